@@ -1,0 +1,122 @@
+/*
+ * archlint.h: the public model of archlint's core library — one scan of a repository
+ * snapshot and what it finds. The CLI in src/cli/ is a thin layer over this header.
+ *
+ * Ownership: al_scan_run allocates an al_result that owns every component, piece of
+ * evidence and finding in it; the caller frees it with al_result_free. Strings inside are
+ * owned by the result unless marked "borrowed" (those point into the ruleset, which the
+ * result also keeps alive).
+ */
+#ifndef ARCHLINT_H
+#define ARCHLINT_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/strmap.h"
+#include "util/vec.h"
+
+/* Error codes: functions return 0 or one of these; al_error_last() has the message. */
+enum {
+	AL_OK = 0,
+	AL_EUSAGE = -1,  /* bad command line */
+	AL_ECONFIG = -2, /* bad .archlint.json, rules or manifest that cannot be skipped */
+	AL_EREPO = -3,   /* repository cannot be opened or read */
+	AL_EIO = -4,     /* file system error */
+};
+
+typedef enum { AL_LANG_GO, AL_LANG_RUST, AL_LANG__COUNT } al_language;
+
+typedef enum {
+	AL_ROLE_DATA_PATH,
+	AL_ROLE_CONTROL_PLANE,
+	AL_ROLE_TOOL,
+	AL_ROLE_UNCLASSIFIED,
+	AL_ROLE__COUNT
+} al_role;
+
+typedef enum { AL_LEVEL_OFF, AL_LEVEL_NOTE, AL_LEVEL_WARNING, AL_LEVEL_ERROR } al_level;
+
+typedef enum { AL_SOURCE_REV, AL_SOURCE_STAGED, AL_SOURCE_WORKTREE } al_source_mode;
+
+const char *al_language_name(al_language lang);
+const char *al_role_name(al_role role);
+/* Returns 0 and sets *out, or -1 for an unknown name. */
+int al_role_parse(al_role *out, const char *name);
+const char *al_level_name(al_level level);
+int al_level_parse(al_level *out, const char *name);
+
+/* One piece of evidence behind a verdict. */
+typedef struct {
+	const char *signal; /* borrowed: signal id */
+	const char *why;    /* borrowed: the signal's rationale */
+	al_role role;
+	double weight; /* what it contributed to the role's score */
+	char *path;
+	unsigned line;
+	unsigned hits; /* matches of this signal in the closure (the location is the first) */
+} al_evidence;
+
+typedef struct {
+	char *id;
+	al_language language;
+	const char *kind; /* borrowed literal: "go-main-package" or "cargo-bin" */
+	char *name;       /* Go: directory name; Rust: binary name */
+	char *entry_path;
+	unsigned entry_line;
+	char *package_dir; /* Go package directory or Cargo package directory */
+
+	al_vec closure; /* char *: package directories (own first), sorted after it */
+	size_t closure_files;
+
+	al_role role;
+	double confidence;
+	double scores[AL_ROLE__COUNT - 1]; /* data-path, control-plane, tool */
+	int hybrid;
+	char *declared;      /* where a declaration came from, or NULL */
+	al_role declared_as; /* valid when declared */
+	unsigned declared_line;
+	char *decided_by; /* one line: what decided the role */
+	al_vec evidence;  /* al_evidence *, ranked by weight */
+} al_component;
+
+typedef struct {
+	const char *rule; /* borrowed */
+	al_level level;
+	al_component *component; /* borrowed from the result */
+	char *message;
+	char fingerprint[41];
+} al_finding;
+
+typedef struct al_ruleset al_ruleset;
+
+typedef struct {
+	char *rev;          /* the revision asked for, or NULL */
+	char *commit;       /* resolved commit id (rev mode), or NULL */
+	al_source_mode mode;
+	al_vec components; /* al_component *, sorted by id */
+	al_vec findings;   /* al_finding *, sorted by path, line, rule, component */
+	al_vec notices;    /* char *: "path: cause" for parts that could not be read */
+	int incomplete;    /* set when any part of the repository was skipped */
+	al_ruleset *rules; /* owned */
+} al_result;
+
+typedef struct {
+	const char *path;       /* repository path (discovered upwards); NULL: current directory */
+	al_source_mode mode;
+	const char *rev;        /* for AL_SOURCE_REV; NULL: HEAD */
+	const char *config_path;/* NULL: .archlint.json in the snapshot, if any */
+	const char *rules_dir;  /* NULL: ARCHLINT_RULES, else the embedded rules */
+	int jobs;               /* 0: number of cores */
+} al_scan_options;
+
+int al_scan_run(al_result **out, const al_scan_options *opts);
+void al_result_free(al_result *result);
+al_component *al_result_find_component(const al_result *result, const char *id);
+
+/* The last error message of this thread (never NULL). */
+const char *al_error_last(void);
+void al_error_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void al_error_clear(void);
+
+#endif

@@ -1,0 +1,233 @@
+/*
+ * classify.c: turns the signals found in a component's closure into a role, a
+ * confidence and ranked evidence.
+ *
+ * Per signal, hits add up with diminishing returns (each further hit counts repeat_decay
+ * times the one before), and hits in in-repo dependencies count dependency_factor times
+ * a hit in the component's own package: shared code must not drown each binary's own
+ * signals. Declarations win over evidence; tool evidence at or above tool_min makes a tool.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan.h"
+#include "util/path.h"
+
+#define MAX_COUNTED_HITS 32
+
+typedef struct {
+	const al_signal *signal;
+	double factors[MAX_COUNTED_HITS]; /* per counted hit: 1 own, dependency_factor else */
+	size_t nfactors;
+	unsigned hits;
+	const char *path; /* best location: first own hit, else first dependency hit */
+	unsigned line;
+	int own_location;
+} tally;
+
+typedef struct {
+	al_scan *scan;
+	tally *tallies; /* indexed by signal index */
+	double dep_factor;
+} classify_ctx;
+
+static void add_hits(classify_ctx *ctx, const al_signal *s, unsigned count, int own,
+		     const char *path, unsigned line)
+{
+	tally *t = &ctx->tallies[s->index];
+	t->signal = s;
+	t->hits += count;
+	for (unsigned i = 0; i < count && t->nfactors < MAX_COUNTED_HITS; i++)
+		t->factors[t->nfactors++] = own ? 1.0 : ctx->dep_factor;
+	if (!t->path || (own && !t->own_location)) {
+		t->path = path;
+		t->line = line;
+		t->own_location = own;
+	}
+}
+
+static int cmp_factor_desc(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static double tally_score(tally *t, double decay)
+{
+	qsort(t->factors, t->nfactors, sizeof(double), cmp_factor_desc);
+	double sum = 0, step = 1;
+	for (size_t i = 0; i < t->nfactors; i++) {
+		sum += t->factors[i] * step;
+		step *= decay;
+	}
+	return t->signal->weight * sum;
+}
+
+static int language_fits(const al_signal *s, al_language lang)
+{
+	return s->language < 0 || s->language == (int)lang;
+}
+
+static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
+{
+	const al_ruleset *rules = ctx->scan->rules;
+	for (size_t i = 0; i < u->files.len; i++) {
+		const char *path = u->files.items[i];
+		const al_file_facts *f = al_strmap_get(&ctx->scan->facts, path);
+		if (!f)
+			continue;
+		for (size_t k = 0; k < f->hits.len; k++) {
+			const al_hit *h = f->hits.items[k];
+			add_hits(ctx, h->signal, h->count, u->own, path, h->line);
+		}
+		al_vec matched = AL_VEC_INIT;
+		for (size_t k = 0; k < f->imports.len; k++) {
+			const al_import *imp = f->imports.items[k];
+			matched.len = 0;
+			al_ruleset_match_import(rules, imp->path, &matched);
+			for (size_t m = 0; m < matched.len; m++)
+				add_hits(ctx, matched.items[m], 1, u->own, path, imp->line);
+		}
+		al_vec_dispose(&matched);
+	}
+	if (u->manifest) {
+		for (size_t k = 0; k < u->manifest->deps.len; k++) {
+			const al_cargo_dep *d = u->manifest->deps.items[k];
+			const al_vec *sigs = al_ruleset_match_crate(rules, d->crate);
+			if (d->workspace && !sigs)
+				sigs = al_ruleset_match_crate(rules, d->key);
+			for (size_t m = 0; sigs && m < sigs->len; m++)
+				add_hits(ctx, sigs->items[m], 1, u->own, u->manifest->manifest_path,
+					 d->line);
+		}
+	}
+	(void)found;
+}
+
+static void component_signals(classify_ctx *ctx, al_found *found)
+{
+	al_component *c = found->component;
+	const al_vec *signals = &ctx->scan->rules->signals;
+	for (size_t i = 0; i < signals->len; i++) {
+		const al_signal *s = signals->items[i];
+		if (!language_fits(s, c->language))
+			continue;
+		for (size_t k = 0; k < s->patterns.len; k++) {
+			const char *pat = s->patterns.items[k];
+			int hit = 0;
+			if (s->kind == AL_SIG_PATH)
+				hit = al_glob_match(pat, c->entry_path);
+			else if (s->kind == AL_SIG_NAME)
+				hit = c->name[0] && al_glob_match(pat, c->name);
+			else if (s->kind == AL_SIG_FACT)
+				for (size_t f = 0; f < found->facts.len && !hit; f++)
+					hit = strcmp(pat, found->facts.items[f]) == 0;
+			if (hit) {
+				add_hits(ctx, s, 1, 1, c->entry_path, c->entry_line);
+				break;
+			}
+		}
+	}
+}
+
+static int cmp_evidence(const void *a, const void *b)
+{
+	const al_evidence *x = *(al_evidence *const *)a, *y = *(al_evidence *const *)b;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? 1 : -1;
+	int c = strcmp(x->signal, y->signal);
+	if (c)
+		return c;
+	c = strcmp(x->path, y->path);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static double round2(double v)
+{
+	return floor(v * 100 + 0.5) / 100;
+}
+
+static void decide(al_scan *scan, al_found *found)
+{
+	al_component *c = found->component;
+	const al_thresholds *t = &scan->rules->thresholds;
+	double dp = c->scores[AL_ROLE_DATA_PATH], cp = c->scores[AL_ROLE_CONTROL_PLANE];
+	double tool = c->scores[AL_ROLE_TOOL];
+	double hi = dp > cp ? dp : cp, lo = dp > cp ? cp : dp;
+	c->hybrid = dp >= t->hybrid_min && cp >= t->hybrid_min && lo >= t->hybrid_ratio * hi;
+
+	unsigned line = 0;
+	int configured = scan->config ? al_config_role(scan->config, c->id, &line) : -1;
+	if (configured >= 0) {
+		free(c->declared);
+		c->declared = al_sprintf("%s: components.\"%s\"", scan->config->path, c->id);
+		c->declared_as = (al_role)configured;
+		c->declared_line = line;
+	}
+	if (c->declared) {
+		c->role = c->declared_as;
+		c->confidence = 1.0;
+		c->decided_by = al_sprintf("declared %s in %s (line %u)", al_role_name(c->role),
+					   c->declared, c->declared_line);
+		return;
+	}
+	if (tool >= t->tool_min) {
+		c->role = AL_ROLE_TOOL;
+		c->confidence = round2(tool / (tool + hi + 1));
+		c->decided_by = al_sprintf("tool score %.2f reached tool_min %.2f", tool, t->tool_min);
+		c->hybrid = 0;
+		return;
+	}
+	if (hi < t->min_score) {
+		c->role = AL_ROLE_UNCLASSIFIED;
+		c->confidence = 0;
+		c->decided_by = al_sprintf("neither data-path (%.2f) nor control-plane (%.2f) reached "
+					   "min_score %.2f",
+					   dp, cp, t->min_score);
+		c->hybrid = 0;
+		return;
+	}
+	c->role = dp >= cp ? AL_ROLE_DATA_PATH : AL_ROLE_CONTROL_PLANE;
+	c->confidence = round2((hi - lo) / (hi + lo + 1));
+	c->decided_by = al_sprintf("%s score %.2f over %s %.2f%s", al_role_name(c->role), hi,
+				   al_role_name(c->role == AL_ROLE_DATA_PATH ? AL_ROLE_CONTROL_PLANE :
+									      AL_ROLE_DATA_PATH),
+				   lo, c->hybrid ? "; strong evidence for both: hybrid" : "");
+}
+
+void al_classify(al_scan *scan, al_found *found)
+{
+	al_component *c = found->component;
+	const al_vec *signals = &scan->rules->signals;
+	classify_ctx ctx = { scan, al_calloc(signals->len ? signals->len : 1, sizeof(tally)),
+			     scan->rules->thresholds.dependency_factor };
+	for (size_t i = 0; i < found->units.len; i++) {
+		const al_unit *u = found->units.items[i];
+		al_vec_push(&c->closure, al_strdup(u->dir));
+		c->closure_files += u->files.len;
+		unit_signals(&ctx, found, u);
+	}
+	component_signals(&ctx, found);
+	for (size_t i = 0; i < signals->len; i++) {
+		tally *t = &ctx.tallies[i];
+		if (!t->signal)
+			continue;
+		double w = tally_score(t, scan->rules->thresholds.repeat_decay);
+		c->scores[t->signal->role] += w;
+		al_evidence *e = al_calloc(1, sizeof(*e));
+		e->signal = t->signal->id;
+		e->why = t->signal->why;
+		e->role = t->signal->role;
+		e->weight = round2(w);
+		e->path = al_strdup(t->path);
+		e->line = t->line;
+		e->hits = t->hits;
+		al_vec_push(&c->evidence, e);
+	}
+	for (int r = 0; r < AL_ROLE__COUNT - 1; r++)
+		c->scores[r] = round2(c->scores[r]);
+	al_vec_sort(&c->evidence, cmp_evidence);
+	free(ctx.tallies);
+	decide(scan, found);
+}

@@ -1,0 +1,40 @@
+/*
+ * cmd_components.c: `archlint components` — every discovered component with its role,
+ * confidence and entry point (text table or the JSON contract).
+ */
+#include <string.h>
+
+#include "cli.h"
+#include "report.h"
+
+static const char usage[] =
+	"usage: archlint components [PATH] [--rev REV | --staged | --worktree]\n"
+	"                           [--format text|json] [-o FILE] [--config FILE] [--jobs N]\n\n"
+	"Lists the Go and Rust components of the repository with role, confidence and entry.\n";
+
+static const char *const formats[] = { "text", "json", NULL };
+
+int al_cmd_components(int argc, char **argv)
+{
+	al_cli_options opts;
+	int rc = al_cli_parse(&opts, argc, argv, usage, formats, 1);
+	if (rc)
+		return rc < 0 ? AL_EXIT_OK : rc;
+	opts.scan.path = opts.positional[0];
+	al_result *result = NULL;
+	if (al_scan_run(&result, &opts.scan) != 0)
+		return al_cli_fail();
+	FILE *out = al_cli_open_output(&opts);
+	if (!out) {
+		al_result_free(result);
+		return al_cli_fail();
+	}
+	if (strcmp(opts.format, "json") == 0)
+		al_report_json(out, result);
+	else
+		al_report_components_text(out, result);
+	int err = al_cli_close_output(&opts, out);
+	al_cli_print_notices(&opts, result);
+	al_result_free(result);
+	return err ? al_cli_fail() : AL_EXIT_OK;
+}

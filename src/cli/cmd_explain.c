@@ -1,0 +1,126 @@
+/*
+ * cmd_explain.c: `archlint explain COMPONENT` — everything behind one verdict: the
+ * scores per role, what decided it, every signal with weight and location, the closure
+ * that was read, and the findings. Enough to agree, or to write the declaration that
+ * fixes it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "report.h"
+
+static const char usage[] =
+	"usage: archlint explain [PATH] COMPONENT [--rev REV | --staged | --worktree]\n"
+	"                        [--config FILE] [--format text|json]\n\n"
+	"Shows every signal behind one component's verdict.\n";
+
+static const char *const formats[] = { "text", "json", NULL };
+
+static void explain_text(FILE *out, const al_result *r, const al_component *c)
+{
+	fputs("component:  ", out);
+	al_text_escape(out, c->id);
+	fprintf(out, " (%s, %s)\nentry:      ", al_language_name(c->language), c->kind);
+	al_text_escape(out, c->entry_path);
+	fprintf(out, ":%u\nrole:       %s (confidence %.2f)%s\n", c->entry_line,
+		al_role_name(c->role), c->confidence, c->hybrid ? ", hybrid" : "");
+	fputs("decided by: ", out);
+	al_text_escape(out, c->decided_by);
+	fprintf(out, "\nscores:     data-path %.2f, control-plane %.2f, tool %.2f\n",
+		c->scores[AL_ROLE_DATA_PATH], c->scores[AL_ROLE_CONTROL_PLANE],
+		c->scores[AL_ROLE_TOOL]);
+	fprintf(out, "\nevidence (%zu signals):\n", c->evidence.len);
+	for (size_t i = 0; i < c->evidence.len; i++) {
+		const al_evidence *e = c->evidence.items[i];
+		fprintf(out, "  %+6.2f  %-13s  %s  ", e->weight, al_role_name(e->role), e->signal);
+		al_text_escape(out, e->path);
+		fprintf(out, ":%u", e->line);
+		if (e->hits > 1)
+			fprintf(out, " (%u hits)", e->hits);
+		fputs("\n          ", out);
+		al_text_escape(out, e->why);
+		fputc('\n', out);
+	}
+	fprintf(out, "\nclosure (%zu packages, %zu files):\n", c->closure.len, c->closure_files);
+	for (size_t i = 0; i < c->closure.len; i++) {
+		fputs("  ", out);
+		al_text_escape(out, c->closure.items[i]);
+		fputs(i == 0 ? "  (own)\n" : "\n", out);
+	}
+	fputs("\nfindings:\n", out);
+	int any = 0;
+	for (size_t i = 0; i < r->findings.len; i++) {
+		const al_finding *f = r->findings.items[i];
+		if (f->component != c)
+			continue;
+		any = 1;
+		fprintf(out, "  %s %s: ", f->rule, al_level_name(f->level));
+		al_text_escape(out, f->message);
+		fputc('\n', out);
+	}
+	if (!any)
+		fputs("  none\n", out);
+}
+
+static void explain_json(FILE *out, const al_result *r, const al_component *c)
+{
+	cJSON *doc = al_report_json_doc(r);
+	cJSON *comps = cJSON_GetObjectItemCaseSensitive(doc, "components");
+	cJSON *picked = NULL, *it;
+	cJSON_ArrayForEach(it, comps)
+	{
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(it, "id");
+		const cJSON *lang = cJSON_GetObjectItemCaseSensitive(it, "language");
+		if (cJSON_IsString(id) && strcmp(id->valuestring, c->id) == 0 && cJSON_IsString(lang) &&
+		    strcmp(lang->valuestring, al_language_name(c->language)) == 0)
+			picked = it;
+	}
+	cJSON *closure = cJSON_AddArrayToObject(picked, "closure");
+	for (size_t i = 0; i < c->closure.len; i++) {
+		char *clean = al_utf8_sanitize(c->closure.items[i]);
+		cJSON_AddItemToArray(closure, cJSON_CreateString(clean));
+		free(clean);
+	}
+	cJSON_DetachItemViaPointer(comps, picked);
+	char *text = cJSON_Print(picked);
+	fprintf(out, "%s\n", text);
+	free(text);
+	cJSON_Delete(picked);
+	cJSON_Delete(doc);
+}
+
+int al_cmd_explain(int argc, char **argv)
+{
+	al_cli_options opts;
+	int rc = al_cli_parse(&opts, argc, argv, usage, formats, 2);
+	if (rc)
+		return rc < 0 ? AL_EXIT_OK : rc;
+	if (opts.npositional == 0) {
+		fprintf(stderr, "archlint: explain needs a COMPONENT\n%s", usage);
+		return AL_EXIT_ERROR;
+	}
+	const char *id = opts.positional[opts.npositional - 1];
+	opts.scan.path = opts.npositional == 2 ? opts.positional[0] : NULL;
+	al_result *result = NULL;
+	if (al_scan_run(&result, &opts.scan) != 0)
+		return al_cli_fail();
+	const al_component *c = al_result_find_component(result, id);
+	if (!c) {
+		al_error_set("no component '%s' (see 'archlint components')", id);
+		al_result_free(result);
+		return al_cli_fail();
+	}
+	FILE *out = al_cli_open_output(&opts);
+	if (!out) {
+		al_result_free(result);
+		return al_cli_fail();
+	}
+	if (strcmp(opts.format, "json") == 0)
+		explain_json(out, result, c);
+	else
+		explain_text(out, result, c);
+	int err = al_cli_close_output(&opts, out);
+	al_result_free(result);
+	return err ? al_cli_fail() : AL_EXIT_OK;
+}

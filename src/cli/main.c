@@ -1,0 +1,49 @@
+/*
+ * main.c: archlint's entry point — the command table, --version and top-level help.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const al_cli_command commands[] = {
+	{ "check", al_cmd_check, "flag services whose language cuts against the guideline" },
+	{ "components", al_cmd_components, "list discovered components with role and confidence" },
+	{ "explain", al_cmd_explain, "show every signal behind one component's verdict" },
+	{ "rules", al_cmd_rules, "list the active guideline rules and signals" },
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: archlint <command> [options] [PATH]\n\n"
+	      "archlint reads a git repository, finds its Go and Rust services, decides whether\n"
+	      "each is on the data path or the control plane, and flags the ones whose language\n"
+	      "cuts against the guideline (Rust for the data path, Go for the control plane).\n\n"
+	      "commands:\n",
+	      out);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nRun 'archlint <command> --help' for a command's options.\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return AL_EXIT_ERROR;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		printf("archlint %s\n", AL_VERSION);
+		return AL_EXIT_OK;
+	}
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		usage(stdout);
+		return AL_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, cmd) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "archlint: unknown command '%s' (see 'archlint --help')\n", cmd);
+	return AL_EXIT_ERROR;
+}

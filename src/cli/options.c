@@ -1,0 +1,158 @@
+/*
+ * options.c: parsing of the options shared by the scanning commands, and the output and
+ * error plumbing around them. Errors are one line: "archlint: <what is wrong>".
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "report.h"
+
+static int usage_error(const char *usage, const char *fmt, const char *arg)
+{
+	fputs("archlint: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s", usage);
+	return AL_EXIT_ERROR;
+}
+
+static const char *value_of(int argc, char **argv, int *i, const char *name)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(arg, name, n) == 0 && arg[n] == '=')
+		return arg + n + 1;
+	if (strcmp(arg, name) == 0 && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static int is_option(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+int al_cli_parse(al_cli_options *opts, int argc, char **argv, const char *usage,
+		 const char *const *formats, int max_positional)
+{
+	memset(opts, 0, sizeof(*opts));
+	opts->scan.mode = AL_SOURCE_REV;
+	opts->format = formats ? formats[0] : "text";
+	opts->fail_on = AL_LEVEL_WARNING;
+	int modes = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = NULL;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage, stdout);
+			return -1;
+		} else if (strcmp(a, "--staged") == 0) {
+			opts->scan.mode = AL_SOURCE_STAGED;
+			modes++;
+		} else if (strcmp(a, "--worktree") == 0) {
+			opts->scan.mode = AL_SOURCE_WORKTREE;
+			modes++;
+		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+			opts->quiet = 1;
+		} else if (strcmp(a, "--no-cache") == 0) {
+			opts->no_cache = 1;
+		} else if (is_option(a, "--rev")) {
+			if (!(v = value_of(argc, argv, &i, "--rev")))
+				return usage_error(usage, "option '%s' needs a value", a);
+			opts->scan.rev = v;
+			opts->scan.mode = AL_SOURCE_REV;
+			modes++;
+		} else if (is_option(a, "--format") || strcmp(a, "-f") == 0) {
+			if (!(v = value_of(argc, argv, &i, a[1] == 'f' ? "-f" : "--format")))
+				return usage_error(usage, "option '%s' needs a value", a);
+			int ok = 0;
+			for (const char *const *f = formats; f && *f && !ok; f++)
+				ok = strcmp(*f, v) == 0;
+			if (!ok)
+				return usage_error(usage, "unknown format '%s'", v);
+			opts->format = v;
+		} else if (is_option(a, "--output") || strcmp(a, "-o") == 0) {
+			if (!(v = value_of(argc, argv, &i, a[1] == 'o' ? "-o" : "--output")))
+				return usage_error(usage, "option '%s' needs a value", a);
+			opts->output = v;
+		} else if (is_option(a, "--fail-on")) {
+			if (!(v = value_of(argc, argv, &i, "--fail-on")))
+				return usage_error(usage, "option '%s' needs a value", a);
+			if (strcmp(v, "never") == 0)
+				opts->fail_on = AL_LEVEL_OFF;
+			else if (al_level_parse(&opts->fail_on, v) < 0 || opts->fail_on == AL_LEVEL_OFF)
+				return usage_error(usage, "--fail-on takes error, warning, note or never, "
+							  "not '%s'",
+						   v);
+		} else if (is_option(a, "--config")) {
+			if (!(v = value_of(argc, argv, &i, "--config")))
+				return usage_error(usage, "option '%s' needs a value", a);
+			opts->scan.config_path = v;
+		} else if (is_option(a, "--rules")) {
+			if (!(v = value_of(argc, argv, &i, "--rules")))
+				return usage_error(usage, "option '%s' needs a value", a);
+			opts->scan.rules_dir = v;
+		} else if (is_option(a, "--jobs") || strcmp(a, "-j") == 0) {
+			if (!(v = value_of(argc, argv, &i, a[1] == 'j' ? "-j" : "--jobs")))
+				return usage_error(usage, "option '%s' needs a value", a);
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (*end || n < 1 || n > 256)
+				return usage_error(usage, "--jobs takes a number from 1 to 256, not '%s'", v);
+			opts->scan.jobs = (int)n;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return usage_error(usage, "unknown option '%s'", a);
+		} else {
+			if (opts->npositional >= max_positional)
+				return usage_error(usage, "unexpected argument '%s'", a);
+			opts->positional[opts->npositional++] = a;
+		}
+	}
+	if (modes > 1)
+		return usage_error(usage, "%s", "--rev, --staged and --worktree exclude each other");
+	return 0;
+}
+
+FILE *al_cli_open_output(const al_cli_options *opts)
+{
+	if (!opts->output || strcmp(opts->output, "-") == 0)
+		return stdout;
+	FILE *f = fopen(opts->output, "w");
+	if (!f)
+		al_error_set("%s: %s", opts->output, strerror(errno));
+	return f;
+}
+
+int al_cli_close_output(const al_cli_options *opts, FILE *out)
+{
+	if (out == stdout)
+		return fflush(out) == 0 ? 0 : -1;
+	int err = ferror(out);
+	if (fclose(out) != 0 || err) {
+		al_error_set("%s: write error", opts->output);
+		return -1;
+	}
+	return 0;
+}
+
+int al_cli_fail(void)
+{
+	fputs("archlint: ", stderr);
+	al_text_escape(stderr, al_error_last());
+	fputc('\n', stderr);
+	return AL_EXIT_ERROR;
+}
+
+void al_cli_print_notices(const al_cli_options *opts, const al_result *result)
+{
+	if (opts->quiet)
+		return;
+	for (size_t i = 0; i < result->notices.len; i++) {
+		fputs("archlint: notice: ", stderr);
+		al_text_escape(stderr, result->notices.items[i]);
+		fputc('\n', stderr);
+	}
+}

@@ -1,0 +1,172 @@
+/*
+ * config.c: loads and validates .archlint.json. Every error names the file and, where
+ * cJSON can tell, the line and column.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "util/path.h"
+
+static const char *const top_keys[] = { "components", "rules", "signals", "exclude", NULL };
+
+static int known(const char *key, const char *const *keys)
+{
+	for (; *keys; keys++)
+		if (strcmp(*keys, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Line of the first occurrence of "key" in text: cJSON keeps no positions. */
+static unsigned key_line(const char *text, const char *key)
+{
+	char *quoted = al_sprintf("\"%s\"", key);
+	const char *at = strstr(text, quoted);
+	free(quoted);
+	unsigned line = 1, col;
+	if (at)
+		al_text_position(text, (size_t)(at - text), &line, &col);
+	return line;
+}
+
+int al_config_parse(al_config **out, const char *path, const char *text, size_t len)
+{
+	*out = NULL;
+	cJSON *doc = NULL;
+	int err = al_json_parse(&doc, path, text, len);
+	if (err)
+		return err;
+	al_config *self = al_calloc(1, sizeof(*self));
+	self->path = al_strdup(path);
+	self->doc = doc;
+	char *copy = al_strndup(text, len);
+	if (!cJSON_IsObject(doc)) {
+		al_error_set("%s:1:1: expected a JSON object", path);
+		err = AL_ECONFIG;
+		goto done;
+	}
+	const cJSON *it;
+	cJSON_ArrayForEach(it, doc)
+	{
+		if (!known(it->string, top_keys)) {
+			al_error_set("%s:%u: unknown key \"%s\"", path, key_line(copy, it->string),
+				     it->string);
+			err = AL_ECONFIG;
+			goto done;
+		}
+	}
+	const cJSON *comps = cJSON_GetObjectItemCaseSensitive(doc, "components");
+	cJSON_ArrayForEach(it, comps)
+	{
+		const char *role = al_json_string(it, "role");
+		al_role r;
+		if (!role || al_role_parse(&r, role) < 0 || r == AL_ROLE_UNCLASSIFIED) {
+			al_error_set("%s:%u: component \"%s\" needs \"role\": data-path, "
+				     "control-plane or tool",
+				     path, key_line(copy, it->string), it->string);
+			err = AL_ECONFIG;
+			goto done;
+		}
+		al_strmap_set(&self->roles, it->string, (void *)(uintptr_t)(r + 1));
+		al_strmap_set(&self->role_lines, it->string,
+			      (void *)(uintptr_t)key_line(copy, it->string));
+	}
+	const cJSON *ex = cJSON_GetObjectItemCaseSensitive(doc, "exclude");
+	cJSON_ArrayForEach(it, ex)
+	{
+		if (!cJSON_IsString(it)) {
+			al_error_set("%s:%u: \"exclude\" must list glob strings", path,
+				     key_line(copy, "exclude"));
+			err = AL_ECONFIG;
+			goto done;
+		}
+		al_vec_push(&self->excludes, al_strdup(it->valuestring));
+	}
+	const cJSON *rules = cJSON_GetObjectItemCaseSensitive(doc, "rules");
+	cJSON_ArrayForEach(it, rules)
+	{
+		const char *level = al_json_string(it, "level");
+		al_level lv;
+		if (!level || al_level_parse(&lv, level) < 0) {
+			al_error_set("%s:%u: rule \"%s\" needs \"level\": error, warning, note or off",
+				     path, key_line(copy, it->string), it->string);
+			err = AL_ECONFIG;
+			goto done;
+		}
+	}
+done:
+	free(copy);
+	if (err) {
+		al_config_free(self);
+		return err;
+	}
+	*out = self;
+	return 0;
+}
+
+int al_config_apply(const al_config *self, al_ruleset *rules)
+{
+	char *printed = cJSON_PrintUnformatted(self->doc);
+	al_ruleset_add_hash_input(rules, ".archlint.json", printed, strlen(printed));
+	free(printed);
+	const cJSON *it;
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(self->doc, "signals"))
+	{
+		int err = al_ruleset_add_signal_json(rules, it, self->path);
+		if (err)
+			return err;
+	}
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(self->doc, "rules"))
+	{
+		al_rule *r = al_ruleset_find_rule(rules, it->string);
+		if (!r) {
+			al_error_set("%s: unknown rule id \"%s\"", self->path, it->string);
+			return AL_ECONFIG;
+		}
+		al_level_parse(&r->level, al_json_string(it, "level"));
+	}
+	return 0;
+}
+
+int al_config_role(const al_config *self, const char *id, unsigned *line)
+{
+	uintptr_t v = (uintptr_t)al_strmap_get(&self->roles, id);
+	if (line)
+		*line = (unsigned)(uintptr_t)al_strmap_get(&self->role_lines, id);
+	return v ? (int)v - 1 : -1;
+}
+
+/* A glob excludes a path when it matches the path or one of its parent directories. */
+int al_config_excludes(const al_config *self, const char *path)
+{
+	if (!self->excludes.len)
+		return 0;
+	char *prefix = al_strdup(path);
+	int hit = 0;
+	for (;;) {
+		for (size_t i = 0; i < self->excludes.len && !hit; i++)
+			hit = al_glob_match(self->excludes.items[i], prefix);
+		char *slash = strrchr(prefix, '/');
+		if (hit || !slash)
+			break;
+		*slash = '\0';
+	}
+	free(prefix);
+	return hit;
+}
+
+void al_config_free(al_config *self)
+{
+	if (!self)
+		return;
+	free(self->path);
+	cJSON_Delete(self->doc);
+	al_strmap_dispose(&self->roles);
+	al_strmap_dispose(&self->role_lines);
+	al_vec_dispose_with(&self->excludes, free);
+	free(self);
+}

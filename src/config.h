@@ -1,0 +1,36 @@
+/*
+ * config.h: a repository's .archlint.json — declared component roles, rule levels,
+ * extra signals and path excludes.
+ *
+ *   { "components": { "cmd/proxy": { "role": "data-path" } },
+ *     "rules": { "AL002": { "level": "warning" } },
+ *     "signals": [ { "id": ..., "role": ..., "weight": ..., "why": ..., "imports": [...] } ],
+ *     "exclude": [ "legacy" ] }
+ *
+ * al_config_parse allocates; al_config_free frees. Unknown keys are errors: a typo in a
+ * gate's configuration must not silently pass.
+ */
+#ifndef AL_CONFIG_H
+#define AL_CONFIG_H
+
+#include <cjson/cJSON.h>
+
+#include "rules.h"
+
+typedef struct {
+	char *path;      /* where it was read from, for messages */
+	cJSON *doc;      /* owned */
+	al_strmap roles; /* component id -> al_role + 1, as (void *)(uintptr_t) */
+	al_strmap role_lines;
+	al_vec excludes; /* char * globs */
+} al_config;
+
+int al_config_parse(al_config **out, const char *path, const char *text, size_t len);
+/* Adds the config's signals and rule levels to a ruleset that has not been finished. */
+int al_config_apply(const al_config *self, al_ruleset *rules);
+/* The declared role of a component id, or -1. */
+int al_config_role(const al_config *self, const char *id, unsigned *line);
+int al_config_excludes(const al_config *self, const char *path);
+void al_config_free(al_config *self);
+
+#endif

@@ -1,0 +1,364 @@
+/*
+ * discover_rust.c: Cargo packages, their binary targets and closures.
+ *
+ * Every Cargo.toml with a [package] is a package (fuzz and example workspaces included;
+ * the classifier decides what is a tool). Binary targets follow Cargo's rules: [[bin]]
+ * entries, then, unless `autobins = false`, src/main.rs, src/bin/NAME.rs and
+ * src/bin/NAME/main.rs. Ids: the package directory for the target built from src/main.rs,
+ * "DIR:NAME" for every other. The closure is the package's own sources plus, transitively,
+ * the library sources of in-repo `path` and `workspace = true` dependencies.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan.h"
+#include "util/path.h"
+
+static int has_file(const al_scan *scan, const char *path)
+{
+	const al_vec *files = &scan->source->files;
+	size_t lo = 0, hi = files->len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(((al_source_file *)files->items[mid])->path, path);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int load_manifests(al_scan *scan)
+{
+	TSParser *parser = ts_parser_new();
+	al_buf buf = AL_BUF_INIT;
+	al_vec *files = &scan->source->files;
+	for (size_t i = 0; i < files->len; i++) {
+		al_source_file *f = files->items[i];
+		if (strcmp(al_path_basename(f->path), "Cargo.toml") != 0)
+			continue;
+		if (scan->config && al_config_excludes(scan->config, f->path))
+			continue;
+		if (al_source_read_path(scan->source, f->path, &buf) != 0) {
+			al_scan_notice(scan, "%s", al_error_last());
+			continue;
+		}
+		al_cargo_manifest *m = NULL;
+		if (al_cargo_manifest_parse(&m, parser, f->path, al_buf_cstr(&buf), buf.len) != 0) {
+			al_scan_notice(scan, "%s", al_error_last());
+			continue;
+		}
+		if (m->has_package || m->has_workspace)
+			al_vec_push(&scan->manifests, m);
+		else
+			al_cargo_manifest_free(m);
+	}
+	al_buf_dispose(&buf);
+	ts_parser_delete(parser);
+	return 0;
+}
+
+static const al_cargo_manifest *package_at(const al_scan *scan, const char *dir)
+{
+	for (size_t i = 0; i < scan->manifests.len; i++) {
+		const al_cargo_manifest *m = scan->manifests.items[i];
+		if (m->has_package && strcmp(m->dir, dir) == 0)
+			return m;
+	}
+	return NULL;
+}
+
+/* The nearest enclosing manifest with a [workspace] table, the package's own included. */
+static const al_cargo_manifest *workspace_of(const al_scan *scan, const al_cargo_manifest *pkg)
+{
+	const al_cargo_manifest *best = NULL;
+	for (size_t i = 0; i < scan->manifests.len; i++) {
+		const al_cargo_manifest *m = scan->manifests.items[i];
+		if (m->has_workspace && al_path_is_within(pkg->dir, m->dir) &&
+		    (!best || strlen(m->dir) > strlen(best->dir)))
+			best = m;
+	}
+	return best;
+}
+
+static const al_cargo_dep *workspace_dep(const al_cargo_manifest *ws, const char *key)
+{
+	for (size_t i = 0; ws && i < ws->workspace_deps.len; i++) {
+		const al_cargo_dep *d = ws->workspace_deps.items[i];
+		if (strcmp(d->key, key) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+/* The in-repo package a dependency points to, or NULL for an external crate. Paths that
+ * leave the repository resolve to nothing and are reported. */
+static const al_cargo_manifest *resolve_dep(al_scan *scan, const al_cargo_manifest *pkg,
+					    const al_cargo_dep *d)
+{
+	const char *base = pkg->dir, *path = d->path;
+	if (d->workspace) {
+		const al_cargo_manifest *ws = workspace_of(scan, pkg);
+		const al_cargo_dep *wd = workspace_dep(ws, d->key);
+		if (!wd || !wd->path)
+			return NULL;
+		base = ws->dir;
+		path = wd->path;
+	}
+	if (!path)
+		return NULL;
+	char *dir = al_path_join(base, path);
+	if (!dir) {
+		al_scan_notice(scan, "%s:%u: path dependency '%s' points outside the repository",
+			       pkg->manifest_path, d->line, path);
+		return NULL;
+	}
+	const al_cargo_manifest *m = package_at(scan, dir);
+	free(dir);
+	return m;
+}
+
+/* True when path lies in a package nested below dir (another package owns it). */
+static int in_nested_package(const al_scan *scan, const char *dir, const char *path)
+{
+	for (size_t i = 0; i < scan->manifests.len; i++) {
+		const al_cargo_manifest *m = scan->manifests.items[i];
+		if (strcmp(m->dir, dir) != 0 && al_path_is_within(m->dir, dir) &&
+		    al_path_is_within(path, m->dir))
+			return 1;
+	}
+	return 0;
+}
+
+/* Library sources of a package: everything under src/ but the binaries' own files. */
+static void add_library_files(const al_scan *scan, const al_cargo_manifest *m, al_unit *u)
+{
+	char *src = al_path_join(m->dir, "src");
+	char *bin = al_path_join(m->dir, "src/bin");
+	char *main_rs = al_path_join(m->dir, "src/main.rs");
+	for (size_t i = 0; i < scan->rust_files.len; i++) {
+		const char *p = scan->rust_files.items[i];
+		if (!al_path_is_within(p, src) || al_path_is_within(p, bin) || strcmp(p, main_rs) == 0)
+			continue;
+		if (in_nested_package(scan, m->dir, p))
+			continue;
+		al_vec_push(&u->files, al_strdup(p));
+	}
+	free(src);
+	free(bin);
+	free(main_rs);
+}
+
+static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest *pkg,
+			const char *bin_path)
+{
+	al_unit *own = al_found_add_unit(found, pkg->dir, 1, pkg);
+	add_library_files(scan, pkg, own);
+	/* The binary's own files: its root, and its folder when it is a NAME/main.rs. */
+	const char *base = al_path_basename(bin_path);
+	char *bin_dir = al_path_dirname(bin_path);
+	char *pkg_main = al_path_join(pkg->dir, "src/main.rs");
+	int folder = strcmp(base, "main.rs") == 0 && strcmp(bin_path, pkg_main) != 0;
+	for (size_t i = 0; i < scan->rust_files.len; i++) {
+		const char *p = scan->rust_files.items[i];
+		if (strcmp(p, bin_path) == 0 || (folder && al_path_is_within(p, bin_dir)))
+			al_vec_push(&own->files, al_strdup(p));
+	}
+	free(bin_dir);
+	free(pkg_main);
+
+	al_vec queue = AL_VEC_INIT;
+	al_strmap seen = AL_STRMAP_INIT;
+	al_strmap_set(&seen, pkg->dir, NULL);
+	al_vec_push(&queue, (void *)pkg);
+	for (size_t q = 0; q < queue.len; q++) {
+		const al_cargo_manifest *m = queue.items[q];
+		for (size_t i = 0; i < m->deps.len; i++) {
+			const al_cargo_manifest *dep = resolve_dep(scan, m, m->deps.items[i]);
+			if (!dep || al_strmap_has(&seen, dep->dir))
+				continue;
+			al_strmap_set(&seen, dep->dir, NULL);
+			al_unit *u = al_found_add_unit(found, dep->dir, 0, dep);
+			add_library_files(scan, dep, u);
+			al_vec_push(&queue, (void *)dep);
+		}
+	}
+	al_vec_dispose(&queue);
+	al_strmap_dispose(&seen);
+}
+
+typedef struct {
+	char *name;
+	char *path; /* repository-relative */
+	unsigned line; /* in Cargo.toml for [[bin]], 0 for inferred */
+} bin_target;
+
+static void free_bin_target(void *p)
+{
+	bin_target *b = p;
+	free(b->name);
+	free(b->path);
+	free(b);
+}
+
+static int has_bin(const al_vec *bins, const char *name, const char *path)
+{
+	for (size_t i = 0; i < bins->len; i++) {
+		const bin_target *b = bins->items[i];
+		if (strcmp(b->name, name) == 0 || strcmp(b->path, path) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void push_bin(al_vec *bins, const char *name, char *path, unsigned line)
+{
+	bin_target *b = al_calloc(1, sizeof(*b));
+	b->name = al_strdup(name);
+	b->path = path;
+	b->line = line;
+	al_vec_push(bins, b);
+}
+
+/* The path Cargo infers for a [[bin]] without one. */
+static char *infer_bin_path(const al_scan *scan, const al_cargo_manifest *m, const char *name)
+{
+	char *rel = al_sprintf("src/bin/%s.rs", name);
+	char *p = al_path_join(m->dir, rel);
+	free(rel);
+	if (has_file(scan, p))
+		return p;
+	free(p);
+	rel = al_sprintf("src/bin/%s/main.rs", name);
+	p = al_path_join(m->dir, rel);
+	free(rel);
+	if (has_file(scan, p))
+		return p;
+	free(p);
+	return al_path_join(m->dir, "src/main.rs");
+}
+
+static void collect_bins(const al_scan *scan, const al_cargo_manifest *m, al_vec *bins)
+{
+	for (size_t i = 0; i < m->bins.len; i++) {
+		const al_cargo_bin *b = m->bins.items[i];
+		char *path = b->path ? al_path_join(m->dir, b->path) : infer_bin_path(scan, m, b->name);
+		if (!path)
+			continue;
+		push_bin(bins, b->name, path, b->line);
+	}
+	if (!m->autobins)
+		return;
+	char *main_rs = al_path_join(m->dir, "src/main.rs");
+	if (has_file(scan, main_rs) && !has_bin(bins, m->name, main_rs))
+		push_bin(bins, m->name, al_strdup(main_rs), 0);
+	free(main_rs);
+	char *bin_dir = al_path_join(m->dir, "src/bin");
+	size_t prefix = strlen(bin_dir) + 1;
+	const al_vec *files = &scan->source->files;
+	for (size_t i = 0; i < files->len; i++) {
+		const char *p = ((al_source_file *)files->items[i])->path;
+		if (!al_path_is_within(p, bin_dir) || strcmp(p, bin_dir) == 0)
+			continue;
+		const char *rest = p + prefix;
+		const char *slash = strchr(rest, '/');
+		char *name = NULL;
+		if (!slash && al_str_ends_with(rest, ".rs"))
+			name = al_strndup(rest, strlen(rest) - 3);
+		else if (slash && strcmp(slash, "/main.rs") == 0)
+			name = al_strndup(rest, (size_t)(slash - rest));
+		if (name && !has_bin(bins, name, p))
+			push_bin(bins, name, al_strdup(p), 0);
+		free(name);
+	}
+	free(bin_dir);
+}
+
+static void discover_package(al_scan *scan, const al_cargo_manifest *m)
+{
+	al_vec bins = AL_VEC_INIT;
+	collect_bins(scan, m, &bins);
+	char *main_rs = al_path_join(m->dir, "src/main.rs");
+	for (size_t i = 0; i < bins.len; i++) {
+		const bin_target *b = bins.items[i];
+		if (!has_file(scan, b->path)) {
+			al_scan_notice(scan, "%s:%u: binary '%s': '%s' is not in the snapshot",
+				       m->manifest_path, b->line, b->name, b->path);
+			continue;
+		}
+		char *id = strcmp(b->path, main_rs) == 0 ? al_strdup(m->dir) :
+							   al_sprintf("%s:%s", m->dir, b->name);
+		const al_file_facts *f = al_strmap_get(&scan->facts, b->path);
+		unsigned line = f && f->main_line ? f->main_line : 1;
+		al_found *found = al_scan_add_component(scan, AL_LANG_RUST, id, b->name, b->path,
+							line, m->dir);
+		free(id);
+		if (m->declared_role) {
+			al_role r;
+			if (al_role_parse(&r, m->declared_role) == 0 && r != AL_ROLE_UNCLASSIFIED) {
+				found->component->declared = al_sprintf(
+					"%s: [package.metadata.archlint] role", m->manifest_path);
+				found->component->declared_as = r;
+				found->component->declared_line = m->declared_line;
+			} else {
+				al_scan_notice(scan, "%s:%u: unknown role '%s' in "
+						     "[package.metadata.archlint]",
+					       m->manifest_path, m->declared_line, m->declared_role);
+			}
+		}
+		for (size_t k = 0; k < m->deps.len; k++) {
+			const al_cargo_dep *d = m->deps.items[k];
+			if (al_crate_name_eq(d->crate, "libfuzzer-sys")) {
+				al_vec_push(&found->facts, "rust-fuzz-package");
+				break;
+			}
+		}
+		add_closure(scan, found, m, b->path);
+	}
+	free(main_rs);
+	al_vec_dispose_with(&bins, free_bin_target);
+}
+
+static int cmp_manifest(const void *a, const void *b)
+{
+	return strcmp((*(al_cargo_manifest *const *)a)->manifest_path,
+		      (*(al_cargo_manifest *const *)b)->manifest_path);
+}
+
+/* A member glob that matches no package is a stale workspace entry worth a notice. */
+static void check_members(al_scan *scan, const al_cargo_manifest *ws)
+{
+	for (size_t i = 0; i < ws->members.len; i++) {
+		char *pattern = al_path_join(ws->dir, ws->members.items[i]);
+		int matched = 0;
+		for (size_t k = 0; pattern && k < scan->manifests.len && !matched; k++) {
+			const al_cargo_manifest *m = scan->manifests.items[k];
+			matched = m->has_package && al_glob_match(pattern, m->dir);
+		}
+		if (!matched)
+			al_scan_notice(scan, "%s: workspace member '%s' matches no package",
+				       ws->manifest_path, (char *)ws->members.items[i]);
+		free(pattern);
+	}
+}
+
+int al_discover_rust(al_scan *scan)
+{
+	load_manifests(scan);
+	al_vec_sort(&scan->manifests, cmp_manifest);
+	for (size_t i = 0; i < scan->manifests.len; i++) {
+		const al_cargo_manifest *m = scan->manifests.items[i];
+		if (m->has_workspace)
+			check_members(scan, m);
+	}
+	for (size_t i = 0; i < scan->manifests.len; i++) {
+		const al_cargo_manifest *m = scan->manifests.items[i];
+		if (m->has_package)
+			discover_package(scan, m);
+	}
+	return 0;
+}

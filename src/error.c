@@ -1,0 +1,28 @@
+/*
+ * error.c: a per-thread last-error slot, set once where a failure is understood and
+ * read by the CLI, which prints it as the one line a user sees.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "archlint.h"
+
+static _Thread_local char last_error[1024];
+
+void al_error_set(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(last_error, sizeof(last_error), fmt, ap);
+	va_end(ap);
+}
+
+void al_error_clear(void)
+{
+	last_error[0] = '\0';
+}
+
+const char *al_error_last(void)
+{
+	return last_error[0] ? last_error : "unknown error";
+}

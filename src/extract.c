@@ -1,0 +1,342 @@
+/*
+ * extract.c: the per-file extractor. One parse per file; Go facts come from walking the
+ * top-level nodes (package clause, imports, func main, build constraints and directives in
+ * the leading comments), signals from the language's combined query.
+ */
+#include "extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammars.h"
+
+void al_extractor_init(al_extractor *self)
+{
+	self->parser = ts_parser_new();
+	self->cursor = ts_query_cursor_new();
+}
+
+void al_extractor_release(al_extractor *self)
+{
+	ts_parser_delete(self->parser);
+	ts_query_cursor_delete(self->cursor);
+	self->parser = NULL;
+	self->cursor = NULL;
+}
+
+static void free_import(void *p)
+{
+	al_import *i = p;
+	free(i->path);
+	free(i);
+}
+
+void al_file_facts_free(al_file_facts *facts)
+{
+	if (!facts)
+		return;
+	free(facts->package);
+	free(facts->role_directive);
+	al_vec_dispose_with(&facts->imports, free_import);
+	al_vec_dispose_with(&facts->hits, free);
+	free(facts);
+}
+
+/*
+ * A small evaluator for //go:build expressions. A file is build-ignored when no
+ * assignment of its tags satisfies the constraint with the tag "ignore" false (GOOS and
+ * GOARCH tags are not ignored: some build has them).
+ */
+#define MAX_TAGS 12
+
+typedef struct {
+	const char *p;
+	int bad;
+	char tags[MAX_TAGS][32];
+	int ntags;
+	unsigned mask;
+} expr_state;
+
+static void skip_ws(expr_state *st)
+{
+	while (*st->p == ' ' || *st->p == '\t')
+		st->p++;
+}
+
+static int parse_or(expr_state *st);
+
+static int tag_value(expr_state *st, const char *name, size_t n)
+{
+	if (n == 6 && strncmp(name, "ignore", 6) == 0)
+		return 0;
+	for (int i = 0; i < st->ntags; i++)
+		if (strlen(st->tags[i]) == n && strncmp(st->tags[i], name, n) == 0)
+			return (st->mask >> i) & 1;
+	if (st->ntags == MAX_TAGS || n >= sizeof(st->tags[0])) {
+		st->bad = 1; /* too many tags to enumerate: assume some build includes it */
+		return 1;
+	}
+	memcpy(st->tags[st->ntags], name, n);
+	st->tags[st->ntags][n] = '\0';
+	return (st->mask >> st->ntags++) & 1;
+}
+
+static int parse_atom(expr_state *st)
+{
+	skip_ws(st);
+	if (*st->p == '!') {
+		st->p++;
+		return !parse_atom(st);
+	}
+	if (*st->p == '(') {
+		st->p++;
+		int v = parse_or(st);
+		skip_ws(st);
+		if (*st->p == ')')
+			st->p++;
+		else
+			st->bad = 1;
+		return v;
+	}
+	const char *start = st->p;
+	while ((*st->p >= 'a' && *st->p <= 'z') || (*st->p >= 'A' && *st->p <= 'Z') ||
+	       (*st->p >= '0' && *st->p <= '9') || *st->p == '_' || *st->p == '.')
+		st->p++;
+	if (st->p == start) {
+		st->bad = 1;
+		return 1;
+	}
+	return tag_value(st, start, (size_t)(st->p - start));
+}
+
+static int parse_and(expr_state *st)
+{
+	int v = parse_atom(st);
+	for (;;) {
+		skip_ws(st);
+		if (st->p[0] != '&' || st->p[1] != '&')
+			return v;
+		st->p += 2;
+		v = parse_atom(st) && v;
+	}
+}
+
+static int parse_or(expr_state *st)
+{
+	int v = parse_and(st);
+	for (;;) {
+		skip_ws(st);
+		if (st->p[0] != '|' || st->p[1] != '|')
+			return v;
+		st->p += 2;
+		v = parse_and(st) || v;
+	}
+}
+
+int al_go_build_expr_allows(const char *expr)
+{
+	expr_state st;
+	memset(&st, 0, sizeof(st));
+	for (unsigned mask = 0;; mask++) {
+		st.p = expr;
+		st.mask = mask;
+		int v = parse_or(&st);
+		skip_ws(&st);
+		if (st.bad || *st.p != '\0' || v)
+			return 1;
+		if (mask + 1 >= (1u << st.ntags))
+			return 0;
+	}
+}
+
+/* Old-style "// +build a,b c": space means OR, comma AND; turned into a //go:build form. */
+static int plus_build_allows(const char *line)
+{
+	al_buf expr = AL_BUF_INIT;
+	for (const char *p = line; *p; p++) {
+		if (*p == ',')
+			al_buf_puts(&expr, " && ");
+		else if (*p == ' ' && p[1] && p[1] != ' ' && expr.len)
+			al_buf_puts(&expr, " || ");
+		else if (*p != ' ' && *p != '\r')
+			al_buf_putc(&expr, *p);
+	}
+	int ok = al_go_build_expr_allows(al_buf_cstr(&expr));
+	al_buf_dispose(&expr);
+	return ok;
+}
+
+static void go_leading_comment(al_file_facts *f, const char *text, unsigned line)
+{
+	if (strncmp(text, "//go:build ", 11) == 0) {
+		if (!al_go_build_expr_allows(text + 11))
+			f->build_ignored = 1;
+	} else if (strncmp(text, "// +build ", 10) == 0) {
+		if (!plus_build_allows(text + 10))
+			f->build_ignored = 1;
+	} else if (strncmp(text, "// Code generated ", 18) == 0 && strstr(text, "DO NOT EDIT")) {
+		f->generated = 1;
+	}
+	(void)line;
+}
+
+static void go_directive(al_file_facts *f, const char *text, unsigned line)
+{
+	const char *d = "//archlint:role ";
+	if (strncmp(text, d, strlen(d)) != 0 || f->role_directive)
+		return;
+	const char *v = text + strlen(d);
+	while (*v == ' ')
+		v++;
+	size_t n = strcspn(v, " \t\r");
+	f->role_directive = al_strndup(v, n);
+	f->directive_line = line;
+}
+
+static char *unquote_go_string(const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= 2 && (s[0] == '"' || s[0] == '`'))
+		return al_strndup(s + 1, n - 2);
+	return al_strdup(s);
+}
+
+static void go_import_spec(al_file_facts *f, TSNode spec, const char *source)
+{
+	TSNode path = ts_node_child_by_field_name(spec, "path", 4);
+	if (ts_node_is_null(path))
+		return;
+	char *raw = al_node_text(path, source);
+	al_import *imp = al_calloc(1, sizeof(*imp));
+	imp->path = unquote_go_string(raw);
+	imp->line = al_node_line(path);
+	free(raw);
+	al_vec_push(&f->imports, imp);
+}
+
+static void go_imports(al_file_facts *f, TSNode decl, const char *source)
+{
+	uint32_t n = ts_node_named_child_count(decl);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(decl, i);
+		const char *t = ts_node_type(c);
+		if (strcmp(t, "import_spec") == 0)
+			go_import_spec(f, c, source);
+		else if (strcmp(t, "import_spec_list") == 0)
+			go_imports(f, c, source);
+	}
+}
+
+static int is_named(TSNode node, const char *field, const char *source, const char *want)
+{
+	TSNode name = ts_node_child_by_field_name(node, field, (uint32_t)strlen(field));
+	if (ts_node_is_null(name))
+		return 0;
+	uint32_t s = ts_node_start_byte(name), e = ts_node_end_byte(name);
+	return strlen(want) == e - s && memcmp(source + s, want, e - s) == 0;
+}
+
+static void go_facts(al_file_facts *f, TSNode root, const char *source)
+{
+	int before_package = 1;
+	uint32_t n = ts_node_named_child_count(root);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(root, i);
+		const char *t = ts_node_type(c);
+		if (strcmp(t, "comment") == 0) {
+			char *text = al_node_text(c, source);
+			if (before_package)
+				go_leading_comment(f, text, al_node_line(c));
+			go_directive(f, text, al_node_line(c));
+			free(text);
+		} else if (strcmp(t, "package_clause") == 0) {
+			before_package = 0;
+			TSNode id = ts_node_named_child(c, 0);
+			if (!ts_node_is_null(id) && !f->package)
+				f->package = al_node_text(id, source);
+		} else if (strcmp(t, "import_declaration") == 0) {
+			go_imports(f, c, source);
+		} else if (strcmp(t, "function_declaration") == 0 && !f->main_line &&
+			   is_named(c, "name", source, "main")) {
+			f->main_line = al_node_line(c);
+		}
+	}
+}
+
+static void rust_facts(al_file_facts *f, TSNode root, const char *source)
+{
+	uint32_t n = ts_node_named_child_count(root);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(root, i);
+		const char *t = ts_node_type(c);
+		if (strcmp(t, "function_item") == 0 && !f->main_line &&
+		    is_named(c, "name", source, "main"))
+			f->main_line = al_node_line(c);
+		else if (i < 3 && (strcmp(t, "line_comment") == 0 || strcmp(t, "block_comment") == 0)) {
+			char *text = al_node_text(c, source);
+			if (strstr(text, "@generated"))
+				f->generated = 1;
+			free(text);
+		}
+	}
+}
+
+typedef struct {
+	al_file_facts *facts;
+} hit_ctx;
+
+static void on_hit(const al_signal *signal, unsigned line, void *p)
+{
+	hit_ctx *ctx = p;
+	al_vec *hits = &ctx->facts->hits;
+	for (size_t i = 0; i < hits->len; i++) {
+		al_hit *h = hits->items[i];
+		if (h->signal == signal) {
+			h->count++;
+			if (line < h->line)
+				h->line = line;
+			return;
+		}
+	}
+	al_hit *h = al_calloc(1, sizeof(*h));
+	h->signal = signal;
+	h->line = line;
+	h->count = 1;
+	al_vec_push(hits, h);
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+	const al_hit *x = *(al_hit *const *)a, *y = *(al_hit *const *)b;
+	return x->signal->index < y->signal->index ? -1 : x->signal->index > y->signal->index;
+}
+
+int al_extract_file(al_file_facts **out, al_extractor *ex, const al_ruleset *rules,
+		    al_language lang, const char *path, const char *source, size_t len)
+{
+	al_file_facts *f = al_calloc(1, sizeof(*f));
+	f->language = lang;
+	*out = f;
+	if (!ts_parser_set_language(ex->parser, al_grammar_for(lang))) {
+		al_error_set("%s: grammar does not load", path);
+		f->skipped = 1;
+		return AL_ECONFIG;
+	}
+	TSTree *tree = ts_parser_parse_string(ex->parser, NULL, source, (uint32_t)len);
+	if (!tree) {
+		al_error_set("%s: could not be parsed", path);
+		f->skipped = 1;
+		return AL_EREPO;
+	}
+	TSNode root = ts_tree_root_node(tree);
+	f->parse_errors = ts_node_has_error(root);
+	if (lang == AL_LANG_GO)
+		go_facts(f, root, source);
+	else
+		rust_facts(f, root, source);
+	hit_ctx ctx = { f };
+	al_ruleset_run_queries(rules, lang, ex->cursor, root, source, on_hit, &ctx);
+	al_vec_sort(&f->hits, cmp_hit);
+	ts_tree_delete(tree);
+	return 0;
+}

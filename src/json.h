@@ -1,0 +1,16 @@
+/*
+ * json.h: cJSON parsing with errors a user can act on ("file:line:col: invalid JSON"),
+ * and small typed getters. Parsed documents are freed by the caller with cJSON_Delete.
+ */
+#ifndef AL_JSON_H
+#define AL_JSON_H
+
+#include <cjson/cJSON.h>
+#include <stddef.h>
+
+int al_json_parse(cJSON **out, const char *path, const char *text, size_t len);
+/* Line and column (1-based) of a byte offset in text. */
+void al_text_position(const char *text, size_t offset, unsigned *line, unsigned *col);
+const char *al_json_string(const cJSON *obj, const char *key);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * report_json.c: the JSON contract other tools read. Keys and order are fixed; numbers
+ * are rounded to two decimals; strings are made valid UTF-8 before cJSON escapes them,
+ * so any path a repository holds yields a parseable document.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 when invalid. */
+static size_t utf8_seq(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return 1;
+	size_t n = (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (!n || (n == 2 && p[0] < 0xC2))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	if (n == 3 && p[0] == 0xE0 && p[1] < 0xA0)
+		return 0;
+	if (n == 3 && p[0] == 0xED && p[1] >= 0xA0)
+		return 0;
+	if (n == 4 && ((p[0] == 0xF0 && p[1] < 0x90) || p[0] > 0xF4 || (p[0] == 0xF4 && p[1] >= 0x90)))
+		return 0;
+	return n;
+}
+
+char *al_utf8_sanitize(const char *s)
+{
+	al_buf out = AL_BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = utf8_seq(p);
+		if (n) {
+			al_buf_put(&out, (const char *)p, n);
+			p += n;
+		} else {
+			al_buf_puts(&out, "\xEF\xBF\xBD");
+			p++;
+		}
+	}
+	return al_buf_detach(&out);
+}
+
+static void add_string(cJSON *obj, const char *key, const char *value)
+{
+	if (!value) {
+		cJSON_AddNullToObject(obj, key);
+		return;
+	}
+	char *clean = al_utf8_sanitize(value);
+	cJSON_AddStringToObject(obj, key, clean);
+	free(clean);
+}
+
+static void add_number(cJSON *obj, const char *key, double v)
+{
+	cJSON_AddNumberToObject(obj, key, floor(v * 100 + 0.5) / 100);
+}
+
+static const char *mode_name(al_source_mode mode)
+{
+	return mode == AL_SOURCE_REV ? "rev" : mode == AL_SOURCE_STAGED ? "staged" : "worktree";
+}
+
+static cJSON *component_json(const al_component *c)
+{
+	cJSON *o = cJSON_CreateObject();
+	add_string(o, "id", c->id);
+	add_string(o, "language", al_language_name(c->language));
+	add_string(o, "kind", c->kind);
+	add_string(o, "name", c->name);
+	add_string(o, "role", al_role_name(c->role));
+	add_number(o, "confidence", c->confidence);
+	if (c->declared)
+		add_string(o, "declared", c->declared);
+	else
+		cJSON_AddNullToObject(o, "declared");
+	cJSON_AddBoolToObject(o, "hybrid", c->hybrid);
+	cJSON *entry = cJSON_AddObjectToObject(o, "entry");
+	add_string(entry, "path", c->entry_path);
+	cJSON_AddNumberToObject(entry, "line", c->entry_line);
+	cJSON *scores = cJSON_AddObjectToObject(o, "scores");
+	for (int r = 0; r < AL_ROLE__COUNT - 1; r++)
+		add_number(scores, al_role_name((al_role)r), c->scores[r]);
+	add_string(o, "decided_by", c->decided_by);
+	cJSON_AddNumberToObject(o, "closure_files", (double)c->closure_files);
+	cJSON *ev = cJSON_AddArrayToObject(o, "evidence");
+	for (size_t i = 0; i < c->evidence.len; i++) {
+		const al_evidence *e = c->evidence.items[i];
+		cJSON *x = cJSON_CreateObject();
+		add_string(x, "signal", e->signal);
+		add_string(x, "role", al_role_name(e->role));
+		add_number(x, "weight", e->weight);
+		add_string(x, "path", e->path);
+		cJSON_AddNumberToObject(x, "line", e->line);
+		cJSON_AddNumberToObject(x, "hits", e->hits);
+		cJSON_AddItemToArray(ev, x);
+	}
+	return o;
+}
+
+cJSON *al_report_json_doc(const al_result *result)
+{
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddNumberToObject(doc, "version", 1);
+	cJSON *tool = cJSON_AddObjectToObject(doc, "tool");
+	add_string(tool, "name", "archlint");
+	add_string(tool, "version", AL_VERSION);
+	cJSON *source = cJSON_AddObjectToObject(doc, "source");
+	add_string(source, "mode", mode_name(result->mode));
+	add_string(source, "rev", result->commit);
+	cJSON_AddBoolToObject(source, "complete", !result->incomplete);
+	cJSON *notices = cJSON_AddArrayToObject(source, "notices");
+	for (size_t i = 0; i < result->notices.len; i++) {
+		char *clean = al_utf8_sanitize(result->notices.items[i]);
+		cJSON_AddItemToArray(notices, cJSON_CreateString(clean));
+		free(clean);
+	}
+	cJSON *comps = cJSON_AddArrayToObject(doc, "components");
+	for (size_t i = 0; i < result->components.len; i++)
+		cJSON_AddItemToArray(comps, component_json(result->components.items[i]));
+	cJSON *findings = cJSON_AddArrayToObject(doc, "findings");
+	for (size_t i = 0; i < result->findings.len; i++) {
+		const al_finding *f = result->findings.items[i];
+		cJSON *o = cJSON_CreateObject();
+		add_string(o, "rule", f->rule);
+		add_string(o, "level", al_level_name(f->level));
+		add_string(o, "component", f->component->id);
+		add_string(o, "path", f->component->entry_path);
+		cJSON_AddNumberToObject(o, "line", f->component->entry_line);
+		add_string(o, "message", f->message);
+		add_string(o, "fingerprint", f->fingerprint);
+		cJSON_AddItemToArray(findings, o);
+	}
+	return doc;
+}
+
+void al_report_json(FILE *out, const al_result *result)
+{
+	cJSON *doc = al_report_json_doc(result);
+	char *text = cJSON_Print(doc);
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	cJSON_Delete(doc);
+}

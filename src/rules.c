@@ -1,0 +1,542 @@
+/*
+ * rules.c: loads signals, guideline rules and thresholds from data files and indexes
+ * them for the extractor and classifier. The ruleset hash covers every byte loaded, so a
+ * cache keyed by it can never mix results of two rulesets.
+ */
+#include "rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <git2.h>
+
+#include "json.h"
+#include "query.h"
+#include "rules_embedded.h"
+#include "util/path.h"
+
+al_ruleset *al_ruleset_new(void)
+{
+	al_ruleset *self = al_calloc(1, sizeof(*self));
+	self->thresholds = (al_thresholds){ .min_score = 2.0,
+					    .tool_min = 4.0,
+					    .hybrid_min = 6.0,
+					    .hybrid_ratio = 0.6,
+					    .dependency_factor = 0.5,
+					    .repeat_decay = 0.5 };
+	return self;
+}
+
+static void free_signal(void *p)
+{
+	al_signal *s = p;
+	free(s->id);
+	free(s->why);
+	free(s->query);
+	free(s->origin);
+	al_vec_dispose_with(&s->patterns, free);
+	free(s);
+}
+
+static void free_rule(void *p)
+{
+	al_rule *r = p;
+	free(r->id);
+	free(r->title);
+	free(r->message);
+	free(r->rationale);
+	free(r);
+}
+
+static void free_vec(void *p)
+{
+	al_vec_dispose(p);
+	free(p);
+}
+
+void al_ruleset_free(al_ruleset *self)
+{
+	if (!self)
+		return;
+	for (int l = 0; l < AL_LANG__COUNT; l++)
+		al_query_set_free(self->queries[l]);
+	al_strmap_dispose_with(&self->import_index, free_vec);
+	al_strmap_dispose_with(&self->crate_index, free_vec);
+	al_vec_dispose_with(&self->signals, free_signal);
+	al_vec_dispose_with(&self->rules, free_rule);
+	al_buf_dispose(&self->hash_input);
+	free(self);
+}
+
+static void hash_add(al_ruleset *self, const char *name, const char *data, size_t len)
+{
+	al_buf_printf(&self->hash_input, "%s\n%zu\n", name, len);
+	al_buf_put(&self->hash_input, data, len);
+}
+
+static int find_signal(const al_ruleset *self, const char *id)
+{
+	for (size_t i = 0; i < self->signals.len; i++)
+		if (strcmp(((al_signal *)self->signals.items[i])->id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+static const struct {
+	const char *key;
+	al_signal_kind kind;
+} kinds[] = {
+	{ "imports", AL_SIG_IMPORT }, { "crates", AL_SIG_CRATE }, { "paths", AL_SIG_PATH },
+	{ "names", AL_SIG_NAME },     { "facts", AL_SIG_FACT },   { "query", AL_SIG_QUERY },
+};
+
+static int parse_language(int *out, const char *name, const char *origin)
+{
+	if (!name) {
+		*out = -1;
+		return 0;
+	}
+	if (strcmp(name, "go") == 0)
+		*out = AL_LANG_GO;
+	else if (strcmp(name, "rust") == 0)
+		*out = AL_LANG_RUST;
+	else {
+		al_error_set("%s: unknown language '%s'", origin, name);
+		return AL_ECONFIG;
+	}
+	return 0;
+}
+
+int al_ruleset_add_signal_json(al_ruleset *self, const cJSON *json, const char *origin)
+{
+	const char *id = al_json_string(json, "id");
+	const char *role = al_json_string(json, "role");
+	const char *why = al_json_string(json, "why");
+	const cJSON *weight = cJSON_GetObjectItemCaseSensitive(json, "weight");
+	if (!cJSON_IsObject(json) || !id || !role || !why || !cJSON_IsNumber(weight)) {
+		al_error_set("%s: a signal needs \"id\", \"role\", \"weight\" and \"why\"%s%s", origin,
+			     id ? " (signal " : "", id ? id : "");
+		return AL_ECONFIG;
+	}
+	al_signal *s = al_calloc(1, sizeof(*s));
+	s->id = al_strdup(id);
+	s->why = al_strdup(why);
+	s->weight = weight->valuedouble;
+	s->origin = al_strdup(origin);
+	int err = 0;
+	if (al_role_parse(&s->role, role) < 0 || s->role == AL_ROLE_UNCLASSIFIED) {
+		al_error_set("%s: signal '%s': unknown role '%s'", origin, id, role);
+		err = AL_ECONFIG;
+		goto fail;
+	}
+	if (!(s->weight > 0) || s->weight > 100) {
+		al_error_set("%s: signal '%s': weight must be between 0 and 100", origin, id);
+		err = AL_ECONFIG;
+		goto fail;
+	}
+	if ((err = parse_language(&s->language, al_json_string(json, "language"), origin)))
+		goto fail;
+	int found = 0;
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(json, kinds[k].key);
+		if (!v)
+			continue;
+		found++;
+		s->kind = kinds[k].kind;
+		if (s->kind == AL_SIG_QUERY) {
+			if (!cJSON_IsString(v) || s->language < 0) {
+				al_error_set("%s: signal '%s': a query needs a string and a \"language\"",
+					     origin, id);
+				err = AL_ECONFIG;
+				goto fail;
+			}
+			s->query = al_strdup(v->valuestring);
+			continue;
+		}
+		const cJSON *it;
+		cJSON_ArrayForEach(it, v)
+		{
+			if (!cJSON_IsString(it)) {
+				al_error_set("%s: signal '%s': \"%s\" must list strings", origin, id,
+					     kinds[k].key);
+				err = AL_ECONFIG;
+				goto fail;
+			}
+			al_vec_push(&s->patterns, al_strdup(it->valuestring));
+		}
+		if (!cJSON_IsArray(v) || s->patterns.len == 0) {
+			al_error_set("%s: signal '%s': \"%s\" must be a non-empty list", origin, id,
+				     kinds[k].key);
+			err = AL_ECONFIG;
+			goto fail;
+		}
+	}
+	if (found != 1) {
+		al_error_set("%s: signal '%s' needs exactly one of imports, crates, paths, names, "
+			     "facts or query",
+			     origin, id);
+		err = AL_ECONFIG;
+		goto fail;
+	}
+	if (s->kind == AL_SIG_IMPORT)
+		s->language = AL_LANG_GO;
+	if (s->kind == AL_SIG_CRATE)
+		s->language = AL_LANG_RUST;
+	int existing = find_signal(self, id);
+	if (existing >= 0) {
+		/* A later definition (configuration) replaces an earlier one of the same id. */
+		s->index = (size_t)existing;
+		free_signal(self->signals.items[existing]);
+		self->signals.items[existing] = s;
+	} else {
+		s->index = self->signals.len;
+		al_vec_push(&self->signals, s);
+	}
+	return 0;
+fail:
+	free_signal(s);
+	return err;
+}
+
+static int load_signal_table(al_ruleset *self, const char *path, const char *text, size_t len)
+{
+	cJSON *doc = NULL;
+	int err = al_json_parse(&doc, path, text, len);
+	if (err)
+		return err;
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "signals");
+	if (!cJSON_IsArray(list)) {
+		al_error_set("%s: expected {\"signals\": [...]}", path);
+		err = AL_ECONFIG;
+	}
+	const cJSON *it;
+	cJSON_ArrayForEach(it, list)
+	{
+		if ((err = al_ruleset_add_signal_json(self, it, path)))
+			break;
+	}
+	cJSON_Delete(doc);
+	return err;
+}
+
+/* A query file: "; key: value" header lines, then the query. */
+static int load_query_file(al_ruleset *self, const char *path, al_language lang, const char *text,
+			   size_t len)
+{
+	cJSON *sig = cJSON_CreateObject();
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		const char *s = p;
+		while (s < eol && (*s == ' ' || *s == '\t'))
+			s++;
+		if (s == eol) {
+			p = eol + 1;
+			continue;
+		}
+		if (*s != ';')
+			break;
+		while (s < eol && *s == ';')
+			s++;
+		while (s < eol && *s == ' ')
+			s++;
+		const char *colon = memchr(s, ':', (size_t)(eol - s));
+		if (colon) {
+			char *key = al_strndup(s, (size_t)(colon - s));
+			const char *v = colon + 1;
+			while (v < eol && *v == ' ')
+				v++;
+			const char *vend = eol;
+			while (vend > v && (vend[-1] == ' ' || vend[-1] == '\r'))
+				vend--;
+			char *value = al_strndup(v, (size_t)(vend - v));
+			if (strcmp(key, "weight") == 0) {
+				char *num_end;
+				double w = strtod(value, &num_end);
+				if (*num_end == '\0')
+					cJSON_AddNumberToObject(sig, key, w);
+			} else if (!cJSON_GetObjectItemCaseSensitive(sig, key)) {
+				cJSON_AddStringToObject(sig, key, value);
+			}
+			free(key);
+			free(value);
+		}
+		p = eol + 1;
+	}
+	char *query = al_strndup(text, len);
+	cJSON_AddStringToObject(sig, "query", query);
+	cJSON_AddStringToObject(sig, "language", al_language_name(lang));
+	free(query);
+	int err = al_ruleset_add_signal_json(self, sig, path);
+	cJSON_Delete(sig);
+	return err;
+}
+
+static int load_policy(al_ruleset *self, const char *path, const char *text, size_t len)
+{
+	cJSON *doc = NULL;
+	int err = al_json_parse(&doc, path, text, len);
+	if (err)
+		return err;
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "rules");
+	const cJSON *it;
+	cJSON_ArrayForEach(it, list)
+	{
+		const char *id = al_json_string(it, "id"), *level = al_json_string(it, "level");
+		const char *msg = al_json_string(it, "message"), *title = al_json_string(it, "title");
+		const char *why = al_json_string(it, "rationale");
+		const cJSON *when = cJSON_GetObjectItemCaseSensitive(it, "when");
+		al_level lv;
+		if (!id || !level || !msg || !title || !why || !cJSON_IsObject(when) ||
+		    al_level_parse(&lv, level) < 0) {
+			al_error_set("%s: a rule needs id, level, title, message, rationale and when%s%s",
+				     path, id ? " (rule " : "", id ? id : "");
+			err = AL_ECONFIG;
+			break;
+		}
+		al_rule *r = al_calloc(1, sizeof(*r));
+		r->id = al_strdup(id);
+		r->level = lv;
+		r->title = al_strdup(title);
+		r->message = al_strdup(msg);
+		r->rationale = al_strdup(why);
+		r->when_role = r->when_hybrid = -1;
+		al_vec_push(&self->rules, r);
+		if ((err = parse_language(&r->when_language, al_json_string(when, "language"), path)))
+			break;
+		const char *role = al_json_string(when, "role");
+		al_role rv;
+		if (role) {
+			if (al_role_parse(&rv, role) < 0) {
+				al_error_set("%s: rule %s: unknown role '%s'", path, id, role);
+				err = AL_ECONFIG;
+				break;
+			}
+			r->when_role = (int)rv;
+		}
+		const cJSON *hybrid = cJSON_GetObjectItemCaseSensitive(when, "hybrid");
+		if (cJSON_IsBool(hybrid))
+			r->when_hybrid = cJSON_IsTrue(hybrid);
+	}
+	if (!err && !cJSON_IsArray(list)) {
+		al_error_set("%s: expected {\"rules\": [...]}", path);
+		err = AL_ECONFIG;
+	}
+	cJSON_Delete(doc);
+	return err;
+}
+
+static int load_thresholds(al_ruleset *self, const char *path, const char *text, size_t len)
+{
+	cJSON *doc = NULL;
+	int err = al_json_parse(&doc, path, text, len);
+	if (err)
+		return err;
+	struct {
+		const char *key;
+		double *slot;
+	} fields[] = {
+		{ "min_score", &self->thresholds.min_score },
+		{ "tool_min", &self->thresholds.tool_min },
+		{ "hybrid_min", &self->thresholds.hybrid_min },
+		{ "hybrid_ratio", &self->thresholds.hybrid_ratio },
+		{ "dependency_factor", &self->thresholds.dependency_factor },
+		{ "repeat_decay", &self->thresholds.repeat_decay },
+	};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, fields[i].key);
+		if (cJSON_IsNumber(v))
+			*fields[i].slot = v->valuedouble;
+	}
+	cJSON_Delete(doc);
+	return err;
+}
+
+/* Dispatches one rules file by its path relative to the rules folder. */
+static int load_file(al_ruleset *self, const char *rel, const char *origin, const char *data,
+		     size_t len)
+{
+	hash_add(self, rel, data, len);
+	if (strcmp(rel, "policy.json") == 0)
+		return load_policy(self, origin, data, len);
+	if (strcmp(rel, "classify.json") == 0)
+		return load_thresholds(self, origin, data, len);
+	if (al_str_starts_with(rel, "signals/") && al_str_ends_with(rel, ".json"))
+		return load_signal_table(self, origin, data, len);
+	if (al_str_starts_with(rel, "queries/go/") && al_str_ends_with(rel, ".scm"))
+		return load_query_file(self, origin, AL_LANG_GO, data, len);
+	if (al_str_starts_with(rel, "queries/rust/") && al_str_ends_with(rel, ".scm"))
+		return load_query_file(self, origin, AL_LANG_RUST, data, len);
+	return 0;
+}
+
+int al_ruleset_load_embedded(al_ruleset *self)
+{
+	for (const al_embedded_file *f = al_rules_embedded; f->path; f++) {
+		char *origin = al_sprintf("rules/%s", f->path);
+		int err = load_file(self, f->path, origin, f->data, f->len);
+		free(origin);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int collect_dir(const char *root, const char *rel, al_vec *out)
+{
+	char *full = rel[0] ? al_sprintf("%s/%s", root, rel) : al_strdup(root);
+	DIR *d = opendir(full);
+	if (!d) {
+		al_error_set("%s: %s", full, strerror(errno));
+		free(full);
+		return AL_EIO;
+	}
+	struct dirent *e;
+	int err = 0;
+	while (!err && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *child = rel[0] ? al_sprintf("%s/%s", rel, e->d_name) : al_strdup(e->d_name);
+		char *child_full = al_sprintf("%s/%s", root, child);
+		struct stat st;
+		if (stat(child_full, &st) == 0 && S_ISDIR(st.st_mode))
+			err = collect_dir(root, child, out);
+		else if (al_str_ends_with(child, ".json") || al_str_ends_with(child, ".scm"))
+			al_vec_push(out, al_strdup(child));
+		free(child);
+		free(child_full);
+	}
+	closedir(d);
+	free(full);
+	return err;
+}
+
+static int read_whole_file(const char *path, al_buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		al_error_set("%s: %s", path, strerror(errno));
+		return AL_EIO;
+	}
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		al_buf_put(out, chunk, n);
+	fclose(f);
+	return 0;
+}
+
+int al_ruleset_load_dir(al_ruleset *self, const char *dir)
+{
+	al_vec files = AL_VEC_INIT;
+	int err = collect_dir(dir, "", &files);
+	al_vec_sort(&files, al_vec_cmp_str);
+	for (size_t i = 0; !err && i < files.len; i++) {
+		char *full = al_sprintf("%s/%s", dir, (char *)files.items[i]);
+		al_buf data = AL_BUF_INIT;
+		err = read_whole_file(full, &data);
+		if (!err)
+			err = load_file(self, files.items[i], full, al_buf_cstr(&data), data.len);
+		al_buf_dispose(&data);
+		free(full);
+	}
+	al_vec_dispose_with(&files, free);
+	return err;
+}
+
+static void index_add(al_strmap *index, const char *key, al_signal *s)
+{
+	al_vec *v = al_strmap_get(index, key);
+	if (!v) {
+		v = al_calloc(1, sizeof(*v));
+		al_strmap_set(index, key, v);
+	}
+	al_vec_push(v, s);
+}
+
+static char *normalise_crate(const char *name)
+{
+	char *n = al_strdup(name);
+	for (char *c = n; *c; c++)
+		if (*c == '-')
+			*c = '_';
+	return n;
+}
+
+int al_ruleset_finish(al_ruleset *self)
+{
+	al_vec per_lang[AL_LANG__COUNT] = { AL_VEC_INIT, AL_VEC_INIT };
+	for (size_t i = 0; i < self->signals.len; i++) {
+		al_signal *s = self->signals.items[i];
+		if (s->kind == AL_SIG_QUERY)
+			al_vec_push(&per_lang[s->language], s);
+		for (size_t k = 0; k < s->patterns.len; k++) {
+			if (s->kind == AL_SIG_IMPORT)
+				index_add(&self->import_index, s->patterns.items[k], s);
+			if (s->kind == AL_SIG_CRATE) {
+				char *n = normalise_crate(s->patterns.items[k]);
+				index_add(&self->crate_index, n, s);
+				free(n);
+			}
+		}
+	}
+	int err = 0;
+	for (int l = 0; l < AL_LANG__COUNT; l++) {
+		if (!err)
+			err = al_query_set_new(&self->queries[l], (al_language)l,
+					       (al_signal *const *)per_lang[l].items, per_lang[l].len);
+		al_vec_dispose(&per_lang[l]);
+	}
+	git_oid oid;
+	git_odb_hash(&oid, al_buf_cstr(&self->hash_input), self->hash_input.len, GIT_OBJECT_BLOB);
+	git_oid_tostr(self->hash, sizeof(self->hash), &oid);
+	return err;
+}
+
+void al_ruleset_add_hash_input(al_ruleset *self, const char *name, const char *data, size_t len)
+{
+	hash_add(self, name, data, len);
+}
+
+al_rule *al_ruleset_find_rule(const al_ruleset *self, const char *id)
+{
+	for (size_t i = 0; i < self->rules.len; i++)
+		if (strcmp(((al_rule *)self->rules.items[i])->id, id) == 0)
+			return self->rules.items[i];
+	return NULL;
+}
+
+void al_ruleset_match_import(const al_ruleset *self, const char *import, al_vec *out)
+{
+	char *key = al_strdup(import);
+	for (;;) {
+		const al_vec *v = al_strmap_get(&self->import_index, key);
+		for (size_t i = 0; v && i < v->len; i++)
+			al_vec_push(out, v->items[i]);
+		char *slash = strrchr(key, '/');
+		if (!slash)
+			break;
+		*slash = '\0';
+	}
+	free(key);
+}
+
+const al_vec *al_ruleset_match_crate(const al_ruleset *self, const char *crate)
+{
+	char *n = normalise_crate(crate);
+	const al_vec *v = al_strmap_get(&self->crate_index, n);
+	free(n);
+	return v;
+}
+
+void al_ruleset_run_queries(const al_ruleset *self, al_language lang, TSQueryCursor *cursor,
+			    TSNode root, const char *source, al_query_hit_fn hit, void *ctx)
+{
+	al_query_set_run(self->queries[lang], cursor, root, source, hit, ctx);
+}

@@ -1,0 +1,253 @@
+/*
+ * scan.c: the pipeline of one scan — open the snapshot, load rules and configuration,
+ * extract every file, discover components, classify them, apply the policy — and the
+ * lifetime of its result.
+ */
+#include "scan.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+
+/* Directories never read: third-party code is not the repository's architecture. */
+static const char *const default_prune[] = { ".git", "vendor", "node_modules", "third_party",
+					     NULL };
+
+void al_scan_notice(al_scan *scan, const char *fmt, ...)
+{
+	al_buf b = AL_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	al_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	al_vec_push(&scan->result->notices, al_buf_detach(&b));
+	scan->result->incomplete = 1;
+}
+
+al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id,
+				const char *name, const char *entry_path, unsigned entry_line,
+				const char *package_dir)
+{
+	al_component *c = al_calloc(1, sizeof(*c));
+	c->id = al_strdup(id);
+	c->language = lang;
+	c->kind = lang == AL_LANG_GO ? "go-main-package" : "cargo-bin";
+	c->name = al_strdup(name);
+	c->entry_path = al_strdup(entry_path);
+	c->entry_line = entry_line;
+	c->package_dir = al_strdup(package_dir);
+	al_vec_push(&scan->result->components, c);
+	al_found *f = al_calloc(1, sizeof(*f));
+	f->component = c;
+	al_vec_push(&scan->found, f);
+	return f;
+}
+
+al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
+			   const al_cargo_manifest *manifest)
+{
+	al_unit *u = al_calloc(1, sizeof(*u));
+	u->dir = al_strdup(dir);
+	u->own = own;
+	u->manifest = manifest;
+	al_vec_push(&found->units, u);
+	return u;
+}
+
+static void free_unit(void *p)
+{
+	al_unit *u = p;
+	free(u->dir);
+	al_vec_dispose_with(&u->files, free);
+	free(u);
+}
+
+static void free_found(void *p)
+{
+	al_found *f = p;
+	al_vec_dispose_with(&f->units, free_unit);
+	al_vec_dispose(&f->facts);
+	free(f);
+}
+
+static void free_module(void *p)
+{
+	al_go_module *m = p;
+	free(m->dir);
+	free(m->module);
+	free(m);
+}
+
+static void free_facts(void *p)
+{
+	al_file_facts_free(p);
+}
+
+static void free_manifest(void *p)
+{
+	al_cargo_manifest_free(p);
+}
+
+static void scan_dispose(al_scan *scan)
+{
+	al_vec_dispose_with(&scan->found, free_found);
+	al_vec_dispose_with(&scan->manifests, free_manifest);
+	al_vec_dispose_with(&scan->go_modules, free_module);
+	al_vec_dispose_with(&scan->go_files, free);
+	al_vec_dispose_with(&scan->rust_files, free);
+	al_strmap_dispose_with(&scan->facts, free_facts);
+	al_config_free(scan->config);
+	al_source_free(scan->source);
+}
+
+static int read_local_file(const char *path, al_buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		al_error_set("%s: cannot be read", path);
+		return AL_ECONFIG;
+	}
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		al_buf_put(out, chunk, n);
+	fclose(f);
+	return 0;
+}
+
+/* --config FILE from disk, else .archlint.json at the snapshot's root, if present. */
+static int load_config(al_scan *scan)
+{
+	al_buf text = AL_BUF_INIT;
+	const char *path = scan->opts->config_path;
+	int err = 0;
+	if (path) {
+		err = read_local_file(path, &text);
+	} else {
+		path = ".archlint.json";
+		if (al_source_read_path(scan->source, path, &text) != 0)
+			goto done; /* no configuration: defaults */
+	}
+	if (!err)
+		err = al_config_parse(&scan->config, path, al_buf_cstr(&text), text.len);
+done:
+	al_buf_dispose(&text);
+	return err;
+}
+
+static int load_rules(al_scan *scan)
+{
+	al_ruleset *rules = al_ruleset_new();
+	scan->result->rules = rules;
+	scan->rules = rules;
+	const char *dir = scan->opts->rules_dir ? scan->opts->rules_dir : getenv("ARCHLINT_RULES");
+	int err = dir && *dir ? al_ruleset_load_dir(rules, dir) : al_ruleset_load_embedded(rules);
+	if (!err && scan->config)
+		err = al_config_apply(scan->config, rules);
+	if (!err)
+		err = al_ruleset_finish(rules);
+	return err;
+}
+
+static int cmp_component(const void *a, const void *b)
+{
+	const al_component *x = *(al_component *const *)a, *y = *(al_component *const *)b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (int)x->language - (int)y->language;
+}
+
+int al_scan_run(al_result **out, const al_scan_options *opts)
+{
+	*out = NULL;
+	al_scan scan;
+	memset(&scan, 0, sizeof(scan));
+	scan.opts = opts;
+	scan.result = al_calloc(1, sizeof(al_result));
+	scan.result->mode = opts->mode;
+	scan.result->rev = opts->rev ? al_strdup(opts->rev) : NULL;
+
+	git_libgit2_init();
+	int err = al_source_open(&scan.source, opts->path, opts->mode, opts->rev);
+	if (!err && scan.source->commit[0])
+		scan.result->commit = al_strdup(scan.source->commit);
+	if (!err)
+		err = al_source_list(scan.source, default_prune);
+	if (!err)
+		err = load_config(&scan);
+	if (!err)
+		err = load_rules(&scan);
+	if (!err)
+		err = al_extract_all(&scan);
+	if (!err)
+		err = al_discover_go(&scan);
+	if (!err)
+		err = al_discover_rust(&scan);
+	if (!err) {
+		for (size_t i = 0; i < scan.found.len; i++)
+			al_classify(&scan, scan.found.items[i]);
+		al_vec_sort(&scan.result->components, cmp_component);
+		al_policy_apply(scan.result, scan.rules);
+		al_vec_sort(&scan.result->notices, al_vec_cmp_str);
+	}
+	scan_dispose(&scan);
+	git_libgit2_shutdown();
+	if (err) {
+		al_result_free(scan.result);
+		return err;
+	}
+	*out = scan.result;
+	return 0;
+}
+
+static void free_evidence(void *p)
+{
+	al_evidence *e = p;
+	free(e->path);
+	free(e);
+}
+
+static void free_component(void *p)
+{
+	al_component *c = p;
+	free(c->id);
+	free(c->name);
+	free(c->entry_path);
+	free(c->package_dir);
+	free(c->declared);
+	free(c->decided_by);
+	al_vec_dispose_with(&c->closure, free);
+	al_vec_dispose_with(&c->evidence, free_evidence);
+	free(c);
+}
+
+static void free_finding(void *p)
+{
+	al_finding *f = p;
+	free(f->message);
+	free(f);
+}
+
+void al_result_free(al_result *result)
+{
+	if (!result)
+		return;
+	al_vec_dispose_with(&result->findings, free_finding);
+	al_vec_dispose_with(&result->components, free_component);
+	al_vec_dispose_with(&result->notices, free);
+	al_ruleset_free(result->rules);
+	free(result->rev);
+	free(result->commit);
+	free(result);
+}
+
+al_component *al_result_find_component(const al_result *result, const char *id)
+{
+	for (size_t i = 0; i < result->components.len; i++) {
+		al_component *c = result->components.items[i];
+		if (strcmp(c->id, id) == 0)
+			return c;
+	}
+	return NULL;
+}

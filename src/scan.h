@@ -1,0 +1,67 @@
+/*
+ * scan.h: the state one scan passes between its stages (internal to the core library).
+ *
+ *   source -> extract_all -> discover_go / discover_rust -> classify -> policy
+ *
+ * Everything here is owned by the al_scan and freed by al_scan_dispose, except the result,
+ * which al_scan_run hands to its caller.
+ */
+#ifndef AL_SCAN_H
+#define AL_SCAN_H
+
+#include "cargo.h"
+#include "config.h"
+#include "extract.h"
+#include "rules.h"
+#include "source.h"
+
+/* One package in a component's closure: a Go package directory or a Cargo package. */
+typedef struct {
+	char *dir;
+	int own;    /* the component's own package (vs. an in-repo dependency) */
+	al_vec files; /* char *: source files of this unit that belong to the component */
+	const al_cargo_manifest *manifest; /* Rust only, borrowed */
+} al_unit;
+
+/* A component while it is being discovered and classified. */
+typedef struct {
+	al_component *component; /* owned by the result */
+	al_vec units;            /* al_unit * */
+	al_vec facts;            /* const char *: discovery facts ("go-testdata", ...) */
+} al_found;
+
+typedef struct {
+	char *dir;
+	char *module; /* module path */
+} al_go_module;
+
+typedef struct {
+	const al_scan_options *opts;
+	al_source *source;
+	al_ruleset *rules;
+	al_config *config; /* may be NULL */
+	al_strmap facts;   /* path -> al_file_facts * */
+	al_vec go_files;   /* char *, sorted: non-test .go files */
+	al_vec rust_files; /* char *, sorted */
+	al_vec go_modules; /* al_go_module * */
+	al_vec manifests;  /* al_cargo_manifest * with a [package] or [workspace] */
+	al_vec found;      /* al_found * */
+	al_result *result;
+} al_scan;
+
+/* Records a notice about a part of the repository that could not be read. */
+void al_scan_notice(al_scan *scan, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id,
+				const char *name, const char *entry_path, unsigned entry_line,
+				const char *package_dir);
+al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
+			   const al_cargo_manifest *manifest);
+
+/* Stages. */
+int al_extract_all(al_scan *scan);
+int al_discover_go(al_scan *scan);
+int al_discover_rust(al_scan *scan);
+void al_classify(al_scan *scan, al_found *found);
+void al_policy_apply(al_result *result, const al_ruleset *rules);
+
+#endif

@@ -1,0 +1,339 @@
+/*
+ * source.c: snapshot listing and blob reading with libgit2.
+ *
+ * Three modes share one file list: the tree of a revision (git_tree_walk), the index
+ * (stage-0 entries) and the work tree (index entries read from disk, plus untracked files
+ * that are not ignored). Symlinks and submodules are never followed: their content is not
+ * code of this repository.
+ */
+#include "source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/path.h"
+
+static int git_fail(const char *what)
+{
+	const git_error *e = git_error_last();
+	al_error_set("%s: %s", what, e && e->message ? e->message : "libgit2 error");
+	return AL_EREPO;
+}
+
+int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev)
+{
+	al_source *self = al_calloc(1, sizeof(*self));
+	self->mode = mode;
+	const char *where = path ? path : ".";
+	int err = 0;
+	git_object *obj = NULL;
+
+	if (git_repository_open_ext(&self->repo, where, 0, NULL) < 0) {
+		const git_error *e = git_error_last();
+		if (e && e->klass == GIT_ERROR_CONFIG)
+			al_error_set("'%s': %s", where, e->message);
+		else if (e && strstr(e->message, "owner"))
+			al_error_set("'%s': %s", where, e->message);
+		else
+			al_error_set("'%s': not a git repository", where);
+		err = AL_EREPO;
+		goto done;
+	}
+	self->open_path = al_strdup(git_repository_path(self->repo));
+	if (!git_repository_is_bare(self->repo))
+		self->workdir = al_strdup(git_repository_workdir(self->repo));
+
+	if (mode == AL_SOURCE_REV) {
+		const char *spec = rev ? rev : "HEAD";
+		if (git_revparse_single(&obj, self->repo, spec) < 0) {
+			if (!rev && git_repository_head_unborn(self->repo) == 1)
+				al_error_set("'%s': HEAD has no commits yet", where);
+			else
+				al_error_set("'%s': unknown revision '%s'", where, spec);
+			err = AL_EREPO;
+			goto done;
+		}
+		git_object *commit = NULL;
+		if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0) {
+			git_oid_tostr(self->commit, sizeof(self->commit), git_object_id(commit));
+			git_object_free(commit);
+		}
+		git_object *tree = NULL;
+		if (git_object_peel(&tree, obj, GIT_OBJECT_TREE) < 0) {
+			al_error_set("'%s': revision '%s' does not name a tree", where, spec);
+			err = AL_EREPO;
+			goto done;
+		}
+		self->tree = (git_tree *)tree;
+	} else {
+		if (mode == AL_SOURCE_WORKTREE && !self->workdir) {
+			al_error_set("'%s': a bare repository has no work tree", where);
+			err = AL_EREPO;
+			goto done;
+		}
+		if (git_repository_index(&self->index, self->repo) < 0) {
+			err = git_fail(where);
+			goto done;
+		}
+	}
+
+done:
+	git_object_free(obj);
+	if (err) {
+		al_source_free(self);
+		self = NULL;
+	}
+	*out = self;
+	return err;
+}
+
+static int is_pruned(const char *name, const char *const *prune_dirs)
+{
+	for (const char *const *p = prune_dirs; p && *p; p++)
+		if (strcmp(*p, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* True when any directory segment of path is pruned. */
+static int path_is_pruned(const char *path, const char *const *prune_dirs)
+{
+	for (const char *const *p = prune_dirs; p && *p; p++)
+		if (al_path_has_dir_segment(path, *p))
+			return 1;
+	return 0;
+}
+
+static void add_file(al_source *self, const char *path, const git_oid *oid)
+{
+	al_source_file *f = al_calloc(1, sizeof(*f));
+	f->path = al_strdup(path);
+	if (oid) {
+		git_oid_cpy(&f->oid, oid);
+		f->has_oid = 1;
+	}
+	al_vec_push(&self->files, f);
+}
+
+typedef struct {
+	al_source *self;
+	const char *const *prune_dirs;
+	al_buf path;
+} walk_state;
+
+static int walk_cb(const char *root, const git_tree_entry *entry, void *payload)
+{
+	walk_state *st = payload;
+	const char *name = git_tree_entry_name(entry);
+	git_filemode_t mode = git_tree_entry_filemode(entry);
+	if (mode == GIT_FILEMODE_TREE)
+		return is_pruned(name, st->prune_dirs) ? 1 : 0;
+	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+		return 0; /* symlink or submodule */
+	al_buf_clear(&st->path);
+	al_buf_puts(&st->path, root);
+	al_buf_puts(&st->path, name);
+	add_file(st->self, st->path.ptr, git_tree_entry_id(entry));
+	return 0;
+}
+
+static int list_index(al_source *self, const char *const *prune_dirs, int from_disk)
+{
+	size_t n = git_index_entrycount(self->index);
+	for (size_t i = 0; i < n; i++) {
+		const git_index_entry *e = git_index_get_byindex(self->index, i);
+		if (git_index_entry_stage(e) != 0)
+			continue;
+		unsigned mode = e->mode;
+		if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+			continue;
+		if (path_is_pruned(e->path, prune_dirs))
+			continue;
+		if (from_disk) {
+			char *full = al_sprintf("%s%s", self->workdir, e->path);
+			struct stat st;
+			int regular = lstat(full, &st) == 0 && S_ISREG(st.st_mode);
+			free(full);
+			if (!regular)
+				continue; /* deleted in the work tree, or now a symlink */
+			add_file(self, e->path, NULL);
+		} else {
+			add_file(self, e->path, &e->id);
+		}
+	}
+	return 0;
+}
+
+static int list_untracked(al_source *self, const char *const *prune_dirs)
+{
+	git_status_options opts;
+	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+	opts.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+		     GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	git_status_list *list = NULL;
+	if (git_status_list_new(&list, self->repo, &opts) < 0)
+		return git_fail(self->workdir);
+	size_t n = git_status_list_entrycount(list);
+	for (size_t i = 0; i < n; i++) {
+		const git_status_entry *s = git_status_byindex(list, i);
+		if (!(s->status & GIT_STATUS_WT_NEW) || !s->index_to_workdir)
+			continue;
+		const char *p = s->index_to_workdir->new_file.path;
+		if (path_is_pruned(p, prune_dirs))
+			continue;
+		char *full = al_sprintf("%s%s", self->workdir, p);
+		struct stat st;
+		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode))
+			add_file(self, p, NULL);
+		free(full);
+	}
+	git_status_list_free(list);
+	return 0;
+}
+
+static int cmp_file(const void *a, const void *b)
+{
+	const al_source_file *x = *(al_source_file *const *)a, *y = *(al_source_file *const *)b;
+	return strcmp(x->path, y->path);
+}
+
+int al_source_list(al_source *self, const char *const *prune_dirs)
+{
+	int err = 0;
+	if (self->mode == AL_SOURCE_REV) {
+		walk_state st = { self, prune_dirs, AL_BUF_INIT };
+		if (git_tree_walk(self->tree, GIT_TREEWALK_PRE, walk_cb, &st) < 0)
+			err = git_fail("cannot list the tree");
+		al_buf_dispose(&st.path);
+	} else {
+		err = list_index(self, prune_dirs, self->mode == AL_SOURCE_WORKTREE);
+		if (!err && self->mode == AL_SOURCE_WORKTREE)
+			err = list_untracked(self, prune_dirs);
+	}
+	al_vec_sort(&self->files, cmp_file);
+	return err;
+}
+
+static int read_disk(const char *full, al_buf *out)
+{
+	FILE *f = fopen(full, "rb");
+	if (!f) {
+		al_error_set("'%s': %s", full, strerror(errno));
+		return AL_EIO;
+	}
+	char chunk[65536];
+	size_t n;
+	al_buf_clear(out);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		al_buf_put(out, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		al_error_set("'%s': read error", full);
+		return AL_EIO;
+	}
+	return 0;
+}
+
+static int read_blob(git_repository *repo, const git_oid *oid, const char *path, al_buf *out)
+{
+	git_blob *blob = NULL;
+	if (git_blob_lookup(&blob, repo, oid) < 0) {
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof(hex), oid);
+		al_error_set("%s: blob %s is missing from the object database", path, hex);
+		return AL_EREPO;
+	}
+	al_buf_clear(out);
+	al_buf_put(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	return 0;
+}
+
+int al_source_read_path(al_source *self, const char *path, al_buf *out)
+{
+	if (self->mode == AL_SOURCE_REV) {
+		git_tree_entry *e = NULL;
+		if (git_tree_entry_bypath(&e, self->tree, path) < 0) {
+			al_error_set("%s: not in the snapshot", path);
+			return AL_EREPO;
+		}
+		int err = AL_EREPO;
+		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
+		    git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
+			err = read_blob(self->repo, git_tree_entry_id(e), path, out);
+		else
+			al_error_set("%s: not a regular file", path);
+		git_tree_entry_free(e);
+		return err;
+	}
+	const git_index_entry *e = git_index_get_bypath(self->index, path, 0);
+	if (self->mode == AL_SOURCE_WORKTREE) {
+		char *full = al_sprintf("%s%s", self->workdir, path);
+		struct stat st;
+		int err = AL_EREPO;
+		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode))
+			err = read_disk(full, out);
+		else
+			al_error_set("%s: not in the work tree", path);
+		free(full);
+		return err;
+	}
+	if (!e || (e->mode != GIT_FILEMODE_BLOB && e->mode != GIT_FILEMODE_BLOB_EXECUTABLE)) {
+		al_error_set("%s: not in the index", path);
+		return AL_EREPO;
+	}
+	return read_blob(self->repo, &e->id, path, out);
+}
+
+void al_source_free(al_source *self)
+{
+	if (!self)
+		return;
+	for (size_t i = 0; i < self->files.len; i++) {
+		al_source_file *f = self->files.items[i];
+		free(f->path);
+		free(f);
+	}
+	al_vec_dispose(&self->files);
+	git_tree_free(self->tree);
+	git_index_free(self->index);
+	git_repository_free(self->repo);
+	free(self->open_path);
+	free(self->workdir);
+	free(self);
+}
+
+int al_source_reader_open(al_source_reader *out, const al_source *source)
+{
+	out->source = source;
+	out->repo = NULL;
+	if (git_repository_open_ext(&out->repo, source->open_path, GIT_REPOSITORY_OPEN_NO_SEARCH,
+				    NULL) < 0)
+		return git_fail(source->open_path);
+	return 0;
+}
+
+int al_source_reader_read(al_source_reader *self, al_source_file *file, al_buf *out)
+{
+	if (self->source->mode != AL_SOURCE_WORKTREE)
+		return read_blob(self->repo, &file->oid, file->path, out);
+	char *full = al_sprintf("%s%s", self->source->workdir, file->path);
+	int err = read_disk(full, out);
+	free(full);
+	if (!err) {
+		git_odb_hash(&file->oid, out->ptr ? out->ptr : "", out->len, GIT_OBJECT_BLOB);
+		file->has_oid = 1;
+	}
+	return err;
+}
+
+void al_source_reader_close(al_source_reader *self)
+{
+	git_repository_free(self->repo);
+	self->repo = NULL;
+}

@@ -1,0 +1,52 @@
+/*
+ * source.h: the repository snapshot archlint reads, through libgit2 only.
+ *
+ * A snapshot is the tree of a revision, the index (staged content) or the work tree. It
+ * never checks anything out and never runs the git program. al_source_open owns the
+ * repository handle and the file list; al_source_free releases both. Readers are per
+ * thread: each worker opens its own al_source_reader (its own repository handle).
+ */
+#ifndef AL_SOURCE_H
+#define AL_SOURCE_H
+
+#include <git2.h>
+
+#include "archlint.h"
+
+typedef struct {
+	char *path;   /* repository-relative, '/'-separated */
+	git_oid oid;  /* blob id; in work-tree mode computed when read */
+	int has_oid;
+} al_source_file;
+
+typedef struct {
+	git_repository *repo;
+	char *open_path;   /* the git directory to reopen per thread */
+	char *workdir;     /* NULL for a bare repository */
+	al_source_mode mode;
+	char commit[GIT_OID_HEXSZ + 1]; /* empty outside rev mode */
+	git_tree *tree;    /* rev mode */
+	git_index *index;  /* staged and work-tree modes */
+	al_vec files;      /* al_source_file *, sorted by path */
+} al_source;
+
+/* Opens the repository at path (discovered upwards; NULL: ".") in the given mode. */
+int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev);
+/* Lists the snapshot's regular files, skipping symlinks, submodules and every directory
+ * whose name is in prune_dirs (NULL-terminated). */
+int al_source_list(al_source *self, const char *const *prune_dirs);
+/* Reads one file by path from the snapshot into out. Returns AL_EREPO if it is absent. */
+int al_source_read_path(al_source *self, const char *path, al_buf *out);
+void al_source_free(al_source *self);
+
+typedef struct {
+	const al_source *source;
+	git_repository *repo; /* owned by the reader */
+} al_source_reader;
+
+int al_source_reader_open(al_source_reader *out, const al_source *source);
+/* Reads a listed file; on failure sets the error ("blob ... missing") and returns AL_EREPO. */
+int al_source_reader_read(al_source_reader *self, al_source_file *file, al_buf *out);
+void al_source_reader_close(al_source_reader *self);
+
+#endif
