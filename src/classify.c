@@ -35,6 +35,10 @@ typedef struct {
 static void add_hits(classify_ctx *ctx, const al_signal *s, unsigned count, int own,
 		     const char *path, unsigned line)
 {
+	/* What a binary is (a tool or a service) is decided by its own package: test helpers
+	 * and generators living beside shared code do not make every user of it a tool. */
+	if (s->role == AL_ROLE_TOOL && !own)
+		return;
 	tally *t = &ctx->tallies[s->index];
 	t->signal = s;
 	t->hits += count;

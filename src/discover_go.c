@@ -180,6 +180,8 @@ static void discover_component(al_scan *scan, al_strmap *dirs, go_dir *d)
 		al_vec_push(&found->facts, "go-build-ignored");
 	if (al_path_has_dir_segment(entry, "testdata"))
 		al_vec_push(&found->facts, "go-testdata");
+	if (facts_of(scan, entry)->empty_main)
+		al_vec_push(&found->facts, "empty-main");
 	int all_generated = 1;
 	for (size_t i = 0; i < mains.len; i++) {
 		const al_file_facts *f = facts_of(scan, mains.items[i]);

@@ -310,6 +310,8 @@ static void discover_package(al_scan *scan, const al_cargo_manifest *m)
 					       m->manifest_path, m->declared_line, m->declared_role);
 			}
 		}
+		if (f && f->empty_main)
+			al_vec_push(&found->facts, "empty-main");
 		for (size_t k = 0; k < m->deps.len; k++) {
 			const al_cargo_dep *d = m->deps.items[k];
 			if (al_crate_name_eq(d->crate, "libfuzzer-sys")) {

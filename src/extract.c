@@ -236,6 +236,22 @@ static int is_named(TSNode node, const char *field, const char *source, const ch
 	return strlen(want) == e - s && memcmp(source + s, want, e - s) == 0;
 }
 
+/* True when a function's body holds nothing but comments. */
+static int body_is_empty(TSNode fn)
+{
+	TSNode body = ts_node_child_by_field_name(fn, "body", 4);
+	if (ts_node_is_null(body))
+		return 1;
+	uint32_t n = ts_node_named_child_count(body);
+	for (uint32_t i = 0; i < n; i++) {
+		const char *t = ts_node_type(ts_node_named_child(body, i));
+		if (strcmp(t, "comment") != 0 && strcmp(t, "line_comment") != 0 &&
+		    strcmp(t, "block_comment") != 0)
+			return 0;
+	}
+	return 1;
+}
+
 static void go_facts(al_file_facts *f, TSNode root, const char *source)
 {
 	int before_package = 1;
@@ -259,6 +275,7 @@ static void go_facts(al_file_facts *f, TSNode root, const char *source)
 		} else if (strcmp(t, "function_declaration") == 0 && !f->main_line &&
 			   is_named(c, "name", source, "main")) {
 			f->main_line = al_node_line(c);
+			f->empty_main = body_is_empty(c);
 		}
 	}
 }
@@ -270,9 +287,10 @@ static void rust_facts(al_file_facts *f, TSNode root, const char *source)
 		TSNode c = ts_node_named_child(root, i);
 		const char *t = ts_node_type(c);
 		if (strcmp(t, "function_item") == 0 && !f->main_line &&
-		    is_named(c, "name", source, "main"))
+		    is_named(c, "name", source, "main")) {
 			f->main_line = al_node_line(c);
-		else if (i < 3 && (strcmp(t, "line_comment") == 0 || strcmp(t, "block_comment") == 0)) {
+			f->empty_main = body_is_empty(c);
+		} else if (i < 3 && (strcmp(t, "line_comment") == 0 || strcmp(t, "block_comment") == 0)) {
 			char *text = al_node_text(c, source);
 			if (strstr(text, "@generated"))
 				f->generated = 1;

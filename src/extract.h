@@ -29,6 +29,7 @@ typedef struct {
 	int skipped;         /* binary, too large, or unreadable: nothing else is set */
 	char *package;       /* Go: package clause name */
 	unsigned main_line;  /* line of func/fn main at top level, 0 if none */
+	int empty_main;      /* that main has an empty body (a go:generate anchor, a stub) */
 	int build_ignored;   /* Go: a //go:build constraint no build satisfies */
 	int generated;       /* "Code generated ... DO NOT EDIT." or @generated */
 	char *role_directive;/* Go: //archlint:role VALUE */
