@@ -57,14 +57,20 @@ static int cmp_factor_desc(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
-static double tally_score(tally *t, double decay)
+/* The tally's score over all hits, and (own_out) over the own package's hits alone. */
+static double tally_score(tally *t, double decay, double *own_out)
 {
 	qsort(t->factors, t->nfactors, sizeof(double), cmp_factor_desc);
-	double sum = 0, step = 1;
+	double sum = 0, own = 0, step = 1, own_step = 1;
 	for (size_t i = 0; i < t->nfactors; i++) {
 		sum += t->factors[i] * step;
 		step *= decay;
+		if (t->factors[i] >= 1.0) {
+			own += own_step;
+			own_step *= decay;
+		}
 	}
+	*own_out = t->signal->weight * own;
 	return t->signal->weight * sum;
 }
 
@@ -152,13 +158,21 @@ static double round2(double v)
 	return floor(v * 100 + 0.5) / 100;
 }
 
-static void decide(al_scan *scan, al_found *found)
+/*
+ * own_scores: data-path and control-plane scores from the component's own package only.
+ * Tool evidence beats service evidence that comes only from shared code: a generator or
+ * debug client in tools/ that imports the whole product is still a tool.
+ */
+static void decide(al_scan *scan, al_found *found, const double *own_scores)
 {
 	al_component *c = found->component;
 	const al_thresholds *t = &scan->rules->thresholds;
 	double dp = c->scores[AL_ROLE_DATA_PATH], cp = c->scores[AL_ROLE_CONTROL_PLANE];
 	double tool = c->scores[AL_ROLE_TOOL];
 	double hi = dp > cp ? dp : cp, lo = dp > cp ? cp : dp;
+	double own_hi = own_scores[AL_ROLE_DATA_PATH] > own_scores[AL_ROLE_CONTROL_PLANE] ?
+				own_scores[AL_ROLE_DATA_PATH] :
+				own_scores[AL_ROLE_CONTROL_PLANE];
 	c->hybrid = dp >= t->hybrid_min && cp >= t->hybrid_min && lo >= t->hybrid_ratio * hi;
 
 	unsigned line = 0;
@@ -176,10 +190,14 @@ static void decide(al_scan *scan, al_found *found)
 					   c->declared, c->declared_line);
 		return;
 	}
-	if (tool >= t->tool_min) {
+	if (tool >= t->tool_min || (tool >= t->min_score && tool > own_hi)) {
 		c->role = AL_ROLE_TOOL;
-		c->confidence = round2(tool / (tool + hi + 1));
-		c->decided_by = al_sprintf("tool score %.2f reached tool_min %.2f", tool, t->tool_min);
+		c->confidence = round2(tool / (tool + own_hi + 1));
+		c->decided_by = tool >= t->tool_min ?
+					al_sprintf("tool score %.2f reached tool_min %.2f", tool, t->tool_min) :
+					al_sprintf("tool score %.2f outweighs the service evidence of its "
+						   "own package (%.2f)",
+						   tool, own_hi);
 		c->hybrid = 0;
 		return;
 	}
@@ -192,12 +210,22 @@ static void decide(al_scan *scan, al_found *found)
 		c->hybrid = 0;
 		return;
 	}
+	if (c->hybrid) {
+		/* A service with a strong hot path is on the data path, whatever else it does;
+		 * AL004 suggests moving the rest out. */
+		c->role = AL_ROLE_DATA_PATH;
+		c->confidence = round2(dp / (dp + cp));
+		c->decided_by = al_sprintf("strong evidence for both data-path (%.2f) and "
+					   "control-plane (%.2f): a hybrid, on the data path",
+					   dp, cp);
+		return;
+	}
 	c->role = dp >= cp ? AL_ROLE_DATA_PATH : AL_ROLE_CONTROL_PLANE;
 	c->confidence = round2((hi - lo) / (hi + lo + 1));
-	c->decided_by = al_sprintf("%s score %.2f over %s %.2f%s", al_role_name(c->role), hi,
+	c->decided_by = al_sprintf("%s score %.2f over %s %.2f", al_role_name(c->role), hi,
 				   al_role_name(c->role == AL_ROLE_DATA_PATH ? AL_ROLE_CONTROL_PLANE :
 									      AL_ROLE_DATA_PATH),
-				   lo, c->hybrid ? "; strong evidence for both: hybrid" : "");
+				   lo);
 }
 
 void al_classify(al_scan *scan, al_found *found)
@@ -213,12 +241,15 @@ void al_classify(al_scan *scan, al_found *found)
 		unit_signals(&ctx, found, u);
 	}
 	component_signals(&ctx, found);
+	double own_scores[AL_ROLE__COUNT - 1] = { 0 };
 	for (size_t i = 0; i < signals->len; i++) {
 		tally *t = &ctx.tallies[i];
 		if (!t->signal)
 			continue;
-		double w = tally_score(t, scan->rules->thresholds.repeat_decay);
+		double own;
+		double w = tally_score(t, scan->rules->thresholds.repeat_decay, &own);
 		c->scores[t->signal->role] += w;
+		own_scores[t->signal->role] += own;
 		al_evidence *e = al_calloc(1, sizeof(*e));
 		e->signal = t->signal->id;
 		e->why = t->signal->why;
@@ -233,5 +264,5 @@ void al_classify(al_scan *scan, al_found *found)
 		c->scores[r] = round2(c->scores[r]);
 	al_vec_sort(&c->evidence, cmp_evidence);
 	free(ctx.tallies);
-	decide(scan, found);
+	decide(scan, found, own_scores);
 }

@@ -21,16 +21,46 @@ static int known(const char *key, const char *const *keys)
 	return 0;
 }
 
-/* Line of the first occurrence of "key" in text: cJSON keeps no positions. */
+/* Line of the first use of "key" as an object key in text: cJSON keeps no positions. */
 static unsigned key_line(const char *text, const char *key)
 {
-	char *quoted = al_sprintf("\"%s\"", key);
-	const char *at = strstr(text, quoted);
-	free(quoted);
+	char *quoted = al_sprintf("\"%s\"", key ? key : "");
+	const char *at = text;
 	unsigned line = 1, col;
-	if (at)
-		al_text_position(text, (size_t)(at - text), &line, &col);
+	while ((at = strstr(at, quoted))) {
+		const char *after = at + strlen(quoted);
+		while (*after == ' ' || *after == '\t' || *after == '\n' || *after == '\r')
+			after++;
+		if (*after == ':') {
+			al_text_position(text, (size_t)(at - text), &line, &col);
+			break;
+		}
+		at = after;
+	}
+	free(quoted);
 	return line;
+}
+
+/* The top-level keys and the JSON type each must have. */
+static int check_shape(const cJSON *doc, const char *path, const char *text)
+{
+	static const struct {
+		const char *key;
+		int type;
+	} shapes[] = { { "components", cJSON_Object },
+		       { "rules", cJSON_Object },
+		       { "signals", cJSON_Array },
+		       { "exclude", cJSON_Array } };
+	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, shapes[i].key);
+		if (v && (v->type & 0xFF) != shapes[i].type) {
+			al_error_set("%s:%u: \"%s\" must be %s", path, key_line(text, shapes[i].key),
+				     shapes[i].key,
+				     shapes[i].type == cJSON_Object ? "an object" : "an array");
+			return AL_ECONFIG;
+		}
+	}
+	return 0;
 }
 
 int al_config_parse(al_config **out, const char *path, const char *text, size_t len)
@@ -59,6 +89,8 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 			goto done;
 		}
 	}
+	if ((err = check_shape(doc, path, copy)))
+		goto done;
 	const cJSON *comps = cJSON_GetObjectItemCaseSensitive(doc, "components");
 	cJSON_ArrayForEach(it, comps)
 	{

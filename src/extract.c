@@ -261,6 +261,9 @@ static void go_facts(al_file_facts *f, TSNode root, const char *source)
 		const char *t = ts_node_type(c);
 		if (strcmp(t, "comment") == 0) {
 			char *text = al_node_text(c, source);
+			size_t len = strlen(text);
+			while (len && (text[len - 1] == '\r' || text[len - 1] == ' '))
+				text[--len] = '\0'; /* CRLF files */
 			if (before_package)
 				go_leading_comment(f, text, al_node_line(c));
 			go_directive(f, text, al_node_line(c));

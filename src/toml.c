@@ -124,6 +124,8 @@ static int is_key(TSNode node)
 	       strcmp(t, "quoted_key") == 0;
 }
 
+/* Records the line of prefix.parts[0..n) and of every shorter dotted prefix of it, so
+ * `tokio.workspace = true` gives `dependencies.tokio` a line too. */
 static void record_line(toml_ctx *ctx, const char *prefix, al_vec *parts, size_t n, TSNode at)
 {
 	if (!ctx->lines)
@@ -134,9 +136,9 @@ static void record_line(toml_ctx *ctx, const char *prefix, al_vec *parts, size_t
 		if (key.len)
 			al_buf_putc(&key, '.');
 		al_buf_puts(&key, parts->items[i]);
+		if (!al_strmap_has(ctx->lines, key.ptr))
+			al_strmap_set(ctx->lines, key.ptr, (void *)(uintptr_t)al_node_line(at));
 	}
-	if (!al_strmap_has(ctx->lines, key.ptr))
-		al_strmap_set(ctx->lines, key.ptr, (void *)(uintptr_t)al_node_line(at));
 	al_buf_dispose(&key);
 }
 
@@ -294,6 +296,8 @@ static void add_table(toml_ctx *ctx, cJSON *root, TSNode table, int is_array)
 			target = cJSON_AddObjectToObject(parent, last);
 		}
 	}
+	if (target && ctx->lines && path.ptr && !al_strmap_has(ctx->lines, path.ptr))
+		al_strmap_set(ctx->lines, path.ptr, (void *)(uintptr_t)al_node_line(table));
 	if (target) {
 		for (; i < n; i++) {
 			TSNode c = ts_node_named_child(table, i);

@@ -103,16 +103,24 @@ int al_glob_match(const char *p, const char *s)
 {
 	while (*p) {
 		if (p[0] == '*' && p[1] == '*') {
-			p += 2;
-			if (*p == '/') {
+			const char *rest = p + 2;
+			if (*rest == '/') {
 				/* "**" + "/": zero or more whole directories. */
-				if (al_glob_match(p + 1, s))
+				rest++;
+				if (al_glob_match(rest, s))
 					return 1;
+				for (const char *t = s; *t; t++)
+					if (*t == '/' && al_glob_match(rest, t + 1))
+						return 1;
+				return 0;
 			}
-			for (const char *t = s; *t; t++)
-				if (al_glob_match(p, t + 1) || (*p == '/' && al_glob_match(p + 1, t + 1)))
+			/* "**" elsewhere: any run of characters, '/' included. */
+			for (const char *t = s;; t++) {
+				if (al_glob_match(rest, t))
 					return 1;
-			return *p == '\0' || al_glob_match(p, "");
+				if (*t == '\0')
+					return 0;
+			}
 		}
 		if (*p == '*') {
 			p++;

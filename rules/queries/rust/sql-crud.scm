@@ -1,0 +1,15 @@
+; id: rust.ast.sql-crud
+; role: control-plane
+; weight: 1.5
+; why: runs hand-written CRUD SQL (SELECT/INSERT/UPDATE/DELETE) against an application database: a business service
+(call_expression
+  arguments: (arguments
+    [(string_literal) (raw_string_literal)] @_q) @signal
+  (#match? @_q "^r?#*\"[[:space:]]*(SELECT|INSERT|UPDATE|DELETE|select|insert|update|delete)[[:space:]]"))
+
+(macro_invocation
+  macro: [(identifier) @_m (scoped_identifier name: (identifier) @_m)]
+  (token_tree
+    [(string_literal) (raw_string_literal)] @_q) @signal
+  (#any-of? @_m "query" "query_as" "query_scalar" "query_file" "query_as_unchecked" "query_unchecked")
+  (#match? @_q "^r?#*\"[[:space:]]*(SELECT|INSERT|UPDATE|DELETE|WITH|select|insert|update|delete|with)[[:space:]]"))
