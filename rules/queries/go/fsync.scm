@@ -9,7 +9,7 @@
   arguments: (argument_list) @_args
   (#eq? @_f "Sync")
   (#eq? @_args "()")
-  (#not-match? @_recv "[Ll]og|[Zz]ap|[Ss]ugar|[Ww]riter|[Ee]ncoder|[Cc]ore|[Oo]nce|[Mm]utex|[Gg]roup|[Ww]atcher|[Cc]ache|[Ii]nformer"))
+  (#not-match? @_recv "[Ll]og|(^|\\.)lg$|[Ll]gr$|[Zz]ap|[Ss]ugar|[Ww]riter|[Ee]ncoder|[Cc]ore|[Oo]nce|[Mm]utex|[Gg]roup|[Ww]atcher|[Cc]ache|[Ii]nformer"))
 
 (call_expression
   function: (selector_expression

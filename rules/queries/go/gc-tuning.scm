@@ -1,6 +1,6 @@
 ; id: go.ast.gc-tuning
 ; role: data-path
-; weight: 2.5
+; weight: 2
 ; why: tunes the garbage collector or memory limit at run time: GC pauses are a known problem on this path
 (call_expression
   function: (selector_expression

@@ -8,7 +8,20 @@
   arguments: (argument_list
     .
     (interpreted_string_literal) @_path)
-  (#any-of? @_m "GET" "POST" "PUT" "DELETE" "PATCH" "Get" "Post" "Put" "Delete" "Patch")
+  (#any-of? @_m "GET" "POST" "PUT" "DELETE" "PATCH")
+  (#match? @_path "^\"/"))
+
+(call_expression
+  function: (selector_expression
+    operand: (_) @_recv
+    field: (field_identifier) @_m) @signal
+  arguments: (argument_list
+    .
+    (interpreted_string_literal) @_path
+    .
+    (_))
+  (#any-of? @_m "Get" "Post" "Put" "Delete" "Patch")
+  (#match? @_recv "(^|\\.)(r|e|g|rg|app|api|v[0-9]+|[a-z]*[Rr]outer|[a-z]*[Rr]outes|[a-z]*[Mm]ux|[a-z]*[Gg]roup|[a-z]*[Aa]pi|[a-z]*[Ee]ngine)$")
   (#match? @_path "^\"/"))
 
 (call_expression

@@ -8,4 +8,4 @@
   arguments: (argument_list
     [(interpreted_string_literal) (raw_string_literal)] @_q)
   (#any-of? @_f "Query" "QueryRow" "QueryContext" "QueryRowContext" "Exec" "ExecContext" "Select" "Get" "NamedExec" "NamedQuery" "Raw")
-  (#match? @_q "^[\"`][[:space:]]*(SELECT|INSERT|UPDATE|DELETE|select|insert|update|delete)[[:space:]]"))
+  (#match? @_q "(SELECT|select)[[:space:]].*[[:space:]](FROM|from)[[:space:]]|(INSERT|insert)[[:space:]]+(INTO|into)[[:space:]]|(UPDATE|update)[[:space:]].*[[:space:]](SET|set)[[:space:]]|(DELETE|delete)[[:space:]]+(FROM|from)[[:space:]]"))

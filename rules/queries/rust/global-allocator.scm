@@ -1,6 +1,6 @@
 ; id: rust.ast.global-allocator
 ; role: data-path
-; weight: 2
+; weight: 1
 ; why: installs a custom global allocator (#[global_allocator]): allocation cost matters on the hot path
 (attribute_item
   (attribute

@@ -12,5 +12,6 @@
 (call_expression
   function: [(identifier) @_n
              (scoped_identifier name: (identifier) @_n)] @signal
-  arguments: (arguments)
-  (#any-of? @_n "watcher" "metadata_watcher" "reflector"))
+  arguments: (arguments) @_args
+  (#any-of? @_n "watcher" "metadata_watcher" "reflector")
+  (#match? @_args "[Cc]onfig|[Aa]pi|[Ss]tore|[Ww]riter"))
