@@ -68,6 +68,7 @@ typedef struct {
 
 	al_vec closure; /* char *: package directories (own first), sorted after it */
 	size_t closure_files;
+	al_vec closure_paths; /* char *: the closure's source files, unit by unit */
 
 	al_role role;
 	double confidence;

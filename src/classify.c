@@ -238,6 +238,8 @@ void al_classify(al_scan *scan, al_found *found)
 		const al_unit *u = found->units.items[i];
 		al_vec_push(&c->closure, al_strdup(u->dir));
 		c->closure_files += u->files.len;
+		for (size_t k = 0; k < u->files.len; k++)
+			al_vec_push(&c->closure_paths, al_strdup(u->files.items[k]));
 		unit_signals(&ctx, found, u);
 	}
 	component_signals(&ctx, found);

@@ -218,6 +218,7 @@ static void free_component(void *p)
 	free(c->declared);
 	free(c->decided_by);
 	al_vec_dispose_with(&c->closure, free);
+	al_vec_dispose_with(&c->closure_paths, free);
 	al_vec_dispose_with(&c->evidence, free_evidence);
 	free(c);
 }
