@@ -98,6 +98,7 @@ typedef struct {
 	al_vec components; /* al_component *, sorted by id */
 	al_vec findings;   /* al_finding *, sorted by path, line, rule, component */
 	al_vec notices;    /* char *: "path: cause" for parts that could not be read */
+	al_vec warnings;   /* char *: about archlint's own state (its cache), never in reports */
 	int incomplete;    /* set when any part of the repository was skipped */
 	al_ruleset *rules; /* owned */
 } al_result;
@@ -109,6 +110,7 @@ typedef struct {
 	const char *config_path;/* NULL: .archlint.json in the snapshot, if any */
 	const char *rules_dir;  /* NULL: ARCHLINT_RULES, else the embedded rules */
 	int jobs;               /* 0: number of cores */
+	int no_cache;           /* neither read nor write the extraction cache */
 } al_scan_options;
 
 int al_scan_run(al_result **out, const al_scan_options *opts);

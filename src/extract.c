@@ -35,6 +35,7 @@ void al_file_facts_free(al_file_facts *facts)
 {
 	if (!facts)
 		return;
+	free(facts->skipped);
 	free(facts->package);
 	free(facts->role_directive);
 	al_vec_dispose_with(&facts->imports, free_import);
@@ -340,13 +341,11 @@ int al_extract_file(al_file_facts **out, al_extractor *ex, const al_ruleset *rul
 	*out = f;
 	if (!ts_parser_set_language(ex->parser, al_grammar_for(lang))) {
 		al_error_set("%s: grammar does not load", path);
-		f->skipped = 1;
 		return AL_ECONFIG;
 	}
 	TSTree *tree = ts_parser_parse_string(ex->parser, NULL, source, (uint32_t)len);
 	if (!tree) {
 		al_error_set("%s: could not be parsed", path);
-		f->skipped = 1;
 		return AL_EREPO;
 	}
 	TSNode root = ts_tree_root_node(tree);
@@ -355,8 +354,11 @@ int al_extract_file(al_file_facts **out, al_extractor *ex, const al_ruleset *rul
 		go_facts(f, root, source);
 	else
 		rust_facts(f, root, source);
+	/* Patterns in generated code say what the generator does, not what the service does:
+	 * generated files keep their imports and package facts but are not queried. */
 	hit_ctx ctx = { f };
-	al_ruleset_run_queries(rules, lang, ex->cursor, root, source, on_hit, &ctx);
+	if (!f->generated)
+		al_ruleset_run_queries(rules, lang, ex->cursor, root, source, on_hit, &ctx);
 	al_vec_sort(&f->hits, cmp_hit);
 	ts_tree_delete(tree);
 	return 0;

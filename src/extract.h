@@ -26,7 +26,7 @@ typedef struct {
 
 typedef struct {
 	al_language language;
-	int skipped;         /* binary, too large, or unreadable: nothing else is set */
+	char *skipped;       /* why the file was not parsed (binary, too large), or NULL */
 	char *package;       /* Go: package clause name */
 	unsigned main_line;  /* line of func/fn main at top level, 0 if none */
 	int empty_main;      /* that main has an empty body (a go:generate anchor, a stub) */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "scan.h"
 #include "util/path.h"
 
@@ -20,13 +21,14 @@ typedef struct {
 	al_source_file *file;
 	al_language lang;
 	al_file_facts *facts;
-	char *notice;
+	char *error; /* why the file could not be read or parsed */
+	int cached;  /* facts came from the cache */
 } job;
 
 typedef struct {
 	al_scan *scan;
-	job *jobs;
-	size_t njobs;
+	job **todo; /* the jobs the cache could not answer */
+	size_t ntodo;
 	atomic_size_t next;
 } pool;
 
@@ -36,25 +38,38 @@ static int looks_binary(const char *data, size_t len)
 	return memchr(data, '\0', n) != NULL;
 }
 
+static al_file_facts *skipped_facts(al_language lang, char *why)
+{
+	al_file_facts *f = al_calloc(1, sizeof(*f));
+	f->language = lang;
+	f->skipped = why;
+	return f;
+}
+
 static void run_job(pool *p, al_source_reader *reader, al_extractor *ex, al_buf *buf, job *j)
 {
-	int err = al_source_reader_read(reader, j->file, buf);
-	if (err) {
-		j->notice = al_strdup(al_error_last());
+	size_t size;
+	if (al_source_reader_size(reader, j->file, &size) == 0 && size > AL_MAX_FILE_BYTES) {
+		j->facts = skipped_facts(j->lang, al_sprintf("skipped: larger than %u MiB",
+							      AL_MAX_FILE_BYTES >> 20));
+		return;
+	}
+	if (al_source_reader_read(reader, j->file, buf) != 0) {
+		j->error = al_strdup(al_error_last());
 		return;
 	}
 	if (buf->len > AL_MAX_FILE_BYTES) {
-		j->notice = al_sprintf("%s: skipped: larger than %u MiB", j->file->path,
-				       AL_MAX_FILE_BYTES >> 20);
+		j->facts = skipped_facts(j->lang, al_sprintf("skipped: larger than %u MiB",
+							      AL_MAX_FILE_BYTES >> 20));
 		return;
 	}
 	if (looks_binary(al_buf_cstr(buf), buf->len)) {
-		j->notice = al_sprintf("%s: skipped: binary content", j->file->path);
+		j->facts = skipped_facts(j->lang, al_strdup("skipped: binary content"));
 		return;
 	}
 	if (al_extract_file(&j->facts, ex, p->scan->rules, j->lang, j->file->path,
 			    al_buf_cstr(buf), buf->len) != 0) {
-		j->notice = al_strdup(al_error_last());
+		j->error = al_strdup(al_error_last());
 		al_file_facts_free(j->facts);
 		j->facts = NULL;
 	}
@@ -66,16 +81,14 @@ static void *worker(void *arg)
 	al_source_reader reader;
 	al_extractor ex;
 	al_buf buf = AL_BUF_INIT;
-	if (al_source_reader_open(&reader, p->scan->source) != 0) {
-		/* Leave the jobs to other workers or the final sweep. */
-		return NULL;
-	}
+	if (al_source_reader_open(&reader, p->scan->source) != 0)
+		return NULL; /* the jobs stay with the other workers, or end unread */
 	al_extractor_init(&ex);
 	for (;;) {
 		size_t i = atomic_fetch_add(&p->next, 1);
-		if (i >= p->njobs)
+		if (i >= p->ntodo)
 			break;
-		run_job(p, &reader, &ex, &buf, &p->jobs[i]);
+		run_job(p, &reader, &ex, &buf, p->todo[i]);
 	}
 	al_extractor_release(&ex);
 	al_source_reader_close(&reader);
@@ -110,6 +123,34 @@ static int go_hidden(const char *path)
 	return 0;
 }
 
+static void run_pool(al_scan *scan, pool *p)
+{
+	int want = jobs_wanted(scan);
+	if ((size_t)want > p->ntodo)
+		want = p->ntodo ? (int)p->ntodo : 1;
+	pthread_t *threads = al_calloc((size_t)want, sizeof(pthread_t));
+	int started = 0;
+	for (int t = 1; t < want; t++)
+		if (pthread_create(&threads[started], NULL, worker, p) == 0)
+			started++;
+	worker(p); /* the calling thread works too */
+	for (int t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	free(threads);
+}
+
+static al_cache *open_cache(al_scan *scan)
+{
+	if (scan->opts->no_cache)
+		return NULL;
+	char *notice = NULL;
+	al_cache *cache =
+		al_cache_open(git_repository_commondir(scan->source->repo), scan->rules, &notice);
+	if (notice)
+		al_vec_push(&scan->result->warnings, notice);
+	return cache;
+}
+
 int al_extract_all(al_scan *scan)
 {
 	al_vec files = scan->source->files;
@@ -134,34 +175,48 @@ int al_extract_all(al_scan *scan)
 		jobs[n++].file = f;
 	}
 
-	pool p = { scan, jobs, n, 0 };
-	int want = jobs_wanted(scan);
-	if ((size_t)want > n)
-		want = n ? (int)n : 1;
-	pthread_t *threads = al_calloc((size_t)want, sizeof(pthread_t));
-	int started = 0;
-	for (int t = 1; t < want; t++)
-		if (pthread_create(&threads[started], NULL, worker, &p) == 0)
-			started++;
-	worker(&p); /* the calling thread works too */
-	for (int t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
-	free(threads);
+	al_cache *cache = open_cache(scan);
+	pool p = { scan, al_calloc(n ? n : 1, sizeof(job *)), 0, 0 };
+	for (size_t i = 0; i < n; i++) {
+		job *j = &jobs[i];
+		if (cache && j->file->has_oid && (j->facts = al_cache_get(cache, &j->file->oid)))
+			j->cached = 1;
+		else
+			p.todo[p.ntodo++] = j;
+	}
+	int err = p.ntodo ? al_ruleset_compile_queries(scan->rules) : 0;
+	if (!err)
+		run_pool(scan, &p);
+	free(p.todo);
+	if (err) {
+		for (size_t i = 0; i < n; i++)
+			al_file_facts_free(jobs[i].facts);
+		al_cache_free(cache);
+		free(jobs);
+		return err;
+	}
 
 	for (size_t i = 0; i < n; i++) {
 		job *j = &jobs[i];
-		if (j->notice) {
-			al_scan_notice(scan, "%s", j->notice);
-			free(j->notice);
-		}
-		if (!j->facts && !j->notice)
-			al_scan_notice(scan, "%s: not read: %s", j->file->path, al_error_last());
-		if (!j->facts)
+		if (!j->facts) {
+			al_scan_notice(scan, "%s", j->error ? j->error : "not read");
+			free(j->error);
 			continue;
+		}
+		if (cache && !j->cached && j->file->has_oid)
+			al_cache_put(cache, &j->file->oid, j->facts);
+		if (j->facts->skipped) {
+			al_scan_notice(scan, "%s: %s", j->file->path, j->facts->skipped);
+			al_file_facts_free(j->facts);
+			continue;
+		}
 		al_strmap_set(&scan->facts, j->file->path, j->facts);
 		al_vec_push(j->lang == AL_LANG_GO ? &scan->go_files : &scan->rust_files,
 			    al_strdup(j->file->path));
 	}
+	if (cache && al_cache_save(cache) != 0)
+		al_vec_push(&scan->result->warnings, al_strdup(al_error_last()));
+	al_cache_free(cache);
 	free(jobs);
 	return 0;
 }

@@ -1,10 +1,10 @@
 /*
  * query.c: compiles query signals and runs them.
  *
- * Each signal's query is first compiled alone, so an error names its file and offset;
- * then all of one language are concatenated into one TSQuery, because one cursor pass over
- * a tree is much cheaper than one pass per signal. Pattern i maps back to its signal
- * through the byte offset where the pattern starts in the concatenated source.
+ * All query signals of one language are concatenated into one TSQuery, because one cursor
+ * pass over a tree is much cheaper than one pass per signal. Pattern i, and a compile
+ * error's offset, map back to their signal (and its file) through the byte offsets where
+ * each signal's source starts in the concatenation.
  */
 #include "query.h"
 
@@ -138,20 +138,26 @@ static int compile_predicates(TSQuery *q, uint32_t pattern, pattern_info *info)
 	return 0;
 }
 
-/* Validates one signal's query alone so errors point into its own file. */
-static int check_signal_query(const TSLanguage *lang, const al_signal *s)
+/* Index of the signal whose source holds byte `at` of the concatenated queries. */
+static size_t signal_at(const size_t *starts, size_t n, uint32_t at)
 {
-	uint32_t offset = 0;
-	TSQueryError kind = TSQueryErrorNone;
-	TSQuery *q = ts_query_new(lang, s->query, (uint32_t)strlen(s->query), &offset, &kind);
-	if (q) {
-		ts_query_delete(q);
-		return 0;
-	}
+	size_t k = 0;
+	while (k + 1 < n && starts[k + 1] <= at)
+		k++;
+	return k;
+}
+
+/* Reports a compile error at `offset` of the concatenation in the signal's own terms. */
+static int report_error(al_signal *const *signals, const size_t *starts, size_t n,
+			uint32_t offset, TSQueryError kind)
+{
+	size_t k = signal_at(starts, n, offset);
+	const al_signal *s = signals[k];
+	uint32_t local = offset - (uint32_t)starts[k];
 	unsigned line, col;
-	al_text_position(s->query, offset, &line, &col);
+	al_text_position(s->query, local, &line, &col);
 	al_error_set("%s:%u:%u: %s in query (offset %u)", s->origin, line, col, error_kind(kind),
-		     offset);
+		     local);
 	return AL_ECONFIG;
 }
 
@@ -163,8 +169,6 @@ int al_query_set_new(al_query_set **out, al_language lang, al_signal *const *sig
 	size_t *starts = al_calloc(n + 1, sizeof(size_t));
 	int err = 0;
 	for (size_t i = 0; i < n; i++) {
-		if ((err = check_signal_query(grammar, signals[i])))
-			goto fail;
 		starts[i] = src.len;
 		al_buf_puts(&src, signals[i]->query);
 		al_buf_putc(&src, '\n');
@@ -177,9 +181,7 @@ int al_query_set_new(al_query_set **out, al_language lang, al_signal *const *sig
 	TSQueryError kind;
 	self->query = ts_query_new(grammar, src.ptr, (uint32_t)src.len, &offset, &kind);
 	if (!self->query) {
-		al_error_set("rules: queries for %s do not combine: %s at offset %u",
-			     al_language_name(lang), error_kind(kind), offset);
-		err = AL_ECONFIG;
+		err = report_error(signals, starts, n, offset, kind);
 		goto fail;
 	}
 	self->pattern_count = ts_query_pattern_count(self->query);
@@ -192,10 +194,7 @@ int al_query_set_new(al_query_set **out, al_language lang, al_signal *const *sig
 			signal_capture = (int)c;
 	}
 	for (uint32_t p = 0; p < self->pattern_count; p++) {
-		uint32_t at = ts_query_start_byte_for_pattern(self->query, p);
-		size_t k = 0;
-		while (k + 1 < n && starts[k + 1] <= at)
-			k++;
+		size_t k = signal_at(starts, n, ts_query_start_byte_for_pattern(self->query, p));
 		self->patterns[p].signal = signals[k];
 		self->patterns[p].location_capture = signal_capture;
 		if ((err = compile_predicates(self->query, p, &self->patterns[p])))

@@ -469,13 +469,31 @@ static char *normalise_crate(const char *name)
 	return n;
 }
 
-int al_ruleset_finish(al_ruleset *self)
+int al_ruleset_compile_queries(al_ruleset *self)
 {
+	if (self->queries_compiled)
+		return 0;
 	al_vec per_lang[AL_LANG__COUNT] = { AL_VEC_INIT, AL_VEC_INIT };
 	for (size_t i = 0; i < self->signals.len; i++) {
 		al_signal *s = self->signals.items[i];
 		if (s->kind == AL_SIG_QUERY)
 			al_vec_push(&per_lang[s->language], s);
+	}
+	int err = 0;
+	for (int l = 0; l < AL_LANG__COUNT; l++) {
+		if (!err)
+			err = al_query_set_new(&self->queries[l], (al_language)l,
+					       (al_signal *const *)per_lang[l].items, per_lang[l].len);
+		al_vec_dispose(&per_lang[l]);
+	}
+	self->queries_compiled = !err;
+	return err;
+}
+
+int al_ruleset_prepare(al_ruleset *self)
+{
+	for (size_t i = 0; i < self->signals.len; i++) {
+		al_signal *s = self->signals.items[i];
 		for (size_t k = 0; k < s->patterns.len; k++) {
 			if (s->kind == AL_SIG_IMPORT)
 				index_add(&self->import_index, s->patterns.items[k], s);
@@ -486,17 +504,16 @@ int al_ruleset_finish(al_ruleset *self)
 			}
 		}
 	}
-	int err = 0;
-	for (int l = 0; l < AL_LANG__COUNT; l++) {
-		if (!err)
-			err = al_query_set_new(&self->queries[l], (al_language)l,
-					       (al_signal *const *)per_lang[l].items, per_lang[l].len);
-		al_vec_dispose(&per_lang[l]);
-	}
 	git_oid oid;
 	git_odb_hash(&oid, al_buf_cstr(&self->hash_input), self->hash_input.len, GIT_OBJECT_BLOB);
 	git_oid_tostr(self->hash, sizeof(self->hash), &oid);
-	return err;
+	return 0;
+}
+
+int al_ruleset_finish(al_ruleset *self)
+{
+	int err = al_ruleset_prepare(self);
+	return err ? err : al_ruleset_compile_queries(self);
 }
 
 void al_ruleset_add_hash_input(al_ruleset *self, const char *name, const char *data, size_t len)

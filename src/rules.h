@@ -64,6 +64,7 @@ struct al_ruleset {
 	al_vec rules;   /* al_rule * */
 	al_thresholds thresholds;
 	al_query_set *queries[AL_LANG__COUNT];
+	int queries_compiled;
 	al_strmap import_index; /* import path -> al_vec * of signals */
 	al_strmap crate_index;  /* normalised crate -> al_vec * of signals */
 	al_buf hash_input;
@@ -82,6 +83,10 @@ int al_ruleset_add_signal_json(al_ruleset *self, const cJSON *json, const char *
 /* Makes extra data (the repository's configuration) part of the ruleset hash. */
 void al_ruleset_add_hash_input(al_ruleset *self, const char *name, const char *data, size_t len);
 int al_ruleset_finish(al_ruleset *self);
+/* The two halves of finish: indexes and hash; then the queries, which a run answered
+ * wholly from the cache never needs (compiling them is most of a warm run's time). */
+int al_ruleset_prepare(al_ruleset *self);
+int al_ruleset_compile_queries(al_ruleset *self);
 void al_ruleset_free(al_ruleset *self);
 
 al_rule *al_ruleset_find_rule(const al_ruleset *self, const char *id);

@@ -147,7 +147,7 @@ static int load_rules(al_scan *scan)
 	if (!err && scan->config)
 		err = al_config_apply(scan->config, rules);
 	if (!err)
-		err = al_ruleset_finish(rules);
+		err = al_ruleset_prepare(rules);
 	return err;
 }
 
@@ -237,6 +237,7 @@ void al_result_free(al_result *result)
 	al_vec_dispose_with(&result->findings, free_finding);
 	al_vec_dispose_with(&result->components, free_component);
 	al_vec_dispose_with(&result->notices, free);
+	al_vec_dispose_with(&result->warnings, free);
 	al_ruleset_free(result->rules);
 	free(result->rev);
 	free(result->commit);

@@ -312,9 +312,23 @@ int al_source_reader_open(al_source_reader *out, const al_source *source)
 {
 	out->source = source;
 	out->repo = NULL;
+	out->odb = NULL;
 	if (git_repository_open_ext(&out->repo, source->open_path, GIT_REPOSITORY_OPEN_NO_SEARCH,
-				    NULL) < 0)
-		return git_fail(source->open_path);
+				    NULL) < 0 ||
+	    git_repository_odb(&out->odb, out->repo) < 0) {
+		int err = git_fail(source->open_path);
+		al_source_reader_close(out);
+		return err;
+	}
+	return 0;
+}
+
+int al_source_reader_size(al_source_reader *self, const al_source_file *file, size_t *size)
+{
+	git_object_t type;
+	if (self->source->mode == AL_SOURCE_WORKTREE || !file->has_oid ||
+	    git_odb_read_header(size, &type, self->odb, &file->oid) < 0)
+		return AL_EREPO;
 	return 0;
 }
 
@@ -334,6 +348,8 @@ int al_source_reader_read(al_source_reader *self, al_source_file *file, al_buf *
 
 void al_source_reader_close(al_source_reader *self)
 {
+	git_odb_free(self->odb);
 	git_repository_free(self->repo);
+	self->odb = NULL;
 	self->repo = NULL;
 }

@@ -42,9 +42,12 @@ void al_source_free(al_source *self);
 typedef struct {
 	const al_source *source;
 	git_repository *repo; /* owned by the reader */
+	git_odb *odb;         /* owned by the reader */
 } al_source_reader;
 
 int al_source_reader_open(al_source_reader *out, const al_source *source);
+/* The size of a listed file without reading it (not in work-tree mode); 0 or AL_EREPO. */
+int al_source_reader_size(al_source_reader *self, const al_source_file *file, size_t *size);
 /* Reads a listed file; on failure sets the error ("blob ... missing") and returns AL_EREPO. */
 int al_source_reader_read(al_source_reader *self, al_source_file *file, al_buf *out);
 void al_source_reader_close(al_source_reader *self);

@@ -19,7 +19,6 @@ typedef struct {
 	const char *output;
 	al_level fail_on; /* AL_LEVEL_OFF: never */
 	int quiet;
-	int no_cache;
 	const char *positional[2];
 	int npositional;
 } al_cli_options;

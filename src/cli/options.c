@@ -58,7 +58,7 @@ int al_cli_parse(al_cli_options *opts, int argc, char **argv, const char *usage,
 		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
 			opts->quiet = 1;
 		} else if (strcmp(a, "--no-cache") == 0) {
-			opts->no_cache = 1;
+			opts->scan.no_cache = 1;
 		} else if (is_option(a, "--rev")) {
 			if (!(v = value_of(argc, argv, &i, "--rev")))
 				return usage_error(usage, "option '%s' needs a value", a);
@@ -148,6 +148,11 @@ int al_cli_fail(void)
 
 void al_cli_print_notices(const al_cli_options *opts, const al_result *result)
 {
+	for (size_t i = 0; i < result->warnings.len; i++) {
+		fputs("archlint: warning: ", stderr);
+		al_text_escape(stderr, result->warnings.items[i]);
+		fputc('\n', stderr);
+	}
 	if (opts->quiet)
 		return;
 	for (size_t i = 0; i < result->notices.len; i++) {

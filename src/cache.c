@@ -1,0 +1,354 @@
+/*
+ * cache.c: the on-disk extraction cache.
+ *
+ * File layout (little endian):
+ *   "ALCACHE\1" | ruleset hash (40 hex) | u32 entry count | entries | u64 FNV-1a checksum
+ *   entry: 20-byte blob id | u32 length | serialised al_file_facts
+ * Every read is bounds-checked; any inconsistency drops the whole file (a cache is never
+ * trusted beyond what it can prove).
+ */
+#include "cache.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/path.h"
+
+#define MAGIC "ALCACHE\1"
+#define MAGIC_LEN 8
+#define HASH_LEN 40
+#define MAX_ENTRIES 400000u
+
+typedef struct {
+	size_t offset; /* of the serialised facts in data */
+	uint32_t len;
+	int used; /* looked up or written by this run */
+} entry;
+
+struct al_cache {
+	const al_ruleset *rules;
+	char *path;
+	al_buf data;     /* loaded file, then appended new entries (serialised) */
+	al_strmap index; /* oid hex -> entry * */
+	int dirty;
+};
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void put_u32(al_buf *b, uint32_t v)
+{
+	unsigned char x[4] = { v & 0xFF, (v >> 8) & 0xFF, (v >> 16) & 0xFF, (v >> 24) & 0xFF };
+	al_buf_put(b, (const char *)x, 4);
+}
+
+static void put_str(al_buf *b, const char *s)
+{
+	if (!s) {
+		put_u32(b, UINT32_MAX);
+		return;
+	}
+	uint32_t n = (uint32_t)strlen(s);
+	put_u32(b, n);
+	al_buf_put(b, s, n);
+}
+
+typedef struct {
+	const unsigned char *p;
+	size_t left;
+	int bad;
+} reader;
+
+static uint32_t get_u32(reader *r)
+{
+	if (r->left < 4) {
+		r->bad = 1;
+		return 0;
+	}
+	uint32_t v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 |
+		     (uint32_t)r->p[3] << 24;
+	r->p += 4;
+	r->left -= 4;
+	return v;
+}
+
+static char *get_str(reader *r)
+{
+	uint32_t n = get_u32(r);
+	if (r->bad || n == UINT32_MAX)
+		return NULL;
+	if (n > r->left) {
+		r->bad = 1;
+		return NULL;
+	}
+	char *s = al_strndup((const char *)r->p, n);
+	r->p += n;
+	r->left -= n;
+	return s;
+}
+
+static void serialise(al_buf *b, const al_file_facts *f)
+{
+	uint32_t flags = (uint32_t)(f->empty_main ? 1 : 0) | (f->build_ignored ? 2 : 0) |
+			 (f->generated ? 4 : 0) | (f->parse_errors ? 8 : 0);
+	put_u32(b, (uint32_t)f->language);
+	put_u32(b, flags);
+	put_str(b, f->skipped);
+	put_str(b, f->package);
+	put_u32(b, f->main_line);
+	put_str(b, f->role_directive);
+	put_u32(b, f->directive_line);
+	put_u32(b, (uint32_t)f->imports.len);
+	for (size_t i = 0; i < f->imports.len; i++) {
+		const al_import *imp = f->imports.items[i];
+		put_str(b, imp->path);
+		put_u32(b, imp->line);
+	}
+	put_u32(b, (uint32_t)f->hits.len);
+	for (size_t i = 0; i < f->hits.len; i++) {
+		const al_hit *h = f->hits.items[i];
+		put_u32(b, (uint32_t)h->signal->index);
+		put_u32(b, h->line);
+		put_u32(b, h->count);
+	}
+}
+
+static al_file_facts *deserialise(const al_cache *self, const char *data, size_t len)
+{
+	reader r = { (const unsigned char *)data, len, 0 };
+	al_file_facts *f = al_calloc(1, sizeof(*f));
+	uint32_t lang = get_u32(&r);
+	uint32_t flags = get_u32(&r);
+	f->language = lang == AL_LANG_RUST ? AL_LANG_RUST : AL_LANG_GO;
+	f->empty_main = (flags & 1) != 0;
+	f->build_ignored = (flags & 2) != 0;
+	f->generated = (flags & 4) != 0;
+	f->parse_errors = (flags & 8) != 0;
+	f->skipped = get_str(&r);
+	f->package = get_str(&r);
+	f->main_line = get_u32(&r);
+	f->role_directive = get_str(&r);
+	f->directive_line = get_u32(&r);
+	uint32_t n = get_u32(&r);
+	for (uint32_t i = 0; i < n && !r.bad; i++) {
+		char *p = get_str(&r);
+		uint32_t line = get_u32(&r);
+		if (!p) {
+			r.bad = 1;
+			break;
+		}
+		al_import *imp = al_calloc(1, sizeof(*imp));
+		imp->path = p;
+		imp->line = line;
+		al_vec_push(&f->imports, imp);
+	}
+	n = get_u32(&r);
+	for (uint32_t i = 0; i < n && !r.bad; i++) {
+		uint32_t sig = get_u32(&r), line = get_u32(&r), count = get_u32(&r);
+		if (r.bad || sig >= self->rules->signals.len) {
+			r.bad = 1;
+			break;
+		}
+		al_hit *h = al_calloc(1, sizeof(*h));
+		h->signal = self->rules->signals.items[sig];
+		h->line = line;
+		h->count = count;
+		al_vec_push(&f->hits, h);
+	}
+	if (r.bad || lang > AL_LANG_RUST || r.left != 0) {
+		al_file_facts_free(f);
+		return NULL;
+	}
+	return f;
+}
+
+static void oid_key(char out[GIT_OID_HEXSZ + 1], const git_oid *oid)
+{
+	git_oid_tostr(out, GIT_OID_HEXSZ + 1, oid);
+}
+
+/* Reads and validates the file; on any problem leaves the cache empty and says why. */
+static void load(al_cache *self, char **notice)
+{
+	FILE *f = fopen(self->path, "rb");
+	if (!f)
+		return; /* no cache yet */
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		al_buf_put(&self->data, chunk, n);
+	fclose(f);
+	const char *d = al_buf_cstr(&self->data);
+	size_t len = self->data.len;
+	const char *why = NULL;
+	if (len < MAGIC_LEN + HASH_LEN + 4 + 8 || memcmp(d, MAGIC, MAGIC_LEN) != 0)
+		why = "not an archlint cache of this version";
+	else if (memcmp(d + MAGIC_LEN, self->rules->hash, HASH_LEN) != 0)
+		why = "written for another ruleset";
+	else {
+		uint64_t want = 0;
+		for (int i = 0; i < 8; i++)
+			want |= (uint64_t)(unsigned char)d[len - 8 + i] << (8 * i);
+		if (fnv1a(d, len - 8) != want)
+			why = "truncated or corrupt";
+	}
+	reader r = { (const unsigned char *)d + MAGIC_LEN + HASH_LEN, len - MAGIC_LEN - HASH_LEN - 8,
+		     0 };
+	uint32_t count = why ? 0 : get_u32(&r);
+	for (uint32_t i = 0; i < count && !why; i++) {
+		if (r.left < GIT_OID_RAWSZ + 4) {
+			why = "truncated or corrupt";
+			break;
+		}
+		git_oid oid;
+		git_oid_fromraw(&oid, r.p);
+		r.p += GIT_OID_RAWSZ;
+		r.left -= GIT_OID_RAWSZ;
+		uint32_t elen = get_u32(&r);
+		if (elen > r.left) {
+			why = "truncated or corrupt";
+			break;
+		}
+		entry *e = al_calloc(1, sizeof(*e));
+		e->offset = (size_t)((const char *)r.p - d);
+		e->len = elen;
+		char key[GIT_OID_HEXSZ + 1];
+		oid_key(key, &oid);
+		free(al_strmap_set(&self->index, key, e));
+		r.p += elen;
+		r.left -= elen;
+	}
+	if (!why && r.left != 0)
+		why = "truncated or corrupt";
+	if (why) {
+		if (notice && memcmp(why, "written", 7) != 0)
+			*notice = al_sprintf("%s: cache %s; rebuilding it", self->path, why);
+		al_strmap_dispose_with(&self->index, free);
+		al_buf_clear(&self->data);
+		self->dirty = 1;
+	}
+}
+
+al_cache *al_cache_open(const char *git_dir, const al_ruleset *rules, char **notice)
+{
+	*notice = NULL;
+	al_cache *self = al_calloc(1, sizeof(*self));
+	self->rules = rules;
+	size_t n = strlen(git_dir);
+	self->path = al_sprintf("%s%sarchlint/facts-%.12s.cache", git_dir,
+				n && git_dir[n - 1] == '/' ? "" : "/", rules->hash);
+	load(self, notice);
+	return self;
+}
+
+al_file_facts *al_cache_get(al_cache *self, const git_oid *oid)
+{
+	char key[GIT_OID_HEXSZ + 1];
+	oid_key(key, oid);
+	entry *e = al_strmap_get(&self->index, key);
+	if (!e)
+		return NULL;
+	al_file_facts *f = deserialise(self, self->data.ptr + e->offset, e->len);
+	if (f)
+		e->used = 1;
+	return f;
+}
+
+void al_cache_put(al_cache *self, const git_oid *oid, const al_file_facts *facts)
+{
+	char key[GIT_OID_HEXSZ + 1];
+	oid_key(key, oid);
+	if (al_strmap_has(&self->index, key))
+		return;
+	entry *e = al_calloc(1, sizeof(*e));
+	size_t start = self->data.len;
+	serialise(&self->data, facts);
+	e->offset = start;
+	e->len = (uint32_t)(self->data.len - start);
+	e->used = 1;
+	al_strmap_set(&self->index, key, e);
+	self->dirty = 1;
+}
+
+static int ensure_dir(const char *file)
+{
+	char *dir = al_path_dirname(file);
+	int ok = mkdir(dir, 0777) == 0 || errno == EEXIST;
+	free(dir);
+	return ok ? 0 : -1;
+}
+
+int al_cache_save(al_cache *self)
+{
+	if (!self->dirty)
+		return 0;
+	/* Keep every entry while the cache is small enough: --history and branch switches
+	 * revisit old blobs. Past the cap, keep only what this run used. */
+	int only_used = self->index.len > MAX_ENTRIES;
+	al_buf out = AL_BUF_INIT;
+	al_buf_put(&out, MAGIC, MAGIC_LEN);
+	al_buf_put(&out, self->rules->hash, HASH_LEN);
+	size_t count_at = out.len;
+	put_u32(&out, 0);
+	uint32_t count = 0;
+	for (size_t i = 0; i < self->index.cap; i++) {
+		const al_strmap_slot *s = &self->index.slots[i];
+		if (!s->key)
+			continue;
+		const entry *e = s->value;
+		if (only_used && !e->used)
+			continue;
+		git_oid oid;
+		if (git_oid_fromstr(&oid, s->key) < 0)
+			continue;
+		al_buf_put(&out, (const char *)oid.id, GIT_OID_RAWSZ);
+		put_u32(&out, e->len);
+		al_buf_put(&out, self->data.ptr + e->offset, e->len);
+		count++;
+	}
+	for (int i = 0; i < 4; i++)
+		out.ptr[count_at + i] = (char)((count >> (8 * i)) & 0xFF);
+	uint64_t sum = fnv1a(out.ptr, out.len);
+	for (int i = 0; i < 8; i++)
+		al_buf_putc(&out, (char)((sum >> (8 * i)) & 0xFF));
+
+	int err = 0;
+	char *tmp = al_sprintf("%s.tmp.%ld", self->path, (long)getpid());
+	FILE *f = NULL;
+	if (ensure_dir(self->path) != 0 || !(f = fopen(tmp, "wb"))) {
+		al_error_set("%s: cannot write the cache: %s", self->path, strerror(errno));
+		err = -1;
+	} else {
+		size_t wrote = fwrite(out.ptr, 1, out.len, f);
+		if (fclose(f) != 0 || wrote != out.len || rename(tmp, self->path) != 0) {
+			al_error_set("%s: cannot write the cache: %s", self->path, strerror(errno));
+			unlink(tmp);
+			err = -1;
+		}
+	}
+	free(tmp);
+	al_buf_dispose(&out);
+	return err;
+}
+
+void al_cache_free(al_cache *self)
+{
+	if (!self)
+		return;
+	al_strmap_dispose_with(&self->index, free);
+	al_buf_dispose(&self->data);
+	free(self->path);
+	free(self);
+}

@@ -1,0 +1,138 @@
+/*
+ * report_doc.h: the architecture report (`archlint report`) — the data a review is run
+ * from, collected once from a scan, and the formats that render it (html, md, json).
+ *
+ *   al_report_doc_build: scan result -> services with sizes (files and lines of their
+ *   closure, counted from the snapshot's blobs), links between components, the role x
+ *   language matrix, and optionally the changes since an earlier revision (a second
+ *   al_scan_run) and the history of the first-parent chain (one al_scan_run per commit).
+ *
+ * Ownership: the doc borrows the al_result it is built from (the caller keeps it alive
+ * until al_report_doc_free) and owns everything else, including the scans of --since and
+ * --history. Pointers to components and findings inside it are borrowed from those
+ * results. Every string that comes from the repository is written escaped for the format.
+ */
+#ifndef AL_REPORT_DOC_H
+#define AL_REPORT_DOC_H
+
+#include <cjson/cJSON.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "archlint.h"
+
+/* One directory of a component's closure with what it contributes. */
+typedef struct {
+	const char *dir; /* borrowed from the component */
+	int own;         /* the component's own package */
+	size_t files;
+	size_t lines;
+} al_report_dir;
+
+typedef struct al_report_link al_report_link;
+
+typedef struct {
+	const al_component *component; /* borrowed */
+	size_t index;                  /* position in doc->services: anchors, map nodes */
+	size_t files;                  /* source files in the closure */
+	size_t lines;                  /* their lines (a last line without '\n' counts) */
+	al_vec dirs;                   /* al_report_dir *: the closure, own package first */
+	al_vec findings;               /* const al_finding *, borrowed */
+	al_vec links;                  /* const al_report_link * touching this service */
+	int worst;                     /* highest al_level among findings, AL_LEVEL_OFF: none */
+} al_report_service;
+
+typedef enum { AL_LINK_SHARED, AL_LINK_FFI } al_link_kind;
+
+/* Two components built from common in-repo code (a directory that is in both closures
+ * and is not the own package of both), or joined by FFI. a->index < b->index. */
+struct al_report_link {
+	al_link_kind kind;
+	const al_report_service *a, *b;
+	al_vec via; /* const char *: the shared directories, sorted (borrowed) */
+};
+
+typedef enum {
+	AL_CHANGE_ADDED,
+	AL_CHANGE_REMOVED,
+	AL_CHANGE_ROLE,
+	AL_CHANGE_LANGUAGE
+} al_change_kind;
+
+typedef struct {
+	al_change_kind kind;
+	const al_component *before; /* from doc->base; NULL for ADDED */
+	const al_component *after;  /* from doc->result; NULL for REMOVED */
+} al_report_change;
+
+/* One commit of --history. */
+typedef struct {
+	char commit[41];
+	char *subject; /* first line of the commit message */
+	int64_t time;  /* committer time, seconds since the epoch */
+	char *error;   /* the scan failed at this commit: why (the point has no counts) */
+	size_t services;
+	size_t matrix[AL_ROLE__COUNT][AL_LANG__COUNT];
+	size_t levels[AL_LEVEL_ERROR + 1];
+} al_report_point;
+
+typedef struct {
+	const al_result *result; /* borrowed */
+	char *repo_name;         /* the repository's directory name */
+	al_vec services;         /* al_report_service *, in the result's component order */
+	al_vec links;            /* al_report_link *, sorted by a, b */
+	size_t matrix[AL_ROLE__COUNT][AL_LANG__COUNT];
+	size_t levels[AL_LEVEL_ERROR + 1];
+	size_t files, lines; /* distinct closure files of all services */
+
+	/* --since */
+	char *since;      /* the revision asked for, or NULL */
+	al_result *base;  /* owned */
+	al_vec changes;   /* al_report_change *: added, removed, then role/language, by id */
+	al_vec added;     /* const al_finding *: in result, not in base (by fingerprint) */
+	al_vec resolved;  /* const al_finding *: in base, not in result */
+
+	/* --history */
+	unsigned history_asked;
+	al_vec history; /* al_report_point *, oldest first */
+} al_report_doc;
+
+typedef struct {
+	const al_scan_options *scan; /* how doc->result was scanned */
+	const char *since;           /* NULL: no comparison */
+	unsigned history;            /* commits to walk; 0: none */
+	/* Called before each history scan (may be NULL). */
+	void (*progress)(unsigned done, unsigned total, const char *commit, void *ctx);
+	void *progress_ctx;
+} al_report_options;
+
+int al_report_doc_build(al_report_doc **out, const al_result *result,
+			const al_report_options *opts);
+void al_report_doc_free(al_report_doc *doc);
+
+/* The rules that flag a component of this role and language (not hybrid-only ones):
+ * fills out with const al_rule * from the result's ruleset. */
+void al_report_cell_rules(const al_report_doc *doc, al_role role, al_language lang, al_vec *out);
+
+/* The formats. */
+void al_report_html(FILE *out, const al_report_doc *doc);
+void al_report_md(FILE *out, const al_report_doc *doc);
+cJSON *al_report_doc_json(const al_report_doc *doc);
+void al_report_doc_write_json(FILE *out, const al_report_doc *doc);
+
+/* The map as an inline <svg> element for HTML (report_svg.c). */
+void al_report_svg(FILE *out, const al_report_doc *doc);
+/* The history chart (Rust share of each role per commit) as an inline <svg>. */
+void al_report_history_svg(FILE *out, const al_report_doc *doc);
+
+/* Escaping shared by the formats. al_report_display returns a malloc'ed copy of s that
+ * is valid UTF-8 with control characters and backslashes written as \n, \t, \xHH, \\:
+ * what a reader sees of a hostile name. al_html_escape writes s (display form) with
+ * & < > " ' as character references. */
+char *al_report_display(const char *s);
+void al_html_escape(FILE *out, const char *s);
+/* Role and level words for prose: "data path", "control plane", ... */
+const char *al_report_role_title(al_role role);
+const char *al_report_language_title(al_language lang);
+
+#endif
