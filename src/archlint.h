@@ -78,6 +78,9 @@ typedef struct {
 	al_role declared_as; /* valid when declared */
 	unsigned declared_line;
 	char *decided_by; /* one line: what decided the role */
+	al_role evidence_role;      /* the verdict of the evidence alone */
+	double evidence_confidence;
+	int contradicted; /* declared, but strong evidence says another role (AL005) */
 	al_vec evidence;  /* al_evidence *, ranked by weight */
 } al_component;
 

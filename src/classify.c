@@ -159,37 +159,20 @@ static double round2(double v)
 }
 
 /*
- * own_scores: data-path and control-plane scores from the component's own package only.
- * Tool evidence beats service evidence that comes only from shared code: a generator or
- * debug client in tools/ that imports the whole product is still a tool.
+ * The verdict of the evidence alone. own_scores: data-path and control-plane scores from
+ * the component's own package. Tool evidence beats service evidence that comes only from
+ * shared code: a generator or debug client in tools/ that imports the whole product is
+ * still a tool.
  */
-static void decide(al_scan *scan, al_found *found, const double *own_scores)
+static void judge_evidence(const al_thresholds *t, al_component *c, const double *own_scores)
 {
-	al_component *c = found->component;
-	const al_thresholds *t = &scan->rules->thresholds;
 	double dp = c->scores[AL_ROLE_DATA_PATH], cp = c->scores[AL_ROLE_CONTROL_PLANE];
 	double tool = c->scores[AL_ROLE_TOOL];
 	double hi = dp > cp ? dp : cp, lo = dp > cp ? cp : dp;
 	double own_hi = own_scores[AL_ROLE_DATA_PATH] > own_scores[AL_ROLE_CONTROL_PLANE] ?
 				own_scores[AL_ROLE_DATA_PATH] :
 				own_scores[AL_ROLE_CONTROL_PLANE];
-	c->hybrid = dp >= t->hybrid_min && cp >= t->hybrid_min && lo >= t->hybrid_ratio * hi;
-
-	unsigned line = 0;
-	int configured = scan->config ? al_config_role(scan->config, c->id, &line) : -1;
-	if (configured >= 0) {
-		free(c->declared);
-		c->declared = al_sprintf("%s: components.\"%s\"", scan->config->path, c->id);
-		c->declared_as = (al_role)configured;
-		c->declared_line = line;
-	}
-	if (c->declared) {
-		c->role = c->declared_as;
-		c->confidence = 1.0;
-		c->decided_by = al_sprintf("declared %s in %s (line %u)", al_role_name(c->role),
-					   c->declared, c->declared_line);
-		return;
-	}
+	c->hybrid = 0;
 	if (tool >= t->tool_min || (tool >= t->min_score && tool > own_hi)) {
 		c->role = AL_ROLE_TOOL;
 		c->confidence = round2(tool / (tool + own_hi + 1));
@@ -198,7 +181,6 @@ static void decide(al_scan *scan, al_found *found, const double *own_scores)
 					al_sprintf("tool score %.2f outweighs the service evidence of its "
 						   "own package (%.2f)",
 						   tool, own_hi);
-		c->hybrid = 0;
 		return;
 	}
 	if (hi < t->min_score) {
@@ -207,12 +189,12 @@ static void decide(al_scan *scan, al_found *found, const double *own_scores)
 		c->decided_by = al_sprintf("neither data-path (%.2f) nor control-plane (%.2f) reached "
 					   "min_score %.2f",
 					   dp, cp, t->min_score);
-		c->hybrid = 0;
 		return;
 	}
-	if (c->hybrid) {
+	if (dp >= t->hybrid_min && cp >= t->hybrid_min && lo >= t->hybrid_ratio * hi) {
 		/* A service with a strong hot path is on the data path, whatever else it does;
 		 * AL004 suggests moving the rest out. */
+		c->hybrid = 1;
 		c->role = AL_ROLE_DATA_PATH;
 		c->confidence = round2(dp / (dp + cp));
 		c->decided_by = al_sprintf("strong evidence for both data-path (%.2f) and "
@@ -226,6 +208,40 @@ static void decide(al_scan *scan, al_found *found, const double *own_scores)
 				   al_role_name(c->role == AL_ROLE_DATA_PATH ? AL_ROLE_CONTROL_PLANE :
 									      AL_ROLE_DATA_PATH),
 				   lo);
+}
+
+/* Declarations win over evidence; evidence that strongly says otherwise is kept, so
+ * AL005 can point at a stale declaration. */
+static void decide(al_scan *scan, al_found *found, const double *own_scores)
+{
+	al_component *c = found->component;
+	const al_thresholds *t = &scan->rules->thresholds;
+	judge_evidence(t, c, own_scores);
+	c->evidence_role = c->role;
+	c->evidence_confidence = c->confidence;
+
+	unsigned line = 0;
+	int configured = scan->config ? al_config_role(scan->config, c->id, &line) : -1;
+	if (configured >= 0) {
+		free(c->declared);
+		c->declared = al_sprintf("%s: components.\"%s\"", scan->config->path, c->id);
+		c->declared_as = (al_role)configured;
+		c->declared_line = line;
+	}
+	if (!c->declared)
+		return;
+	double strongest = c->scores[c->evidence_role < AL_ROLE_UNCLASSIFIED ? c->evidence_role : 0];
+	c->contradicted = c->evidence_role != c->declared_as &&
+			  c->evidence_role != AL_ROLE_UNCLASSIFIED &&
+			  strongest >= t->contradiction_min && c->evidence_confidence >= 0.5;
+	free(c->decided_by);
+	c->role = c->declared_as;
+	c->confidence = 1.0;
+	c->hybrid = 0;
+	c->decided_by = al_sprintf("declared %s in %s (line %u); the evidence alone says %s "
+				   "(confidence %.2f)",
+				   al_role_name(c->role), c->declared, c->declared_line,
+				   al_role_name(c->evidence_role), c->evidence_confidence);
 }
 
 void al_classify(al_scan *scan, al_found *found)

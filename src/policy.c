@@ -21,10 +21,12 @@ static int rule_applies(const al_rule *r, const al_component *c)
 		return 0;
 	if (r->when_hybrid >= 0 && r->when_hybrid != c->hybrid)
 		return 0;
+	if (r->when_contradicted >= 0 && r->when_contradicted != c->contradicted)
+		return 0;
 	return 1;
 }
 
-/* Expands {id}, {language} and {role} in a rule's message. */
+/* Expands {id}, {language}, {role} and {evidence_role} in a rule's message. */
 static char *render_message(const char *tmpl, const al_component *c)
 {
 	al_buf out = AL_BUF_INIT;
@@ -38,6 +40,9 @@ static char *render_message(const char *tmpl, const al_component *c)
 		} else if (strncmp(p, "{role}", 6) == 0) {
 			al_buf_puts(&out, al_role_name(c->role));
 			p += 5;
+		} else if (strncmp(p, "{evidence_role}", 15) == 0) {
+			al_buf_puts(&out, al_role_name(c->evidence_role));
+			p += 14;
 		} else {
 			al_buf_putc(&out, *p);
 		}

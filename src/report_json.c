@@ -88,6 +88,7 @@ static cJSON *component_json(const al_component *c)
 	for (int r = 0; r < AL_ROLE__COUNT - 1; r++)
 		add_number(scores, al_role_name((al_role)r), c->scores[r]);
 	add_string(o, "decided_by", c->decided_by);
+	add_string(o, "evidence_role", al_role_name(c->evidence_role));
 	cJSON_AddNumberToObject(o, "closure_files", (double)c->closure_files);
 	cJSON *ev = cJSON_AddArrayToObject(o, "evidence");
 	for (size_t i = 0; i < c->evidence.len; i++) {

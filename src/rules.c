@@ -27,7 +27,8 @@ al_ruleset *al_ruleset_new(void)
 					    .hybrid_min = 6.0,
 					    .hybrid_ratio = 0.6,
 					    .dependency_factor = 0.5,
-					    .repeat_decay = 0.5 };
+					    .repeat_decay = 0.5,
+					    .contradiction_min = 6.0 };
 	return self;
 }
 
@@ -306,7 +307,7 @@ static int load_policy(al_ruleset *self, const char *path, const char *text, siz
 		r->title = al_strdup(title);
 		r->message = al_strdup(msg);
 		r->rationale = al_strdup(why);
-		r->when_role = r->when_hybrid = -1;
+		r->when_role = r->when_hybrid = r->when_contradicted = -1;
 		al_vec_push(&self->rules, r);
 		if ((err = parse_language(&r->when_language, al_json_string(when, "language"), path)))
 			break;
@@ -323,6 +324,9 @@ static int load_policy(al_ruleset *self, const char *path, const char *text, siz
 		const cJSON *hybrid = cJSON_GetObjectItemCaseSensitive(when, "hybrid");
 		if (cJSON_IsBool(hybrid))
 			r->when_hybrid = cJSON_IsTrue(hybrid);
+		const cJSON *contradicted = cJSON_GetObjectItemCaseSensitive(when, "contradicted");
+		if (cJSON_IsBool(contradicted))
+			r->when_contradicted = cJSON_IsTrue(contradicted);
 	}
 	if (!err && !cJSON_IsArray(list)) {
 		al_error_set("%s: expected {\"rules\": [...]}", path);
@@ -348,6 +352,7 @@ static int load_thresholds(al_ruleset *self, const char *path, const char *text,
 		{ "hybrid_ratio", &self->thresholds.hybrid_ratio },
 		{ "dependency_factor", &self->thresholds.dependency_factor },
 		{ "repeat_decay", &self->thresholds.repeat_decay },
+		{ "contradiction_min", &self->thresholds.contradiction_min },
 	};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, fields[i].key);

@@ -46,6 +46,7 @@ typedef struct {
 	int when_language; /* -1: any */
 	int when_role;     /* -1: any */
 	int when_hybrid;   /* -1: any, 0 or 1 */
+	int when_contradicted; /* -1: any, 0 or 1 */
 } al_rule;
 
 typedef struct {
@@ -55,6 +56,7 @@ typedef struct {
 	double hybrid_ratio;
 	double dependency_factor;
 	double repeat_decay;
+	double contradiction_min;
 } al_thresholds;
 
 typedef struct al_query_set al_query_set;
