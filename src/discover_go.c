@@ -177,11 +177,11 @@ static void discover_component(al_scan *scan, al_strmap *dirs, go_dir *d)
 	const char *name = strcmp(d->dir, ".") == 0 ? "" : al_path_basename(d->dir);
 	al_found *found = al_scan_add_component(scan, AL_LANG_GO, d->dir, name, entry, line, d->dir);
 	if (ignored)
-		al_vec_push(&found->facts, "go-build-ignored");
+		al_vec_push(&found->facts, al_strdup("go-build-ignored"));
 	if (al_path_has_dir_segment(entry, "testdata"))
-		al_vec_push(&found->facts, "go-testdata");
+		al_vec_push(&found->facts, al_strdup("go-testdata"));
 	if (facts_of(scan, entry)->empty_main)
-		al_vec_push(&found->facts, "empty-main");
+		al_vec_push(&found->facts, al_strdup("empty-main"));
 	int all_generated = 1;
 	for (size_t i = 0; i < mains.len; i++) {
 		const al_file_facts *f = facts_of(scan, mains.items[i]);
@@ -201,7 +201,7 @@ static void discover_component(al_scan *scan, al_strmap *dirs, go_dir *d)
 		}
 	}
 	if (all_generated)
-		al_vec_push(&found->facts, "go-generated");
+		al_vec_push(&found->facts, al_strdup("go-generated"));
 	add_closure(scan, found, dirs, d->dir, &mains);
 	al_vec_dispose(&mains);
 }

@@ -311,11 +311,11 @@ static void discover_package(al_scan *scan, const al_cargo_manifest *m)
 			}
 		}
 		if (f && f->empty_main)
-			al_vec_push(&found->facts, "empty-main");
+			al_vec_push(&found->facts, al_strdup("empty-main"));
 		for (size_t k = 0; k < m->deps.len; k++) {
 			const al_cargo_dep *d = m->deps.items[k];
 			if (al_crate_name_eq(d->crate, "libfuzzer-sys")) {
-				al_vec_push(&found->facts, "rust-fuzz-package");
+				al_vec_push(&found->facts, al_strdup("rust-fuzz-package"));
 				break;
 			}
 		}

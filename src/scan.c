@@ -68,7 +68,7 @@ static void free_found(void *p)
 {
 	al_found *f = p;
 	al_vec_dispose_with(&f->units, free_unit);
-	al_vec_dispose(&f->facts);
+	al_vec_dispose_with(&f->facts, free);
 	free(f);
 }
 
@@ -184,6 +184,8 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 		err = al_discover_go(&scan);
 	if (!err)
 		err = al_discover_rust(&scan);
+	if (!err)
+		err = al_catalog_apply(&scan);
 	if (!err) {
 		for (size_t i = 0; i < scan.found.len; i++)
 			al_classify(&scan, scan.found.items[i]);

@@ -27,7 +27,7 @@ typedef struct {
 typedef struct {
 	al_component *component; /* owned by the result */
 	al_vec units;            /* al_unit * */
-	al_vec facts;            /* const char *: discovery facts ("go-testdata", ...) */
+	al_vec facts;            /* char *, owned: discovery facts ("go-testdata", ...) */
 } al_found;
 
 typedef struct {
@@ -61,6 +61,8 @@ al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
 int al_extract_all(al_scan *scan);
 int al_discover_go(al_scan *scan);
 int al_discover_rust(al_scan *scan);
+/* Backstage catalog-info.yaml: declarations and facts for discovered components. */
+int al_catalog_apply(al_scan *scan);
 void al_classify(al_scan *scan, al_found *found);
 void al_policy_apply(al_result *result, const al_ruleset *rules);
 

@@ -1,0 +1,180 @@
+/*
+ * yaml.c: converts a tree-sitter YAML tree into cJSON. Anchors, aliases and tags are
+ * ignored (catalog files do not need them); block scalars keep their text.
+ */
+#include "yaml.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammars.h"
+
+typedef struct {
+	const char *src;
+	al_strmap *lines;
+} yaml_ctx;
+
+static cJSON *node_to_json(yaml_ctx *ctx, TSNode node, const char *path);
+
+/* The scalar's value: quotes removed, the common escapes of double quotes decoded. */
+static char *scalar_text(TSNode node, const char *src)
+{
+	const char *t = ts_node_type(node);
+	char *raw = al_node_text(node, src);
+	size_t n = strlen(raw);
+	if (strcmp(t, "double_quote_scalar") == 0 && n >= 2) {
+		al_buf out = AL_BUF_INIT;
+		for (size_t i = 1; i + 1 < n; i++) {
+			if (raw[i] == '\\' && i + 2 < n) {
+				char c = raw[++i];
+				al_buf_putc(&out, c == 'n' ? '\n' : c == 't' ? '\t' : c);
+			} else {
+				al_buf_putc(&out, raw[i]);
+			}
+		}
+		free(raw);
+		return al_buf_detach(&out);
+	}
+	if (strcmp(t, "single_quote_scalar") == 0 && n >= 2) {
+		al_buf out = AL_BUF_INIT;
+		for (size_t i = 1; i + 1 < n; i++) {
+			al_buf_putc(&out, raw[i]);
+			if (raw[i] == '\'' && raw[i + 1] == '\'')
+				i++;
+		}
+		free(raw);
+		return al_buf_detach(&out);
+	}
+	return raw;
+}
+
+static TSNode content_of(TSNode node)
+{
+	/* block_node and flow_node wrap the content, possibly after an anchor or a tag. */
+	const char *t = ts_node_type(node);
+	if (strcmp(t, "block_node") != 0 && strcmp(t, "flow_node") != 0)
+		return node;
+	uint32_t n = ts_node_named_child_count(node);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(node, i);
+		const char *ct = ts_node_type(c);
+		if (strcmp(ct, "anchor") != 0 && strcmp(ct, "tag") != 0 && strcmp(ct, "comment") != 0)
+			return content_of(c);
+	}
+	return node;
+}
+
+static void add_pair(yaml_ctx *ctx, cJSON *obj, TSNode pair, const char *path)
+{
+	TSNode key = ts_node_child_by_field_name(pair, "key", 3);
+	TSNode value = ts_node_child_by_field_name(pair, "value", 5);
+	if (ts_node_is_null(key))
+		return;
+	char *k = scalar_text(content_of(key), ctx->src);
+	char *sub = al_sprintf("%s.%s", path, k);
+	if (ctx->lines && !al_strmap_has(ctx->lines, sub))
+		al_strmap_set(ctx->lines, sub, (void *)(uintptr_t)al_node_line(key));
+	cJSON *v = ts_node_is_null(value) ? cJSON_CreateNull() : node_to_json(ctx, value, sub);
+	cJSON_DeleteItemFromObjectCaseSensitive(obj, k);
+	cJSON_AddItemToObject(obj, k, v);
+	free(sub);
+	free(k);
+}
+
+static cJSON *node_to_json(yaml_ctx *ctx, TSNode node, const char *path)
+{
+	node = content_of(node);
+	const char *t = ts_node_type(node);
+	uint32_t n = ts_node_named_child_count(node);
+	if (strcmp(t, "block_mapping") == 0 || strcmp(t, "flow_mapping") == 0) {
+		cJSON *obj = cJSON_CreateObject();
+		for (uint32_t i = 0; i < n; i++) {
+			TSNode c = ts_node_named_child(node, i);
+			const char *ct = ts_node_type(c);
+			if (strcmp(ct, "block_mapping_pair") == 0 || strcmp(ct, "flow_pair") == 0)
+				add_pair(ctx, obj, c, path);
+		}
+		return obj;
+	}
+	if (strcmp(t, "block_sequence") == 0 || strcmp(t, "flow_sequence") == 0) {
+		cJSON *arr = cJSON_CreateArray();
+		int index = 0;
+		for (uint32_t i = 0; i < n; i++) {
+			TSNode c = ts_node_named_child(node, i);
+			if (strcmp(ts_node_type(c), "comment") == 0)
+				continue;
+			if (strcmp(ts_node_type(c), "block_sequence_item") == 0)
+				c = ts_node_named_child(c, 0);
+			char *sub = al_sprintf("%s.%d", path, index++);
+			cJSON_AddItemToArray(arr, ts_node_is_null(c) ? cJSON_CreateNull() :
+								       node_to_json(ctx, c, sub));
+			free(sub);
+		}
+		return arr;
+	}
+	char *text = scalar_text(node, ctx->src);
+	cJSON *v = cJSON_CreateString(text);
+	free(text);
+	return v;
+}
+
+static int find_error(TSNode node, TSNode *out)
+{
+	if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) {
+		*out = node;
+		return 1;
+	}
+	if (!ts_node_has_error(node))
+		return 0;
+	uint32_t n = ts_node_child_count(node);
+	for (uint32_t i = 0; i < n; i++)
+		if (find_error(ts_node_child(node, i), out))
+			return 1;
+	return 0;
+}
+
+int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *path,
+		  const char *source, size_t len)
+{
+	*out = NULL;
+	if (!ts_parser_set_language(parser, tree_sitter_yaml())) {
+		al_error_set("%s: YAML grammar does not load", path);
+		return AL_ECONFIG;
+	}
+	TSTree *tree = ts_parser_parse_string(parser, NULL, source, (uint32_t)len);
+	if (!tree) {
+		al_error_set("%s: cannot parse", path);
+		return AL_ECONFIG;
+	}
+	TSNode root = ts_tree_root_node(tree), bad;
+	if (find_error(root, &bad)) {
+		TSPoint p = ts_node_start_point(bad);
+		al_error_set("%s:%u:%u: invalid YAML", path, p.row + 1, p.column + 1);
+		ts_tree_delete(tree);
+		return AL_ECONFIG;
+	}
+	yaml_ctx ctx = { source, lines };
+	cJSON *docs = cJSON_CreateArray();
+	uint32_t n = ts_node_named_child_count(root);
+	int index = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode doc = ts_node_named_child(root, i);
+		if (strcmp(ts_node_type(doc), "document") != 0)
+			continue;
+		char *prefix = al_sprintf("%d", index++);
+		cJSON *value = NULL;
+		uint32_t m = ts_node_named_child_count(doc);
+		for (uint32_t k = 0; k < m && !value; k++) {
+			TSNode c = ts_node_named_child(doc, k);
+			const char *t = ts_node_type(c);
+			if (strcmp(t, "block_node") == 0 || strcmp(t, "flow_node") == 0)
+				value = node_to_json(&ctx, c, prefix);
+		}
+		cJSON_AddItemToArray(docs, value ? value : cJSON_CreateNull());
+		free(prefix);
+	}
+	ts_tree_delete(tree);
+	*out = docs;
+	return 0;
+}

@@ -1,0 +1,22 @@
+/*
+ * yaml.h: YAML documents read with the tree-sitter YAML grammar into cJSON — enough for
+ * Backstage catalog files: mappings, sequences and scalars (every scalar as a string).
+ *
+ * al_yaml_parse returns a cJSON array with one item per document; the caller frees it with
+ * cJSON_Delete. When lines is not NULL it receives each mapping key's dotted path within
+ * its document ("0.metadata.annotations.archlint.io/role") mapped to its 1-based line,
+ * stored as (void *)(uintptr_t)line. A syntax error fails with AL_ECONFIG naming
+ * path:line:column.
+ */
+#ifndef AL_YAML_H
+#define AL_YAML_H
+
+#include <cjson/cJSON.h>
+#include <tree_sitter/api.h>
+
+#include "archlint.h"
+
+int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *path,
+		  const char *source, size_t len);
+
+#endif
