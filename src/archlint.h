@@ -92,6 +92,17 @@ typedef struct {
 	char fingerprint[41];
 } al_finding;
 
+/* Where a Go component and a Rust library meet: cgo linking a staticlib/cdylib crate. */
+typedef struct {
+	const char *kind;    /* borrowed literal: "ffi" */
+	char *from;          /* Go component id */
+	char *to_package;    /* Rust package directory of the linked library */
+	char *library;       /* the linked library name */
+	al_vec to_components; /* char *: Rust components built from that package */
+	char *path;          /* where the link is declared (#cgo LDFLAGS) */
+	unsigned line;
+} al_link;
+
 typedef struct al_ruleset al_ruleset;
 
 typedef struct {
@@ -102,6 +113,7 @@ typedef struct {
 	al_vec findings;   /* al_finding *, sorted by path, line, rule, component */
 	al_vec notices;    /* char *: "path: cause" for parts that could not be read */
 	al_vec warnings;   /* char *: about archlint's own state (its cache), never in reports */
+	al_vec links;      /* al_link *, sorted by from, to_package */
 	int incomplete;    /* set when any part of the repository was skipped */
 	al_ruleset *rules; /* owned */
 } al_result;

@@ -19,7 +19,7 @@
 
 #include "util/path.h"
 
-#define MAGIC "ALCACHE\1"
+#define MAGIC "ALCACHE\2"
 #define MAGIC_LEN 8
 #define HASH_LEN 40
 #define MAX_ENTRIES 400000u
@@ -116,6 +116,12 @@ static void serialise(al_buf *b, const al_file_facts *f)
 		put_str(b, imp->path);
 		put_u32(b, imp->line);
 	}
+	put_u32(b, (uint32_t)f->cgo_libs.len);
+	for (size_t i = 0; i < f->cgo_libs.len; i++) {
+		const al_import *lib = f->cgo_libs.items[i];
+		put_str(b, lib->path);
+		put_u32(b, lib->line);
+	}
 	put_u32(b, (uint32_t)f->hits.len);
 	for (size_t i = 0; i < f->hits.len; i++) {
 		const al_hit *h = f->hits.items[i];
@@ -153,6 +159,19 @@ static al_file_facts *deserialise(const al_cache *self, const char *data, size_t
 		imp->path = p;
 		imp->line = line;
 		al_vec_push(&f->imports, imp);
+	}
+	n = get_u32(&r);
+	for (uint32_t i = 0; i < n && !r.bad; i++) {
+		char *p = get_str(&r);
+		uint32_t line = get_u32(&r);
+		if (!p) {
+			r.bad = 1;
+			break;
+		}
+		al_import *lib = al_calloc(1, sizeof(*lib));
+		lib->path = p;
+		lib->line = line;
+		al_vec_push(&f->cgo_libs, lib);
 	}
 	n = get_u32(&r);
 	for (uint32_t i = 0; i < n && !r.bad; i++) {

@@ -91,6 +91,8 @@ int al_cargo_manifest_parse(al_cargo_manifest **out, TSParser *parser, const cha
 
 	const cJSON *lib = cJSON_GetObjectItemCaseSensitive(doc, "lib");
 	push_strings(&m->crate_types, cJSON_GetObjectItemCaseSensitive(lib, "crate-type"));
+	const char *lib_name = get_string(lib, "name");
+	m->lib_name = lib_name ? al_strdup(lib_name) : NULL;
 
 	const cJSON *bins = cJSON_GetObjectItemCaseSensitive(doc, "bin");
 	int index = 0;
@@ -164,6 +166,7 @@ void al_cargo_manifest_free(al_cargo_manifest *self)
 	free(self->dir);
 	free(self->name);
 	free(self->declared_role);
+	free(self->lib_name);
 	al_vec_dispose_with(&self->bins, free_bin);
 	al_vec_dispose_with(&self->deps, free_dep);
 	al_vec_dispose_with(&self->workspace_deps, free_dep);

@@ -35,6 +35,7 @@ typedef struct {
 	al_vec bins;  /* al_cargo_bin * from [[bin]] */
 	al_vec deps;  /* al_cargo_dep * from [dependencies] and [target.*.dependencies] */
 	al_vec crate_types; /* char * from [lib] crate-type */
+	char *lib_name;     /* [lib] name, or NULL */
 	char *declared_role; /* [package.metadata.archlint] role, or NULL */
 	unsigned declared_line;
 

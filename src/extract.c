@@ -39,6 +39,7 @@ void al_file_facts_free(al_file_facts *facts)
 	free(facts->package);
 	free(facts->role_directive);
 	al_vec_dispose_with(&facts->imports, free_import);
+	al_vec_dispose_with(&facts->cgo_libs, free_import);
 	al_vec_dispose_with(&facts->hits, free);
 	free(facts);
 }
@@ -253,6 +254,32 @@ static int body_is_empty(TSNode fn)
 	return 1;
 }
 
+/* "#cgo [GOOS] LDFLAGS: -L... -lNAME" lines of a comment: the libraries cgo links. */
+static void go_cgo_libs(al_file_facts *f, const char *text, unsigned line)
+{
+	const char *p = text;
+	for (unsigned l = line; p && *p; l++) {
+		const char *eol = strchr(p, '\n');
+		size_t n = eol ? (size_t)(eol - p) : strlen(p);
+		char *row = al_strndup(p, n);
+		const char *flags = strstr(row, "#cgo") ? strstr(row, "LDFLAGS:") : NULL;
+		for (const char *t = flags ? flags + 8 : NULL; t && *t;) {
+			while (*t == ' ' || *t == '\t')
+				t++;
+			size_t len = strcspn(t, " \t\r");
+			if (len > 2 && t[0] == '-' && t[1] == 'l') {
+				al_import *lib = al_calloc(1, sizeof(*lib));
+				lib->path = al_strndup(t + 2, len - 2);
+				lib->line = l;
+				al_vec_push(&f->cgo_libs, lib);
+			}
+			t += len;
+		}
+		free(row);
+		p = eol ? eol + 1 : NULL;
+	}
+}
+
 static void go_facts(al_file_facts *f, TSNode root, const char *source)
 {
 	int before_package = 1;
@@ -268,6 +295,8 @@ static void go_facts(al_file_facts *f, TSNode root, const char *source)
 			if (before_package)
 				go_leading_comment(f, text, al_node_line(c));
 			go_directive(f, text, al_node_line(c));
+			if (strstr(text, "#cgo"))
+				go_cgo_libs(f, text, al_node_line(c));
 			free(text);
 		} else if (strcmp(t, "package_clause") == 0) {
 			before_package = 0;

@@ -36,6 +36,7 @@ typedef struct {
 	unsigned directive_line;
 	int parse_errors;    /* the tree has error nodes; the rest still yields signals */
 	al_vec imports;      /* al_import * (Go) */
+	al_vec cgo_libs;     /* al_import *: libraries a cgo preamble links (-lNAME), Go */
 	al_vec hits;         /* al_hit * */
 } al_file_facts;
 

@@ -125,6 +125,24 @@ cJSON *al_report_json_doc(const al_result *result)
 	cJSON *comps = cJSON_AddArrayToObject(doc, "components");
 	for (size_t i = 0; i < result->components.len; i++)
 		cJSON_AddItemToArray(comps, component_json(result->components.items[i]));
+	cJSON *links = cJSON_AddArrayToObject(doc, "links");
+	for (size_t i = 0; i < result->links.len; i++) {
+		const al_link *l = result->links.items[i];
+		cJSON *o = cJSON_CreateObject();
+		add_string(o, "kind", l->kind);
+		add_string(o, "from", l->from);
+		add_string(o, "to_package", l->to_package);
+		add_string(o, "library", l->library);
+		cJSON *to = cJSON_AddArrayToObject(o, "to_components");
+		for (size_t k = 0; k < l->to_components.len; k++) {
+			char *clean = al_utf8_sanitize(l->to_components.items[k]);
+			cJSON_AddItemToArray(to, cJSON_CreateString(clean));
+			free(clean);
+		}
+		add_string(o, "path", l->path);
+		cJSON_AddNumberToObject(o, "line", l->line);
+		cJSON_AddItemToArray(links, o);
+	}
 	cJSON *findings = cJSON_AddArrayToObject(doc, "findings");
 	for (size_t i = 0; i < result->findings.len; i++) {
 		const al_finding *f = result->findings.items[i];

@@ -190,6 +190,7 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 		for (size_t i = 0; i < scan.found.len; i++)
 			al_classify(&scan, scan.found.items[i]);
 		al_vec_sort(&scan.result->components, cmp_component);
+		al_links_find(&scan);
 		al_policy_apply(scan.result, scan.rules);
 		al_vec_sort(&scan.result->notices, al_vec_cmp_str);
 	}
@@ -240,6 +241,7 @@ void al_result_free(al_result *result)
 	al_vec_dispose_with(&result->components, free_component);
 	al_vec_dispose_with(&result->notices, free);
 	al_vec_dispose_with(&result->warnings, free);
+	al_vec_dispose_with(&result->links, al_link_free);
 	al_ruleset_free(result->rules);
 	free(result->rev);
 	free(result->commit);

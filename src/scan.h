@@ -64,6 +64,9 @@ int al_discover_rust(al_scan *scan);
 /* Backstage catalog-info.yaml: declarations and facts for discovered components. */
 int al_catalog_apply(al_scan *scan);
 void al_classify(al_scan *scan, al_found *found);
+/* FFI links between Go components and Rust libraries (after classification). */
+void al_links_find(al_scan *scan);
+void al_link_free(void *link);
 void al_policy_apply(al_result *result, const al_ruleset *rules);
 
 #endif
