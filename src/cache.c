@@ -102,7 +102,8 @@ static char *get_str(reader *r)
 static void serialise(al_buf *b, const al_file_facts *f)
 {
 	uint32_t flags = (uint32_t)(f->empty_main ? 1 : 0) | (f->build_ignored ? 2 : 0) |
-			 (f->generated ? 4 : 0) | (f->parse_errors ? 8 : 0);
+			 (f->generated ? 4 : 0) | (f->parse_errors ? 8 : 0) |
+			 (f->skipped_by_policy ? 16 : 0);
 	put_u32(b, (uint32_t)f->language);
 	put_u32(b, flags);
 	put_str(b, f->skipped);
@@ -142,6 +143,7 @@ static al_file_facts *deserialise(const al_cache *self, const char *data, size_t
 	f->build_ignored = (flags & 2) != 0;
 	f->generated = (flags & 4) != 0;
 	f->parse_errors = (flags & 8) != 0;
+	f->skipped_by_policy = (flags & 16) != 0;
 	f->skipped = get_str(&r);
 	f->package = get_str(&r);
 	f->main_line = get_u32(&r);

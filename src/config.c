@@ -11,7 +11,8 @@
 #include "json.h"
 #include "util/path.h"
 
-static const char *const top_keys[] = { "components", "rules", "signals", "exclude", NULL };
+static const char *const top_keys[] = { "components", "rules",	  "signals",
+					 "exclude",    "max_file_bytes", NULL };
 
 static int known(const char *key, const char *const *keys)
 {
@@ -91,6 +92,17 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	}
 	if ((err = check_shape(doc, path, copy)))
 		goto done;
+	const cJSON *max = cJSON_GetObjectItemCaseSensitive(doc, "max_file_bytes");
+	self->max_file_bytes = AL_DEFAULT_MAX_FILE_BYTES;
+	if (max) {
+		if (!cJSON_IsNumber(max) || max->valuedouble < 1024 || max->valuedouble > 1e9) {
+			al_error_set("%s:%u: \"max_file_bytes\" must be a number from 1024 to 1e9", path,
+				     key_line(copy, "max_file_bytes"));
+			err = AL_ECONFIG;
+			goto done;
+		}
+		self->max_file_bytes = (size_t)max->valuedouble;
+	}
 	const cJSON *comps = cJSON_GetObjectItemCaseSensitive(doc, "components");
 	cJSON_ArrayForEach(it, comps)
 	{

@@ -5,7 +5,8 @@
  *   { "components": { "cmd/proxy": { "role": "data-path" } },
  *     "rules": { "AL002": { "level": "warning" } },
  *     "signals": [ { "id": ..., "role": ..., "weight": ..., "why": ..., "imports": [...] } ],
- *     "exclude": [ "legacy" ] }
+ *     "exclude": [ "legacy" ],
+ *     "max_file_bytes": 1048576 }
  *
  * al_config_parse allocates; al_config_free frees. Unknown keys are errors: a typo in a
  * gate's configuration must not silently pass.
@@ -23,7 +24,12 @@ typedef struct {
 	al_strmap roles; /* component id -> al_role + 1, as (void *)(uintptr_t) */
 	al_strmap role_lines;
 	al_vec excludes; /* char * globs */
+	size_t max_file_bytes; /* larger source files are data or generated: skipped, noticed */
 } al_config;
+
+/* Files over 1 MiB are tables and generated code, not hand-written service logic; parsing
+ * them costs more memory than the rest of a repository together. */
+#define AL_DEFAULT_MAX_FILE_BYTES ((size_t)1 << 20)
 
 int al_config_parse(al_config **out, const char *path, const char *text, size_t len);
 /* Adds the config's signals and rule levels to a ruleset that has not been finished. */

@@ -27,6 +27,7 @@ typedef struct {
 typedef struct {
 	al_language language;
 	char *skipped;       /* why the file was not parsed (binary, too large), or NULL */
+	int skipped_by_policy; /* skipped on purpose (max_file_bytes): the run is still whole */
 	char *package;       /* Go: package clause name */
 	unsigned main_line;  /* line of func/fn main at top level, 0 if none */
 	int empty_main;      /* that main has an empty body (a go:generate anchor, a stub) */

@@ -14,8 +14,6 @@
 #include "scan.h"
 #include "util/path.h"
 
-/* Files larger than this are generated or data, not hand-written service code. */
-#define AL_MAX_FILE_BYTES (8u * 1024 * 1024)
 
 typedef struct {
 	al_source_file *file;
@@ -30,6 +28,7 @@ typedef struct {
 	job **todo; /* the jobs the cache could not answer */
 	size_t ntodo;
 	atomic_size_t next;
+	size_t max_file_bytes;
 } pool;
 
 static int looks_binary(const char *data, size_t len)
@@ -38,33 +37,34 @@ static int looks_binary(const char *data, size_t len)
 	return memchr(data, '\0', n) != NULL;
 }
 
-static al_file_facts *skipped_facts(al_language lang, char *why)
+static al_file_facts *skipped_facts(al_language lang, char *why, int by_policy)
 {
 	al_file_facts *f = al_calloc(1, sizeof(*f));
 	f->language = lang;
 	f->skipped = why;
+	f->skipped_by_policy = by_policy;
 	return f;
 }
 
 static void run_job(pool *p, al_source_reader *reader, al_extractor *ex, al_buf *buf, job *j)
 {
-	size_t size;
-	if (al_source_reader_size(reader, j->file, &size) == 0 && size > AL_MAX_FILE_BYTES) {
-		j->facts = skipped_facts(j->lang, al_sprintf("skipped: larger than %u MiB",
-							      AL_MAX_FILE_BYTES >> 20));
+	size_t size, max = p->max_file_bytes;
+	if (al_source_reader_size(reader, j->file, &size) == 0 && size > max) {
+		j->facts = skipped_facts(j->lang, al_sprintf("skipped: %zu bytes, over max_file_bytes "
+							      "(%zu)", size, max), 1);
 		return;
 	}
 	if (al_source_reader_read(reader, j->file, buf) != 0) {
 		j->error = al_strdup(al_error_last());
 		return;
 	}
-	if (buf->len > AL_MAX_FILE_BYTES) {
-		j->facts = skipped_facts(j->lang, al_sprintf("skipped: larger than %u MiB",
-							      AL_MAX_FILE_BYTES >> 20));
+	if (buf->len > max) {
+		j->facts = skipped_facts(j->lang, al_sprintf("skipped: %zu bytes, over max_file_bytes "
+							      "(%zu)", buf->len, max), 1);
 		return;
 	}
 	if (looks_binary(al_buf_cstr(buf), buf->len)) {
-		j->facts = skipped_facts(j->lang, al_strdup("skipped: binary content"));
+		j->facts = skipped_facts(j->lang, al_strdup("skipped: binary content"), 0);
 		return;
 	}
 	if (al_extract_file(&j->facts, ex, p->scan->rules, j->lang, j->file->path,
@@ -176,7 +176,8 @@ int al_extract_all(al_scan *scan)
 	}
 
 	al_cache *cache = open_cache(scan);
-	pool p = { scan, al_calloc(n ? n : 1, sizeof(job *)), 0, 0 };
+	pool p = { scan, al_calloc(n ? n : 1, sizeof(job *)), 0, 0,
+		   scan->config ? scan->config->max_file_bytes : AL_DEFAULT_MAX_FILE_BYTES };
 	for (size_t i = 0; i < n; i++) {
 		job *j = &jobs[i];
 		if (cache && j->file->has_oid && (j->facts = al_cache_get(cache, &j->file->oid)))
@@ -205,6 +206,12 @@ int al_extract_all(al_scan *scan)
 		}
 		if (cache && !j->cached && j->file->has_oid)
 			al_cache_put(cache, &j->file->oid, j->facts);
+		if (j->facts->skipped && j->facts->skipped_by_policy) {
+			al_vec_push(&scan->result->notices,
+				    al_sprintf("%s: %s", j->file->path, j->facts->skipped));
+			al_file_facts_free(j->facts);
+			continue;
+		}
 		if (j->facts->skipped) {
 			al_scan_notice(scan, "%s: %s", j->file->path, j->facts->skipped);
 			al_file_facts_free(j->facts);
