@@ -126,6 +126,9 @@ typedef struct {
 	const char *rules_dir;  /* NULL: ARCHLINT_RULES, else the embedded rules */
 	int jobs;               /* 0: number of cores */
 	int no_cache;           /* neither read nor write the extraction cache */
+	/* Called on the scanning thread as files are parsed (done of total); may be NULL. */
+	void (*progress)(size_t done, size_t total, void *ctx);
+	void *progress_ctx;
 } al_scan_options;
 
 int al_scan_run(al_result **out, const al_scan_options *opts);

@@ -28,6 +28,7 @@ typedef struct {
 	job **todo; /* the jobs the cache could not answer */
 	size_t ntodo;
 	atomic_size_t next;
+	atomic_size_t done;
 	size_t max_file_bytes;
 } pool;
 
@@ -75,24 +76,32 @@ static void run_job(pool *p, al_source_reader *reader, al_extractor *ex, al_buf 
 	}
 }
 
-static void *worker(void *arg)
+/* Parses jobs until none are left; the calling thread (report set) reports progress. */
+static void work(pool *p, int report)
 {
-	pool *p = arg;
 	al_source_reader reader;
 	al_extractor ex;
 	al_buf buf = AL_BUF_INIT;
 	if (al_source_reader_open(&reader, p->scan->source) != 0)
-		return NULL; /* the jobs stay with the other workers, or end unread */
+		return; /* the jobs stay with the other workers, or end unread */
 	al_extractor_init(&ex);
 	for (;;) {
 		size_t i = atomic_fetch_add(&p->next, 1);
 		if (i >= p->ntodo)
 			break;
 		run_job(p, &reader, &ex, &buf, p->todo[i]);
+		size_t done = atomic_fetch_add(&p->done, 1) + 1;
+		if (report && p->scan->opts->progress)
+			p->scan->opts->progress(done, p->ntodo, p->scan->opts->progress_ctx);
 	}
 	al_extractor_release(&ex);
 	al_source_reader_close(&reader);
 	al_buf_dispose(&buf);
+}
+
+static void *worker(void *arg)
+{
+	work(arg, 0);
 	return NULL;
 }
 
@@ -133,9 +142,11 @@ static void run_pool(al_scan *scan, pool *p)
 	for (int t = 1; t < want; t++)
 		if (pthread_create(&threads[started], NULL, worker, p) == 0)
 			started++;
-	worker(p); /* the calling thread works too */
+	work(p, 1); /* the calling thread works too, and reports progress */
 	for (int t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
+	if (scan->opts->progress)
+		scan->opts->progress(p->ntodo, p->ntodo, scan->opts->progress_ctx);
 	free(threads);
 }
 
@@ -176,7 +187,7 @@ int al_extract_all(al_scan *scan)
 	}
 
 	al_cache *cache = open_cache(scan);
-	pool p = { scan, al_calloc(n ? n : 1, sizeof(job *)), 0, 0,
+	pool p = { scan, al_calloc(n ? n : 1, sizeof(job *)), 0, 0, 0,
 		   scan->config ? scan->config->max_file_bytes : AL_DEFAULT_MAX_FILE_BYTES };
 	for (size_t i = 0; i < n; i++) {
 		job *j = &jobs[i];

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -34,6 +35,23 @@ static int is_option(const char *arg, const char *name)
 	size_t n = strlen(name);
 	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
+
+/* A progress line on a terminal's stderr, once a scan has run for more than a second. */
+static void progress(size_t done, size_t total, void *ctx)
+{
+	struct timespec *start = ctx, now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double elapsed = (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
+	if (done >= total) {
+		if (elapsed > 1.0)
+			fputs("\r\033[K", stderr);
+		return;
+	}
+	if (elapsed > 1.0 && (done % 64 == 0))
+		fprintf(stderr, "\rarchlint: parsing %zu/%zu files", done, total);
+}
+
+static struct timespec scan_start;
 
 int al_cli_parse(al_cli_options *opts, int argc, char **argv, const char *usage,
 		 const char *const *formats, int max_positional)
@@ -113,6 +131,11 @@ int al_cli_parse(al_cli_options *opts, int argc, char **argv, const char *usage,
 	}
 	if (modes > 1)
 		return usage_error(usage, "%s", "--rev, --staged and --worktree exclude each other");
+	if (!opts->quiet && isatty(STDERR_FILENO)) {
+		clock_gettime(CLOCK_MONOTONIC, &scan_start);
+		opts->scan.progress = progress;
+		opts->scan.progress_ctx = &scan_start;
+	}
 	return 0;
 }
 
