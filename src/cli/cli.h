@@ -46,5 +46,6 @@ int al_cmd_check(int argc, char **argv);
 int al_cmd_components(int argc, char **argv);
 int al_cmd_explain(int argc, char **argv);
 int al_cmd_rules(int argc, char **argv);
+int al_cmd_report(int argc, char **argv);
 
 #endif

@@ -11,6 +11,7 @@ static const al_cli_command commands[] = {
 	{ "components", al_cmd_components, "list discovered components with role and confidence" },
 	{ "explain", al_cmd_explain, "show every signal behind one component's verdict" },
 	{ "rules", al_cmd_rules, "list the active guideline rules and signals" },
+	{ "report", al_cmd_report, "write the architecture report (html, md or json)" },
 };
 
 static void usage(FILE *out)

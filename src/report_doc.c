@@ -1,0 +1,565 @@
+/*
+ * report_doc.c: collects what `archlint report` shows from one scan — per service its
+ * closure's size (files, and lines counted from the snapshot's own blobs), its findings,
+ * the links between components, the role x language matrix — and, when asked, the
+ * changes since an earlier revision and the drift over the first-parent history.
+ *
+ * Invariants: every per-commit piece of work goes through al_scan_run (so whatever makes
+ * scans cheap, such as the blob cache, makes --history cheap too); sizes are counted from
+ * the same snapshot the result was scanned from (the resolved commit in rev mode); output
+ * order depends only on the snapshot, never on hash-map order.
+ */
+#include "report_doc.h"
+
+#include <git2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "rules.h"
+#include "source.h"
+#include "util/path.h"
+
+/* ---- escaping shared by the formats ------------------------------------------------- */
+
+char *al_report_display(const char *s)
+{
+	char *clean = al_utf8_sanitize(s ? s : "");
+	al_buf b = AL_BUF_INIT;
+	al_buf_puts(&b, "");
+	for (const unsigned char *p = (const unsigned char *)clean; *p; p++) {
+		if (*p == '\n')
+			al_buf_puts(&b, "\\n");
+		else if (*p == '\t')
+			al_buf_puts(&b, "\\t");
+		else if (*p == '\r')
+			al_buf_puts(&b, "\\r");
+		else if (*p == '\\')
+			al_buf_puts(&b, "\\\\");
+		else if (*p < 0x20 || *p == 0x7f)
+			al_buf_printf(&b, "\\x%02x", *p);
+		else
+			al_buf_putc(&b, (char)*p);
+	}
+	free(clean);
+	return al_buf_detach(&b);
+}
+
+void al_html_escape(FILE *out, const char *s)
+{
+	char *d = al_report_display(s);
+	for (const char *p = d; *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		default: fputc(*p, out);
+		}
+	}
+	free(d);
+}
+
+const char *al_report_role_title(al_role role)
+{
+	static const char *const titles[] = { "Data path", "Control plane", "Tool", "Unclassified" };
+	return role < AL_ROLE__COUNT ? titles[role] : "?";
+}
+
+const char *al_report_language_title(al_language lang)
+{
+	return lang == AL_LANG_GO ? "Go" : lang == AL_LANG_RUST ? "Rust" : "?";
+}
+
+/* ---- sizes ------------------------------------------------------------------------ */
+
+static size_t count_lines(const al_buf *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->len; i++)
+		n += b->ptr[i] == '\n';
+	if (b->len && b->ptr[b->len - 1] != '\n')
+		n++;
+	return n;
+}
+
+typedef struct {
+	al_source *source;
+	al_strmap lines; /* path -> (size_t)(lines + 1), cast to a pointer */
+} sizer;
+
+/* Lines of one file of the snapshot, counted once per report. An unreadable file counts
+ * 0 lines: the scan has already recorded a notice for it. */
+static size_t file_lines(sizer *sz, const char *path)
+{
+	void *v = al_strmap_get(&sz->lines, path);
+	if (v)
+		return (size_t)(uintptr_t)v - 1;
+	size_t n = 0;
+	al_buf b = AL_BUF_INIT;
+	if (al_source_read_path(sz->source, path, &b) == 0)
+		n = count_lines(&b);
+	al_buf_dispose(&b);
+	al_strmap_set(&sz->lines, path, (void *)(uintptr_t)(n + 1));
+	return n;
+}
+
+/* The closure directory a file belongs to: the longest one containing it. */
+static al_report_dir *dir_of(al_report_service *s, const char *path)
+{
+	al_report_dir *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < s->dirs.len; i++) {
+		al_report_dir *d = s->dirs.items[i];
+		size_t n = strcmp(d->dir, ".") == 0 ? 0 : strlen(d->dir);
+		if ((!best || n > best_len) && al_path_is_within(path, d->dir)) {
+			best = d;
+			best_len = n;
+		}
+	}
+	return best;
+}
+
+static void size_service(sizer *sz, al_report_service *s, al_strmap *all_files, al_report_doc *doc)
+{
+	const al_component *c = s->component;
+	for (size_t i = 0; i < c->closure.len; i++) {
+		al_report_dir *d = al_calloc(1, sizeof(*d));
+		d->dir = c->closure.items[i];
+		d->own = i == 0;
+		al_vec_push(&s->dirs, d);
+	}
+	al_strmap seen = AL_STRMAP_INIT;
+	for (size_t i = 0; i < c->closure_paths.len; i++) {
+		const char *path = c->closure_paths.items[i];
+		if (al_strmap_has(&seen, path))
+			continue;
+		al_strmap_set(&seen, path, NULL);
+		size_t n = file_lines(sz, path);
+		s->files++;
+		s->lines += n;
+		al_report_dir *d = dir_of(s, path);
+		if (d) {
+			d->files++;
+			d->lines += n;
+		}
+		if (!al_strmap_has(all_files, path)) {
+			al_strmap_set(all_files, path, NULL);
+			doc->files++;
+			doc->lines += n;
+		}
+	}
+	al_strmap_dispose(&seen);
+}
+
+/* ---- links -------------------------------------------------------------------------- */
+
+typedef struct {
+	size_t service;
+	int own;
+} dir_user;
+
+static int cmp_link(const void *x, const void *y)
+{
+	const al_report_link *a = *(al_report_link *const *)x, *b = *(al_report_link *const *)y;
+	if (a->a->index != b->a->index)
+		return a->a->index < b->a->index ? -1 : 1;
+	if (a->b->index != b->b->index)
+		return a->b->index < b->b->index ? -1 : 1;
+	return (int)a->kind - (int)b->kind;
+}
+
+static void free_dir_users(void *p)
+{
+	al_vec_dispose_with(p, free);
+	free(p);
+}
+
+/* A directory in two closures links them unless it is the own package of both (two
+ * binaries of one Cargo package are one package, not a dependency). */
+static void find_links(al_report_doc *doc)
+{
+	al_strmap users = AL_STRMAP_INIT; /* dir -> al_vec * of dir_user * */
+	al_vec dirs = AL_VEC_INIT;         /* the keys, for a deterministic order */
+	for (size_t i = 0; i < doc->services.len; i++) {
+		const al_report_service *s = doc->services.items[i];
+		for (size_t k = 0; k < s->dirs.len; k++) {
+			const al_report_dir *d = s->dirs.items[k];
+			al_vec *v = al_strmap_get(&users, d->dir);
+			if (!v) {
+				v = al_calloc(1, sizeof(*v));
+				al_strmap_set(&users, d->dir, v);
+				al_vec_push(&dirs, (void *)d->dir);
+			}
+			dir_user *u = al_calloc(1, sizeof(*u));
+			u->service = i;
+			u->own = d->own;
+			al_vec_push(v, u);
+		}
+	}
+	al_vec_sort(&dirs, al_vec_cmp_str);
+	al_strmap pairs = AL_STRMAP_INIT; /* "a b" -> al_report_link * */
+	char key[64];
+	for (size_t k = 0; k < dirs.len; k++) {
+		const al_vec *v = al_strmap_get(&users, dirs.items[k]);
+		for (size_t i = 0; i < v->len; i++) {
+			for (size_t j = i + 1; j < v->len; j++) {
+				const dir_user *x = v->items[i], *y = v->items[j];
+				if ((x->own && y->own) || x->service == y->service)
+					continue;
+				size_t a = x->service < y->service ? x->service : y->service;
+				size_t b = x->service < y->service ? y->service : x->service;
+				snprintf(key, sizeof(key), "%zu %zu", a, b);
+				al_report_link *l = al_strmap_get(&pairs, key);
+				if (!l) {
+					l = al_calloc(1, sizeof(*l));
+					l->kind = AL_LINK_SHARED;
+					l->a = doc->services.items[a];
+					l->b = doc->services.items[b];
+					al_strmap_set(&pairs, key, l);
+					al_vec_push(&doc->links, l);
+				}
+				al_vec_push(&l->via, dirs.items[k]);
+			}
+		}
+	}
+	al_vec_sort(&doc->links, cmp_link);
+	for (size_t i = 0; i < doc->links.len; i++) {
+		al_report_link *l = doc->links.items[i];
+		al_vec_push(&((al_report_service *)l->a)->links, l);
+		al_vec_push(&((al_report_service *)l->b)->links, l);
+	}
+	al_strmap_dispose(&pairs);
+	al_strmap_dispose_with(&users, free_dir_users);
+	al_vec_dispose(&dirs);
+}
+
+/* ---- the matrix and the guideline --------------------------------------------------- */
+
+void al_report_cell_rules(const al_report_doc *doc, al_role role, al_language lang, al_vec *out)
+{
+	const al_ruleset *rules = doc->result->rules;
+	for (size_t i = 0; rules && i < rules->rules.len; i++) {
+		const al_rule *r = rules->rules.items[i];
+		if (r->level == AL_LEVEL_OFF || r->when_hybrid == 1)
+			continue;
+		if (r->when_role < 0 && r->when_language < 0)
+			continue;
+		if (r->when_role >= 0 && r->when_role != (int)role)
+			continue;
+		if (r->when_language >= 0 && r->when_language != (int)lang)
+			continue;
+		al_vec_push(out, (void *)r);
+	}
+}
+
+/* ---- --since ---------------------------------------------------------------------------- */
+
+static al_report_change *add_change(al_report_doc *doc, al_change_kind kind,
+				    const al_component *before, const al_component *after)
+{
+	al_report_change *ch = al_calloc(1, sizeof(*ch));
+	ch->kind = kind;
+	ch->before = before;
+	ch->after = after;
+	al_vec_push(&doc->changes, ch);
+	return ch;
+}
+
+static const char *change_id(const al_report_change *ch)
+{
+	return ch->after ? ch->after->id : ch->before->id;
+}
+
+static int cmp_change(const void *x, const void *y)
+{
+	const al_report_change *a = *(al_report_change *const *)x, *b = *(al_report_change *const *)y;
+	if (a->kind != b->kind)
+		return (int)a->kind - (int)b->kind;
+	return strcmp(change_id(a), change_id(b));
+}
+
+static const al_component *find_exact(const al_result *r, const char *id, al_language lang)
+{
+	for (size_t i = 0; i < r->components.len; i++) {
+		const al_component *c = r->components.items[i];
+		if (c->language == lang && strcmp(c->id, id) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+static void compare(al_report_doc *doc)
+{
+	const al_result *now = doc->result, *then = doc->base;
+	al_strmap matched_before = AL_STRMAP_INIT; /* "lang id" of base components matched */
+	for (size_t i = 0; i < now->components.len; i++) {
+		const al_component *c = now->components.items[i];
+		const al_component *b = find_exact(then, c->id, c->language);
+		if (!b) {
+			/* The same id in another language that now has no match is a rewrite. */
+			const al_component *other = find_exact(
+				then, c->id, c->language == AL_LANG_GO ? AL_LANG_RUST : AL_LANG_GO);
+			if (other && !find_exact(now, c->id, other->language)) {
+				add_change(doc, AL_CHANGE_LANGUAGE, other, c);
+				char *key = al_sprintf("%d %s", other->language, other->id);
+				al_strmap_set(&matched_before, key, NULL);
+				free(key);
+			} else {
+				add_change(doc, AL_CHANGE_ADDED, NULL, c);
+			}
+			continue;
+		}
+		char *key = al_sprintf("%d %s", b->language, b->id);
+		al_strmap_set(&matched_before, key, NULL);
+		free(key);
+		if (b->role != c->role)
+			add_change(doc, AL_CHANGE_ROLE, b, c);
+	}
+	for (size_t i = 0; i < then->components.len; i++) {
+		const al_component *b = then->components.items[i];
+		char *key = al_sprintf("%d %s", b->language, b->id);
+		if (!al_strmap_has(&matched_before, key))
+			add_change(doc, AL_CHANGE_REMOVED, b, NULL);
+		free(key);
+	}
+	al_strmap_dispose(&matched_before);
+	al_vec_sort(&doc->changes, cmp_change);
+
+	al_strmap fp_now = AL_STRMAP_INIT, fp_then = AL_STRMAP_INIT;
+	for (size_t i = 0; i < now->findings.len; i++)
+		al_strmap_set(&fp_now, ((al_finding *)now->findings.items[i])->fingerprint, NULL);
+	for (size_t i = 0; i < then->findings.len; i++)
+		al_strmap_set(&fp_then, ((al_finding *)then->findings.items[i])->fingerprint, NULL);
+	for (size_t i = 0; i < now->findings.len; i++) {
+		const al_finding *f = now->findings.items[i];
+		if (!al_strmap_has(&fp_then, f->fingerprint))
+			al_vec_push(&doc->added, (void *)f);
+	}
+	for (size_t i = 0; i < then->findings.len; i++) {
+		const al_finding *f = then->findings.items[i];
+		if (!al_strmap_has(&fp_now, f->fingerprint))
+			al_vec_push(&doc->resolved, (void *)f);
+	}
+	al_strmap_dispose(&fp_now);
+	al_strmap_dispose(&fp_then);
+}
+
+/* ---- --history ---------------------------------------------------------------------------- */
+
+static void count_result(const al_result *r, size_t *services, size_t matrix[][AL_LANG__COUNT],
+			 size_t *levels)
+{
+	*services = r->components.len;
+	for (size_t i = 0; i < r->components.len; i++) {
+		const al_component *c = r->components.items[i];
+		matrix[c->role][c->language]++;
+	}
+	for (size_t i = 0; i < r->findings.len; i++)
+		levels[((const al_finding *)r->findings.items[i])->level]++;
+}
+
+static char *first_line(const char *msg)
+{
+	if (!msg)
+		return al_strdup("");
+	const char *nl = strchr(msg, '\n');
+	return nl ? al_strndup(msg, (size_t)(nl - msg)) : al_strdup(msg);
+}
+
+static int git_error_to_al(const char *what)
+{
+	const git_error *e = git_error_last();
+	al_error_set("%s: %s", what, e && e->message ? e->message : "libgit2 error");
+	return AL_EREPO;
+}
+
+static int walk_history(al_report_doc *doc, const al_report_options *opts)
+{
+	const char *where = opts->scan->path ? opts->scan->path : ".";
+	const char *spec = opts->scan->mode == AL_SOURCE_REV && opts->scan->rev ? opts->scan->rev :
+										     "HEAD";
+	git_repository *repo = NULL;
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	al_vec chain = AL_VEC_INIT; /* al_report_point *, newest first */
+	int err = 0;
+	if (git_repository_open_ext(&repo, where, 0, NULL) < 0) {
+		err = git_error_to_al(where);
+		goto done;
+	}
+	if (git_revparse_single(&obj, repo, spec) < 0 ||
+	    git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT) < 0) {
+		al_error_set("'%s': --history: unknown revision '%s'", where, spec);
+		err = AL_EREPO;
+		goto done;
+	}
+	/* The chain first, so progress can say "k of n"; a shallow clone simply ends early. */
+	while (commit && chain.len < opts->history) {
+		al_report_point *p = al_calloc(1, sizeof(*p));
+		git_oid_tostr(p->commit, sizeof(p->commit), git_commit_id(commit));
+		p->subject = first_line(git_commit_message(commit));
+		p->time = (int64_t)git_commit_time(commit);
+		al_vec_push(&chain, p);
+		git_commit *parent = NULL;
+		if (git_commit_parentcount(commit) == 0 || git_commit_parent(&parent, commit, 0) < 0)
+			parent = NULL;
+		git_commit_free(commit);
+		commit = parent;
+	}
+	for (size_t i = chain.len; i-- > 0;) {
+		al_report_point *p = chain.items[i];
+		unsigned done = (unsigned)(chain.len - 1 - i);
+		const al_result *r = NULL;
+		al_result *own = NULL;
+		if (doc->result->mode == AL_SOURCE_REV && doc->result->commit &&
+		    strcmp(doc->result->commit, p->commit) == 0) {
+			r = doc->result;
+		} else {
+			if (opts->progress)
+				opts->progress(done, (unsigned)chain.len, p->commit, opts->progress_ctx);
+			al_scan_options so = *opts->scan;
+			so.mode = AL_SOURCE_REV;
+			so.rev = p->commit;
+			if (al_scan_run(&own, &so) != 0)
+				p->error = al_strdup(al_error_last());
+			r = own;
+		}
+		if (r)
+			count_result(r, &p->services, p->matrix, p->levels);
+		al_result_free(own);
+		al_vec_push(&doc->history, p);
+	}
+	chain.len = 0;
+done:
+	al_vec_dispose(&chain);
+	git_commit_free(commit);
+	git_object_free(obj);
+	git_repository_free(repo);
+	return err;
+}
+
+/* ---- build and free ------------------------------------------------------------------------ */
+
+static char *repository_name(const al_source *src)
+{
+	const char *p = src->workdir ? src->workdir : src->open_path;
+	char *dir = al_strdup(p ? p : "");
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+	if (!src->workdir && n > 5 && strcmp(dir + n - 5, "/.git") == 0)
+		dir[n -= 5] = '\0';
+	const char *slash = strrchr(dir, '/');
+	char *name = al_strdup(slash && slash[1] ? slash + 1 : dir);
+	free(dir);
+	return name;
+}
+
+int al_report_doc_build(al_report_doc **out, const al_result *result, const al_report_options *opts)
+{
+	*out = NULL;
+	al_report_doc *doc = al_calloc(1, sizeof(*doc));
+	doc->result = result;
+	int err = 0;
+	git_libgit2_init();
+
+	/* Sizes come from the very snapshot that was scanned. */
+	sizer sz = { NULL, AL_STRMAP_INIT };
+	const char *rev = result->mode == AL_SOURCE_REV ? (result->commit ? result->commit : result->rev) :
+							   NULL;
+	err = al_source_open(&sz.source, opts->scan->path, result->mode, rev);
+	if (err)
+		goto done;
+	doc->repo_name = repository_name(sz.source);
+	al_strmap all_files = AL_STRMAP_INIT;
+	for (size_t i = 0; i < result->components.len; i++) {
+		al_report_service *s = al_calloc(1, sizeof(*s));
+		s->component = result->components.items[i];
+		s->index = i;
+		size_service(&sz, s, &all_files, doc);
+		al_vec_push(&doc->services, s);
+		doc->matrix[s->component->role][s->component->language]++;
+	}
+	al_strmap_dispose(&all_files);
+	for (size_t i = 0; i < result->findings.len; i++) {
+		const al_finding *f = result->findings.items[i];
+		doc->levels[f->level]++;
+		for (size_t k = 0; k < doc->services.len; k++) {
+			al_report_service *s = doc->services.items[k];
+			if (s->component == f->component) {
+				al_vec_push(&s->findings, (void *)f);
+				if ((int)f->level > s->worst)
+					s->worst = (int)f->level;
+			}
+		}
+	}
+	find_links(doc);
+
+	if (opts->since) {
+		doc->since = al_strdup(opts->since);
+		al_scan_options so = *opts->scan;
+		so.mode = AL_SOURCE_REV;
+		so.rev = opts->since;
+		err = al_scan_run(&doc->base, &so);
+		if (err)
+			goto done;
+		compare(doc);
+	}
+	if (opts->history) {
+		doc->history_asked = opts->history;
+		err = walk_history(doc, opts);
+	}
+
+done:
+	al_strmap_dispose(&sz.lines);
+	al_source_free(sz.source);
+	git_libgit2_shutdown();
+	if (err) {
+		al_report_doc_free(doc);
+		return err;
+	}
+	*out = doc;
+	return 0;
+}
+
+static void free_service(void *p)
+{
+	al_report_service *s = p;
+	al_vec_dispose_with(&s->dirs, free);
+	al_vec_dispose(&s->findings);
+	al_vec_dispose(&s->links);
+	free(s);
+}
+
+static void free_link(void *p)
+{
+	al_report_link *l = p;
+	al_vec_dispose(&l->via);
+	free(l);
+}
+
+static void free_point(void *p)
+{
+	al_report_point *pt = p;
+	free(pt->subject);
+	free(pt->error);
+	free(pt);
+}
+
+void al_report_doc_free(al_report_doc *doc)
+{
+	if (!doc)
+		return;
+	al_vec_dispose_with(&doc->services, free_service);
+	al_vec_dispose_with(&doc->links, free_link);
+	al_vec_dispose_with(&doc->changes, free);
+	al_vec_dispose(&doc->added);
+	al_vec_dispose(&doc->resolved);
+	al_vec_dispose_with(&doc->history, free_point);
+	al_result_free(doc->base);
+	free(doc->since);
+	free(doc->repo_name);
+	free(doc);
+}

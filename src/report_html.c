@@ -1,0 +1,628 @@
+/*
+ * report_html.c: `archlint report --format html` — one self-contained page: inline CSS
+ * and SVG, no script, no external font, image, style sheet or link (a Content-Security-
+ * Policy of default-src 'none' makes the browser enforce that), printable. Sections: the
+ * summary, the map, the role x language matrix with the guideline, the changes since
+ * --since, the --history drift, and one card per service.
+ *
+ * Every repository-controlled string (ids, paths, messages, signal rationales from a
+ * repository's configuration, commit subjects) goes through al_html_escape; the only
+ * links are in-page anchors built from numbers.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report_doc.h"
+#include "rules.h"
+
+#define MAX_EVIDENCE 8
+#define MAX_DIRS 15
+#define MAX_LINKS 24
+
+static const char css[] =
+	":root{--go:#00a3cc;--go-bg:#e2f5fa;--rust:#b7410e;--rust-bg:#fbe8de;--error:#cf222e;"
+	"--warning:#b07d00;--note:#0969da;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;"
+	"--panel:#f6f8fa}\n"
+	"*{box-sizing:border-box}\n"
+	"body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
+	"'Liberation Sans','DejaVu Sans',sans-serif;color:var(--ink);background:#fff;margin:0 auto;"
+	"max-width:1240px;padding:28px 32px}\n"
+	"h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:36px 0 10px;padding-bottom:4px;"
+	"border-bottom:1px solid var(--line)}h3{font-size:16px;margin:0 0 8px;word-break:break-all}\n"
+	"code,.mono{font-family:ui-monospace,'SFMono-Regular','DejaVu Sans Mono','Liberation Mono',"
+	"Menlo,Consolas,monospace;font-size:12.5px}\n"
+	"a{color:var(--note);text-decoration:none}a:hover{text-decoration:underline}\n"
+	".meta{color:var(--muted);margin:0 0 12px}\n"
+	".chips{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0}\n"
+	".chip{border:1px solid var(--line);border-radius:14px;padding:2px 10px;background:var(--panel)}\n"
+	".chip b{font-weight:600}\n"
+	".lang{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;"
+	"vertical-align:1px}\n"
+	".lang.go{background:var(--go-bg);color:#00627a;border:1px solid var(--go)}\n"
+	".lang.rust{background:var(--rust-bg);color:var(--rust);border:1px solid var(--rust)}\n"
+	".lvl{display:inline-block;border-radius:9px;padding:0 7px;font-size:12px;font-weight:600;"
+	"color:#fff}\n"
+	".lvl.error{background:var(--error)}.lvl.warning{background:var(--warning)}"
+	".lvl.note{background:var(--note)}\n"
+	"table{border-collapse:collapse;margin:8px 0 14px;font-size:13px}\n"
+	"th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}\n"
+	"th{background:var(--panel);font-weight:600}\n"
+	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+	"td.path{word-break:break-all}td.date{white-space:nowrap}\n"
+	"table.ev{width:100%;table-layout:fixed}table.ev td{overflow-wrap:anywhere}\n"
+	".matrix td{min-width:120px}.matrix td.flag-warning{background:#fff6d6}"
+	".matrix td.flag-error{background:#ffe5e5}.matrix td.flag-note{background:#e8f1fd}\n"
+	".matrix .count{font-size:18px;font-weight:600;margin-right:6px}\n"
+	".mapwrap{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:8px;"
+	"background:#fff}\n"
+	"svg{max-width:100%;height:auto;display:block}\n"
+	"svg text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Liberation Sans',"
+	"'DejaVu Sans',sans-serif;font-size:12px;fill:var(--ink)}\n"
+	"svg .lane rect{fill:var(--panel);stroke:var(--line)}\n"
+	"svg .lane text{font-size:14px;font-weight:600}svg .lane text.empty{font-weight:400;"
+	"fill:var(--muted)}\n"
+	"svg .box.go{fill:var(--go-bg);stroke:var(--go);stroke-width:1.5}\n"
+	"svg .box.rust{fill:var(--rust-bg);stroke:var(--rust);stroke-width:1.5}\n"
+	"svg .tab.go{fill:var(--go)}svg .tab.rust{fill:var(--rust)}\n"
+	"svg text.nid{font-family:ui-monospace,'DejaVu Sans Mono','Liberation Mono',monospace;"
+	"font-size:12px;font-weight:600}\n"
+	"svg text.nmeta{font-size:11px;fill:var(--muted)}\n"
+	"svg .badge{stroke:#fff;stroke-width:1.5}svg .badge.error{fill:var(--error)}"
+	"svg .badge.warning{fill:var(--warning)}svg .badge.note{fill:var(--note)}\n"
+	"svg text.btext{fill:#fff;font-size:10.5px;font-weight:700;text-anchor:middle}\n"
+	"svg .edge{fill:none;stroke:#8c959f;stroke-opacity:.6}\n"
+	"svg .edge.ffi{stroke:#8250df;stroke-dasharray:6 4;stroke-opacity:.9}\n"
+	"svg .node a:hover .box{stroke-width:3}\n"
+	"svg .axis{stroke:var(--muted)}svg text.tick{font-size:10px;fill:var(--muted);"
+	"text-anchor:end}svg text.ptitle{font-weight:600}svg text.err{fill:var(--error)}\n"
+	".caption{color:var(--muted);font-size:12.5px}\n"
+	".svc{border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:14px 0;"
+	"break-inside:avoid;page-break-inside:avoid}\n"
+	".svc dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0 0 10px}\n"
+	".svc dt{color:var(--muted)}.svc dd{margin:0;word-break:break-word}\n"
+	".finding{border-left:4px solid var(--note);background:var(--panel);padding:6px 10px;"
+	"margin:6px 0}\n"
+	".finding.warning{border-color:var(--warning)}.finding.error{border-color:var(--error)}\n"
+	".finding p{margin:2px 0}.finding .why{color:var(--muted);font-size:13px}\n"
+	".notice{border:1px solid var(--warning);background:#fff8e1;border-radius:6px;"
+	"padding:8px 12px}\n"
+	".none{color:var(--muted)}\n"
+	"h4{font-size:13px;margin:12px 0 4px;color:var(--muted);text-transform:uppercase;"
+	"letter-spacing:.04em}\n"
+	"footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);"
+	"padding-top:8px}\n"
+	"@media print{body{max-width:none;padding:0;font-size:11px}.mapwrap{overflow:visible;"
+	"border:none;padding:0}h2{break-after:avoid}a{color:inherit}"
+	"table,.finding{break-inside:avoid}}\n";
+
+static void esc(FILE *out, const char *s)
+{
+	al_html_escape(out, s);
+}
+
+static void lang_tag(FILE *out, al_language lang)
+{
+	fprintf(out, "<span class=\"lang %s\">%s</span>", al_language_name(lang),
+		al_report_language_title(lang));
+}
+
+static void level_tag(FILE *out, al_level level)
+{
+	fprintf(out, "<span class=\"lvl %s\">%s</span>", al_level_name(level), al_level_name(level));
+}
+
+static void service_link(FILE *out, const al_report_service *s)
+{
+	fprintf(out, "<a class=\"mono\" href=\"#svc-%zu\">", s->index);
+	esc(out, s->component->id);
+	fputs("</a>", out);
+}
+
+static const al_report_service *service_of(const al_report_doc *doc, const al_component *c)
+{
+	for (size_t i = 0; i < doc->services.len; i++) {
+		const al_report_service *s = doc->services.items[i];
+		if (s->component == c)
+			return s;
+	}
+	return NULL;
+}
+
+static void component_name(FILE *out, const al_report_doc *doc, const al_component *c)
+{
+	const al_report_service *s = service_of(doc, c);
+	if (s) {
+		service_link(out, s);
+		return;
+	}
+	fputs("<code>", out);
+	esc(out, c->id);
+	fputs("</code>", out);
+}
+
+static void location(FILE *out, const char *path, unsigned line)
+{
+	fputs("<code>", out);
+	esc(out, path);
+	if (line)
+		fprintf(out, ":%u", line);
+	fputs("</code>", out);
+}
+
+static void plural(FILE *out, size_t n, const char *one, const char *many)
+{
+	fprintf(out, "%zu %s", n, n == 1 ? one : many);
+}
+
+static void header(FILE *out, const al_report_doc *doc)
+{
+	const al_result *r = doc->result;
+	fputs("<header>\n<h1>Architecture report: ", out);
+	esc(out, doc->repo_name);
+	fputs("</h1>\n<p class=\"meta\">", out);
+	if (r->mode == AL_SOURCE_REV) {
+		fputs("commit <code>", out);
+		esc(out, r->commit ? r->commit : "?");
+		fputs("</code>", out);
+		if (r->rev) {
+			fputs(" (", out);
+			esc(out, r->rev);
+			fputs(")", out);
+		}
+	} else {
+		fputs(r->mode == AL_SOURCE_STAGED ? "the staged snapshot (index)" : "the work tree",
+		      out);
+	}
+	fprintf(out, " \xC2\xB7 archlint %s</p>\n<div class=\"chips\">", AL_VERSION);
+	fputs("<span class=\"chip\"><b>", out);
+	plural(out, doc->services.len, "service", "services");
+	fputs("</b></span>", out);
+	for (int role = 0; role < AL_ROLE__COUNT; role++)
+		fprintf(out, "<span class=\"chip\">%s <b>%zu</b></span>",
+			al_report_role_title((al_role)role),
+			doc->matrix[role][AL_LANG_GO] + doc->matrix[role][AL_LANG_RUST]);
+	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
+		fprintf(out, "<span class=\"chip\"><span class=\"lvl %s\">%zu</span> %s%s</span>",
+			al_level_name((al_level)l), doc->levels[l], al_level_name((al_level)l),
+			doc->levels[l] == 1 ? "" : "s");
+	fprintf(out, "<span class=\"chip\">%zu files \xC2\xB7 %zu lines in service closures</span>",
+		doc->files, doc->lines);
+	fputs("</div>\n", out);
+	if (r->incomplete || r->notices.len) {
+		fputs("<div class=\"notice\"><b>Incomplete:</b> parts of the repository could not be "
+		      "read; the rest was judged.<ul>",
+		      out);
+		for (size_t i = 0; i < r->notices.len; i++) {
+			fputs("<li><code>", out);
+			esc(out, r->notices.items[i]);
+			fputs("</code></li>", out);
+		}
+		fputs("</ul></div>\n", out);
+	}
+	fputs("</header>\n", out);
+}
+
+static void map_section(FILE *out, const al_report_doc *doc)
+{
+	fputs("<section id=\"map\">\n<h2>System map</h2>\n<p class=\"caption\">Every service, "
+	      "placed by role and coloured by language; a badge marks findings (the worst "
+	      "first); lines join components built from common in-repo code. Select a service "
+	      "to jump to its details.</p>\n<div class=\"mapwrap\">\n",
+	      out);
+	al_report_svg(out, doc);
+	fputs("</div>\n</section>\n", out);
+}
+
+static void matrix_section(FILE *out, const al_report_doc *doc)
+{
+	fputs("<section id=\"matrix\">\n<h2>Role \xC3\x97 language</h2>\n<table class=\"matrix\">"
+	      "<thead><tr><th>role</th>",
+	      out);
+	for (int l = 0; l < AL_LANG__COUNT; l++)
+		fprintf(out, "<th>%s</th>", al_report_language_title((al_language)l));
+	fputs("<th class=\"num\">total</th></tr></thead><tbody>\n", out);
+	size_t col[AL_LANG__COUNT] = { 0 };
+	for (int role = 0; role < AL_ROLE__COUNT; role++) {
+		fprintf(out, "<tr><th>%s</th>", al_report_role_title((al_role)role));
+		size_t sum = 0;
+		for (int l = 0; l < AL_LANG__COUNT; l++) {
+			al_vec rules = AL_VEC_INIT;
+			al_report_cell_rules(doc, (al_role)role, (al_language)l, &rules);
+			size_t n = doc->matrix[role][l];
+			al_level worst = AL_LEVEL_OFF;
+			for (size_t k = 0; k < rules.len; k++)
+				if (((const al_rule *)rules.items[k])->level > worst)
+					worst = ((const al_rule *)rules.items[k])->level;
+			if (n && worst != AL_LEVEL_OFF)
+				fprintf(out, "<td class=\"flag-%s\">", al_level_name(worst));
+			else
+				fputs("<td>", out);
+			fprintf(out, "<span class=\"count\">%zu</span>", n);
+			for (size_t k = 0; k < rules.len; k++) {
+				const al_rule *r = rules.items[k];
+				fputs(" ", out);
+				level_tag(out, r->level);
+				fputs(" ", out);
+				esc(out, r->id);
+			}
+			fputs("</td>", out);
+			al_vec_dispose(&rules);
+			sum += n;
+			col[l] += n;
+		}
+		fprintf(out, "<td class=\"num\">%zu</td></tr>\n", sum);
+	}
+	fputs("<tr><th>total</th>", out);
+	for (int l = 0; l < AL_LANG__COUNT; l++)
+		fprintf(out, "<td class=\"num\">%zu</td>", col[l]);
+	fprintf(out, "<td class=\"num\">%zu</td></tr>\n</tbody></table>\n", doc->services.len);
+
+	fputs("<h3>The guideline</h3>\n<p>Rust where every cycle counts (the data path: proxies, "
+	      "storage engines, brokers, compute engines, packet processing, runtimes); Go for "
+	      "cloud-native tooling and the control plane (APIs, operators, orchestration, CLIs); "
+	      "a hybrid split where a service is both. Tools are never flagged. The rules:</p>\n"
+	      "<table><thead><tr><th>rule</th><th>level</th><th>when</th><th>what</th>"
+	      "<th>rationale</th></tr></thead><tbody>\n",
+	      out);
+	const al_ruleset *rules = doc->result->rules;
+	for (size_t i = 0; rules && i < rules->rules.len; i++) {
+		const al_rule *r = rules->rules.items[i];
+		fputs("<tr><td><code>", out);
+		esc(out, r->id);
+		fputs("</code></td><td>", out);
+		if (r->level == AL_LEVEL_OFF)
+			fputs("off", out);
+		else
+			level_tag(out, r->level);
+		fputs("</td><td>", out);
+		const char *sep = "";
+		if (r->when_role >= 0) {
+			fprintf(out, "%s", al_role_name((al_role)r->when_role));
+			sep = ", ";
+		}
+		if (r->when_language >= 0) {
+			fprintf(out, "%s%s", sep, al_report_language_title((al_language)r->when_language));
+			sep = ", ";
+		}
+		if (r->when_hybrid >= 0)
+			fprintf(out, "%s%s", sep, r->when_hybrid ? "hybrid" : "not hybrid");
+		else if (!*sep)
+			fputs("\xE2\x80\x94", out);
+		fputs("</td><td>", out);
+		esc(out, r->title);
+		fputs("</td><td>", out);
+		esc(out, r->rationale);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody></table>\n</section>\n", out);
+}
+
+static void role_lang(FILE *out, const al_component *c)
+{
+	lang_tag(out, c->language);
+	fprintf(out, " %s", al_role_name(c->role));
+}
+
+static void finding_rows(FILE *out, const al_report_doc *doc, const al_vec *findings)
+{
+	fputs("<table><thead><tr><th>level</th><th>rule</th><th>service</th><th>message</th>"
+	      "</tr></thead><tbody>\n",
+	      out);
+	for (size_t i = 0; i < findings->len; i++) {
+		const al_finding *f = findings->items[i];
+		fputs("<tr><td>", out);
+		level_tag(out, f->level);
+		fputs("</td><td><code>", out);
+		esc(out, f->rule);
+		fputs("</code></td><td>", out);
+		component_name(out, doc, f->component);
+		fputs("</td><td>", out);
+		esc(out, f->message);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody></table>\n", out);
+}
+
+static void since_section(FILE *out, const al_report_doc *doc)
+{
+	fputs("<section id=\"since\">\n<h2>Changes since <code>", out);
+	esc(out, doc->since);
+	fputs("</code></h2>\n<p class=\"meta\">compared with commit <code>", out);
+	esc(out, doc->base->commit ? doc->base->commit : "?");
+	fprintf(out, "</code>: %zu services then, %zu now.</p>\n", doc->base->components.len,
+		doc->result->components.len);
+	static const char *const titles[] = { "New services", "Removed services",
+					      "Role changed", "Language changed" };
+	int any = 0;
+	for (int kind = AL_CHANGE_ADDED; kind <= AL_CHANGE_LANGUAGE; kind++) {
+		size_t n = 0;
+		for (size_t i = 0; i < doc->changes.len; i++)
+			n += ((const al_report_change *)doc->changes.items[i])->kind == (al_change_kind)kind;
+		if (!n)
+			continue;
+		any = 1;
+		fprintf(out, "<h3>%s (%zu)</h3>\n<table><thead><tr><th>service</th>", titles[kind], n);
+		fputs(kind == AL_CHANGE_ADDED || kind == AL_CHANGE_REMOVED ?
+			      "<th>language, role</th>" :
+			      "<th>before</th><th>now</th>",
+		      out);
+		fputs("</tr></thead><tbody>\n", out);
+		for (size_t i = 0; i < doc->changes.len; i++) {
+			const al_report_change *ch = doc->changes.items[i];
+			if (ch->kind != (al_change_kind)kind)
+				continue;
+			fputs("<tr><td>", out);
+			component_name(out, doc, ch->after ? ch->after : ch->before);
+			fputs("</td>", out);
+			if (ch->before && ch->after) {
+				fputs("<td>", out);
+				role_lang(out, ch->before);
+				fputs("</td><td>", out);
+				role_lang(out, ch->after);
+				fputs("</td>", out);
+			} else {
+				fputs("<td>", out);
+				role_lang(out, ch->after ? ch->after : ch->before);
+				fputs("</td>", out);
+			}
+			fputs("</tr>\n", out);
+		}
+		fputs("</tbody></table>\n", out);
+	}
+	if (doc->added.len) {
+		any = 1;
+		fprintf(out, "<h3>Findings added (%zu)</h3>\n", doc->added.len);
+		finding_rows(out, doc, &doc->added);
+	}
+	if (doc->resolved.len) {
+		any = 1;
+		fprintf(out, "<h3>Findings resolved (%zu)</h3>\n", doc->resolved.len);
+		finding_rows(out, doc, &doc->resolved);
+	}
+	if (!any)
+		fputs("<p class=\"none\">No service was added, removed or reclassified, and no "
+		      "finding changed.</p>\n",
+		      out);
+	fputs("</section>\n", out);
+}
+
+static void date(FILE *out, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[32] = "?";
+	if (gmtime_r(&tt, &tm))
+		strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
+	fputs(buf, out);
+}
+
+static void history_section(FILE *out, const al_report_doc *doc)
+{
+	fprintf(out, "<section id=\"history\">\n<h2>History</h2>\n<p class=\"meta\">The last %zu "
+		     "commits of the first-parent history",
+		doc->history.len);
+	if (doc->history.len < doc->history_asked)
+		fprintf(out, " (%u asked; the history ends there)", doc->history_asked);
+	fputs(", oldest first: how many services of each role are written in Go and in "
+	      "Rust.</p>\n",
+	      out);
+	al_report_history_svg(out, doc);
+	fputs("<table><thead><tr><th>commit</th><th>date</th><th>subject</th>"
+	      "<th class=\"num\">services</th><th class=\"num\">data path Go</th>"
+	      "<th class=\"num\">data path Rust</th><th class=\"num\">control plane Go</th>"
+	      "<th class=\"num\">control plane Rust</th><th class=\"num\">tool</th>"
+	      "<th class=\"num\">unclassified</th><th class=\"num\">findings</th></tr></thead>"
+	      "<tbody>\n",
+	      out);
+	for (size_t i = 0; i < doc->history.len; i++) {
+		const al_report_point *p = doc->history.items[i];
+		fprintf(out, "<tr><td><code>%.12s</code></td><td class=\"date\">", p->commit);
+		date(out, p->time);
+		fputs("</td><td>", out);
+		esc(out, p->subject);
+		if (p->error) {
+			fputs("</td><td colspan=\"8\">not scanned: ", out);
+			esc(out, p->error);
+			fputs("</td></tr>\n", out);
+			continue;
+		}
+		size_t findings = 0;
+		for (int l = AL_LEVEL_NOTE; l <= AL_LEVEL_ERROR; l++)
+			findings += p->levels[l];
+		fprintf(out,
+			"</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+			"<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+			"<td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
+			p->services, p->matrix[AL_ROLE_DATA_PATH][AL_LANG_GO],
+			p->matrix[AL_ROLE_DATA_PATH][AL_LANG_RUST],
+			p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_GO],
+			p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_RUST],
+			p->matrix[AL_ROLE_TOOL][AL_LANG_GO] + p->matrix[AL_ROLE_TOOL][AL_LANG_RUST],
+			p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_GO] +
+				p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_RUST],
+			findings);
+	}
+	fputs("</tbody></table>\n</section>\n", out);
+}
+
+static void service_index(FILE *out, const al_report_doc *doc)
+{
+	fputs("<table><thead><tr><th>service</th><th>language</th><th>role</th>"
+	      "<th class=\"num\">confidence</th><th class=\"num\">files</th>"
+	      "<th class=\"num\">lines</th><th>findings</th></tr></thead><tbody>\n",
+	      out);
+	for (size_t i = 0; i < doc->services.len; i++) {
+		const al_report_service *s = doc->services.items[i];
+		const al_component *c = s->component;
+		fputs("<tr><td>", out);
+		service_link(out, s);
+		fputs("</td><td>", out);
+		lang_tag(out, c->language);
+		fprintf(out, "</td><td>%s</td><td class=\"num\">%.2f</td><td class=\"num\">%zu</td>"
+			     "<td class=\"num\">%zu</td><td>",
+			al_role_name(c->role), c->confidence, s->files, s->lines);
+		for (size_t k = 0; k < s->findings.len; k++) {
+			const al_finding *f = s->findings.items[k];
+			if (k)
+				fputs(" ", out);
+			level_tag(out, f->level);
+			fputs(" ", out);
+			esc(out, f->rule);
+		}
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody></table>\n", out);
+}
+
+static void service_card(FILE *out, const al_report_doc *doc, const al_report_service *s)
+{
+	const al_component *c = s->component;
+	const al_ruleset *rules = doc->result->rules;
+	fprintf(out, "<section class=\"svc\" id=\"svc-%zu\">\n<h3>", s->index);
+	lang_tag(out, c->language);
+	fputs(" <span class=\"mono\">", out);
+	esc(out, c->id);
+	fputs("</span></h3>\n<dl>", out);
+	fprintf(out, "<dt>role</dt><dd><b>%s</b>%s", al_role_name(c->role),
+		c->hybrid ? " (hybrid: strong evidence for both roles)" : "");
+	if (c->declared) {
+		fputs(" \xE2\x80\x94 declared in <code>", out);
+		esc(out, c->declared);
+		fprintf(out, "</code> (line %u)", c->declared_line);
+	}
+	fprintf(out, "</dd><dt>confidence</dt><dd>%.2f</dd><dt>decided by</dt><dd>", c->confidence);
+	esc(out, c->decided_by);
+	fprintf(out, "</dd><dt>scores</dt><dd>data-path %.2f \xC2\xB7 control-plane %.2f \xC2\xB7 "
+		     "tool %.2f</dd>",
+		c->scores[AL_ROLE_DATA_PATH], c->scores[AL_ROLE_CONTROL_PLANE], c->scores[AL_ROLE_TOOL]);
+	fputs("<dt>entry</dt><dd>", out);
+	location(out, c->entry_path, c->entry_line);
+	fprintf(out, " (%s)</dd><dt>size</dt><dd>", c->kind);
+	plural(out, s->files, "file", "files");
+	fputs(", ", out);
+	plural(out, s->lines, "line", "lines");
+	fputs(" in its closure of ", out);
+	plural(out, s->dirs.len, "package", "packages");
+	fputs("</dd></dl>\n", out);
+
+	fputs("<h4>Findings</h4>\n", out);
+	if (!s->findings.len)
+		fputs("<p class=\"none\">None: its language fits the guideline for its role.</p>\n", out);
+	for (size_t i = 0; i < s->findings.len; i++) {
+		const al_finding *f = s->findings.items[i];
+		const al_rule *r = rules ? al_ruleset_find_rule(rules, f->rule) : NULL;
+		fprintf(out, "<div class=\"finding %s\"><p>", al_level_name(f->level));
+		level_tag(out, f->level);
+		fputs(" <code>", out);
+		esc(out, f->rule);
+		fputs("</code> ", out);
+		esc(out, f->message);
+		fputs("</p>", out);
+		if (r && r->rationale) {
+			fputs("<p class=\"why\">Why: ", out);
+			esc(out, r->rationale);
+			fputs("</p>", out);
+		}
+		fputs("</div>\n", out);
+	}
+
+	fputs("<h4>Evidence</h4>\n", out);
+	if (!c->evidence.len) {
+		fputs("<p class=\"none\">No signal matched in its closure.</p>\n", out);
+	} else {
+		fputs("<table class=\"ev\"><colgroup><col style=\"width:22%\"><col style=\"width:12%\">"
+		      "<col style=\"width:7%\"><col style=\"width:24%\"><col style=\"width:5%\"><col>"
+		      "</colgroup><thead><tr><th>signal</th><th>role</th><th class=\"num\">weight</th>"
+		      "<th>where</th><th class=\"num\">hits</th><th>why</th></tr></thead><tbody>\n",
+		      out);
+		for (size_t i = 0; i < c->evidence.len && i < MAX_EVIDENCE; i++) {
+			const al_evidence *e = c->evidence.items[i];
+			fputs("<tr><td><code>", out);
+			esc(out, e->signal);
+			fprintf(out, "</code></td><td>%s</td><td class=\"num\">%.2f</td><td class=\"path\">",
+				al_role_name(e->role), e->weight);
+			location(out, e->path, e->line);
+			fprintf(out, "</td><td class=\"num\">%u</td><td>", e->hits);
+			esc(out, e->why);
+			fputs("</td></tr>\n", out);
+		}
+		fputs("</tbody></table>\n", out);
+		if (c->evidence.len > MAX_EVIDENCE)
+			fprintf(out, "<p class=\"caption\">and %zu weaker signals (<code>archlint "
+				     "explain</code> lists them all).</p>\n",
+				c->evidence.len - MAX_EVIDENCE);
+	}
+
+	fputs("<h4>Closure</h4>\n<table><thead><tr><th>package</th><th class=\"num\">files</th>"
+	      "<th class=\"num\">lines</th></tr></thead><tbody>\n",
+	      out);
+	for (size_t i = 0; i < s->dirs.len && i < MAX_DIRS; i++) {
+		const al_report_dir *d = s->dirs.items[i];
+		fputs("<tr><td class=\"path\"><code>", out);
+		esc(out, d->dir);
+		fprintf(out, "</code>%s</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
+			d->own ? " (own)" : "", d->files, d->lines);
+	}
+	fputs("</tbody></table>\n", out);
+	if (s->dirs.len > MAX_DIRS)
+		fprintf(out, "<p class=\"caption\">and %zu more packages.</p>\n", s->dirs.len - MAX_DIRS);
+
+	if (s->links.len) {
+		fputs("<h4>Links</h4>\n<p>", out);
+		for (size_t i = 0; i < s->links.len && i < MAX_LINKS; i++) {
+			const al_report_link *l = s->links.items[i];
+			const al_report_service *o = l->a == s ? l->b : l->a;
+			if (i)
+				fputs(", ", out);
+			service_link(out, o);
+			if (l->kind == AL_LINK_FFI)
+				fputs(" (FFI)", out);
+			else
+				fprintf(out, " (%zu shared)", l->via.len);
+		}
+		if (s->links.len > MAX_LINKS)
+			fprintf(out, " and %zu more", s->links.len - MAX_LINKS);
+		fputs("</p>\n", out);
+	}
+	fputs("</section>\n", out);
+}
+
+void al_report_html(FILE *out, const al_report_doc *doc)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	      "style-src 'unsafe-inline'; img-src data:\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	      "<meta name=\"generator\" content=\"archlint " AL_VERSION "\">\n<title>",
+	      out);
+	esc(out, doc->repo_name);
+	fprintf(out, " \xE2\x80\x94 architecture report</title>\n<style>\n%s</style>\n</head>\n<body>\n",
+		css);
+	header(out, doc);
+	fputs("<nav class=\"meta\"><a href=\"#map\">map</a> \xC2\xB7 <a href=\"#matrix\">role "
+	      "\xC3\x97 language</a>",
+	      out);
+	if (doc->base)
+		fputs(" \xC2\xB7 <a href=\"#since\">changes</a>", out);
+	if (doc->history_asked)
+		fputs(" \xC2\xB7 <a href=\"#history\">history</a>", out);
+	fputs(" \xC2\xB7 <a href=\"#services\">services</a></nav>\n", out);
+	map_section(out, doc);
+	matrix_section(out, doc);
+	if (doc->base)
+		since_section(out, doc);
+	if (doc->history_asked)
+		history_section(out, doc);
+	fputs("<section id=\"services\">\n<h2>Services</h2>\n", out);
+	if (!doc->services.len)
+		fputs("<p class=\"none\">No Go or Rust service was found.</p>\n", out);
+	else
+		service_index(out, doc);
+	for (size_t i = 0; i < doc->services.len; i++)
+		service_card(out, doc, doc->services.items[i]);
+	fputs("</section>\n<footer>Written by archlint " AL_VERSION
+	      " from the repository snapshot named above. Deterministic: the same snapshot, "
+	      "rules and configuration give the same page.</footer>\n</body>\n</html>\n",
+	      out);
+}
