@@ -32,7 +32,13 @@ static int has_file(const al_scan *scan, const char *path)
 	return 0;
 }
 
-static int load_manifests(al_scan *scan)
+static int cmp_manifest(const void *a, const void *b)
+{
+	return strcmp((*(al_cargo_manifest *const *)a)->manifest_path,
+		      (*(al_cargo_manifest *const *)b)->manifest_path);
+}
+
+int al_cargo_load_manifests(al_scan *scan)
 {
 	TSParser *parser = ts_parser_new();
 	al_buf buf = AL_BUF_INIT;
@@ -59,7 +65,26 @@ static int load_manifests(al_scan *scan)
 	}
 	al_buf_dispose(&buf);
 	ts_parser_delete(parser);
+	al_vec_sort(&scan->manifests, cmp_manifest);
 	return 0;
+}
+
+/* True when a .rs file can be part of some component: it lies in a package, and not in
+ * that package's tests/, benches/ or examples/ (never part of a binary's closure). */
+int al_cargo_file_wanted(const al_scan *scan, const char *path)
+{
+	const al_cargo_manifest *owner = NULL;
+	for (size_t i = 0; i < scan->manifests.len; i++) {
+		const al_cargo_manifest *m = scan->manifests.items[i];
+		if (m->has_package && al_path_is_within(path, m->dir) &&
+		    (!owner || strlen(m->dir) > strlen(owner->dir)))
+			owner = m;
+	}
+	if (!owner)
+		return 0;
+	const char *rel = strcmp(owner->dir, ".") == 0 ? path : path + strlen(owner->dir) + 1;
+	return !al_str_starts_with(rel, "tests/") && !al_str_starts_with(rel, "benches/") &&
+	       !al_str_starts_with(rel, "examples/");
 }
 
 static const al_cargo_manifest *package_at(const al_scan *scan, const char *dir)
@@ -325,11 +350,6 @@ static void discover_package(al_scan *scan, const al_cargo_manifest *m)
 	al_vec_dispose_with(&bins, free_bin_target);
 }
 
-static int cmp_manifest(const void *a, const void *b)
-{
-	return strcmp((*(al_cargo_manifest *const *)a)->manifest_path,
-		      (*(al_cargo_manifest *const *)b)->manifest_path);
-}
 
 /* A member glob that matches no package is a stale workspace entry worth a notice. */
 static void check_members(al_scan *scan, const al_cargo_manifest *ws)
@@ -350,8 +370,6 @@ static void check_members(al_scan *scan, const al_cargo_manifest *ws)
 
 int al_discover_rust(al_scan *scan)
 {
-	load_manifests(scan);
-	al_vec_sort(&scan->manifests, cmp_manifest);
 	for (size_t i = 0; i < scan->manifests.len; i++) {
 		const al_cargo_manifest *m = scan->manifests.items[i];
 		if (m->has_workspace)

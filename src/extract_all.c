@@ -178,7 +178,7 @@ int al_extract_all(al_scan *scan)
 		if (al_str_ends_with(base, ".go") && !al_str_ends_with(base, "_test.go") && !hidden &&
 		    base[0] != '.' && base[0] != '_') {
 			jobs[n].lang = AL_LANG_GO;
-		} else if (al_str_ends_with(base, ".rs")) {
+		} else if (al_str_ends_with(base, ".rs") && al_cargo_file_wanted(scan, f->path)) {
 			jobs[n].lang = AL_LANG_RUST;
 		} else {
 			continue;

@@ -179,6 +179,8 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	if (!err)
 		err = load_rules(&scan);
 	if (!err)
+		err = al_cargo_load_manifests(&scan);
+	if (!err)
 		err = al_extract_all(&scan);
 	if (!err)
 		err = al_discover_go(&scan);

@@ -61,6 +61,9 @@ al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
 int al_extract_all(al_scan *scan);
 int al_discover_go(al_scan *scan);
 int al_discover_rust(al_scan *scan);
+/* Reads every Cargo.toml (before extraction, which skips .rs files no binary can use). */
+int al_cargo_load_manifests(al_scan *scan);
+int al_cargo_file_wanted(const al_scan *scan, const char *path);
 /* Backstage catalog-info.yaml: declarations and facts for discovered components. */
 int al_catalog_apply(al_scan *scan);
 void al_classify(al_scan *scan, al_found *found);
