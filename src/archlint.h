@@ -84,13 +84,36 @@ typedef struct {
 	al_vec evidence;  /* al_evidence *, ranked by weight */
 } al_component;
 
+/* Why a finding is accepted: it stays in the result, but out of the gate and of the
+ * reports that list open findings (SARIF carries it as a suppression). */
+typedef enum {
+	AL_SUPPRESS_INLINE,   /* //archlint:ignore RULE -- reason, in the component's entry file */
+	AL_SUPPRESS_WAIVER,   /* a waiver in .archlint.json */
+	AL_SUPPRESS_BASELINE, /* listed in the --baseline file */
+	AL_SUPPRESS_UNCHANGED /* --new-from-rev: the component is unchanged since that revision */
+} al_suppress_kind;
+
+typedef struct {
+	al_suppress_kind kind;
+	char *reason; /* the stated justification */
+	char *origin; /* where it is stated: "path:line", or the baseline file */
+} al_suppression;
+
 typedef struct {
 	const char *rule; /* borrowed */
 	al_level level;
 	al_component *component; /* borrowed from the result */
 	char *message;
 	char fingerprint[41];
+	al_suppression *suppressed; /* owned; NULL while the finding is open */
 } al_finding;
+
+/* "inline", "waiver", "baseline" or "unchanged". */
+const char *al_suppress_kind_name(al_suppress_kind kind);
+/* Marks an open finding suppressed (copies reason and origin); no-op if it already is. */
+void al_finding_suppress(al_finding *finding, al_suppress_kind kind, const char *reason,
+			 const char *origin);
+void al_suppression_free(al_suppression *suppression);
 
 /* Where a Go component and a Rust library meet: cgo linking a staticlib/cdylib crate. */
 typedef struct {

@@ -18,6 +18,18 @@ void al_report_components_text(FILE *out, const al_result *result);
  * frees the document with cJSON_Delete. */
 cJSON *al_report_json_doc(const al_result *result);
 void al_report_json(FILE *out, const al_result *result);
+/* SARIF 2.1.0 (GitHub code scanning): rules with help, one result per finding with the
+ * evidence as related locations, suppressions for accepted findings. */
+void al_report_sarif(FILE *out, const al_result *result);
+/* GitHub Actions workflow commands: annotations (at most 10 of a kind, as a step shows),
+ * plain log lines for the rest, and a closing count. */
+void al_report_github(FILE *out, const al_result *result);
+/* The Markdown job summary ($GITHUB_STEP_SUMMARY). */
+void al_report_github_summary(FILE *out, const al_result *result);
+/* GitLab Code Quality: a JSON array of CodeClimate issues, one per open finding. */
+void al_report_gitlab(FILE *out, const al_result *result);
+/* JUnit XML: one test case per component, one failure per open finding. */
+void al_report_junit(FILE *out, const al_result *result);
 /* Writes s with control characters escaped as \n, \t, \xHH: one record stays one line. */
 void al_text_escape(FILE *out, const char *s);
 /* A copy of s that is valid UTF-8: invalid bytes become U+FFFD. */

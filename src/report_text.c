@@ -29,6 +29,8 @@ void al_report_text(FILE *out, const al_result *result)
 {
 	for (size_t i = 0; i < result->findings.len; i++) {
 		const al_finding *f = result->findings.items[i];
+		if (f->suppressed)
+			continue; /* accepted: counted in the summary on stderr */
 		al_text_escape(out, f->component->entry_path);
 		fprintf(out, ":%u: %s: ", f->component->entry_line, al_level_name(f->level));
 		al_text_escape(out, f->message);

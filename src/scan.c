@@ -232,6 +232,7 @@ static void free_finding(void *p)
 {
 	al_finding *f = p;
 	free(f->message);
+	al_suppression_free(f->suppressed);
 	free(f);
 }
 

@@ -1,36 +1,94 @@
 /*
  * cmd_check.c: `archlint check` — scan, report findings, and gate on --fail-on.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "report.h"
 
 static const char usage[] =
-	"usage: archlint check [PATH] [--rev REV | --staged | --worktree] [--format text|json]\n"
-	"                      [-o FILE] [--fail-on error|warning|note|never] [--config FILE]\n"
+	"usage: archlint check [PATH] [--rev REV | --staged | --worktree]\n"
+	"                      [--format text|json|sarif|github|gitlab|junit] [-o FILE]\n"
+	"                      [--fail-on error|warning|note|never] [--config FILE]\n"
 	"                      [--rules DIR] [--jobs N] [--quiet]\n\n"
 	"Scans the repository at PATH (default: the current directory, searched upwards) and\n"
 	"reports every component whose language cuts against the guideline. Exit status: 0\n"
 	"nothing at or above --fail-on (default warning), 1 findings at or above it, 2 usage,\n"
-	"configuration or repository error.\n";
+	"configuration or repository error.\n\n"
+	"Formats: text (path:line: level: message [RULE]), json (the stable contract), sarif\n"
+	"(SARIF 2.1.0 for code scanning), github (workflow-command annotations; with\n"
+	"GITHUB_STEP_SUMMARY set, a Markdown job summary is appended to that file), gitlab\n"
+	"(Code Quality report), junit (one test case per component).\n";
 
-static const char *const formats[] = { "text", "json", NULL };
+static const char *const formats[] = { "text", "json", "sarif", "github", "gitlab", "junit",
+				       NULL };
+
+static const struct {
+	const char *name;
+	void (*write)(FILE *out, const al_result *result);
+} writers[] = {
+	{ "text", al_report_text },     { "json", al_report_json },
+	{ "sarif", al_report_sarif },   { "github", al_report_github },
+	{ "gitlab", al_report_gitlab }, { "junit", al_report_junit },
+};
+
+/* Appends the job summary to $GITHUB_STEP_SUMMARY, as a GitHub Actions step expects. */
+static int write_step_summary(const al_result *result)
+{
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	if (!path || !*path)
+		return 0;
+	FILE *f = fopen(path, "a");
+	if (!f) {
+		al_error_set("GITHUB_STEP_SUMMARY '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	al_report_github_summary(f, result);
+	int err = ferror(f);
+	if (fclose(f) != 0 || err) {
+		al_error_set("GITHUB_STEP_SUMMARY '%s': write error", path);
+		return -1;
+	}
+	return 0;
+}
 
 static void summary(const al_result *r)
 {
-	size_t roles[AL_ROLE__COUNT] = { 0 }, levels[AL_LEVEL_ERROR + 1] = { 0 };
+	size_t roles[AL_ROLE__COUNT] = { 0 }, levels[AL_LEVEL_ERROR + 1] = { 0 }, open = 0;
+	size_t hidden[AL_SUPPRESS_UNCHANGED + 1] = { 0 }, nhidden = 0;
 	for (size_t i = 0; i < r->components.len; i++)
 		roles[((al_component *)r->components.items[i])->role]++;
-	for (size_t i = 0; i < r->findings.len; i++)
-		levels[((al_finding *)r->findings.items[i])->level]++;
+	for (size_t i = 0; i < r->findings.len; i++) {
+		const al_finding *f = r->findings.items[i];
+		if (f->suppressed) {
+			hidden[f->suppressed->kind]++;
+			nhidden++;
+		} else {
+			levels[f->level]++;
+			open++;
+		}
+	}
 	fprintf(stderr,
 		"archlint: %zu components (%zu data-path, %zu control-plane, %zu tool, "
-		"%zu unclassified); %zu findings (%zu errors, %zu warnings, %zu notes)%s\n",
+		"%zu unclassified); %zu findings (%zu errors, %zu warnings, %zu notes)",
 		r->components.len, roles[AL_ROLE_DATA_PATH], roles[AL_ROLE_CONTROL_PLANE],
-		roles[AL_ROLE_TOOL], roles[AL_ROLE_UNCLASSIFIED], r->findings.len,
-		levels[AL_LEVEL_ERROR], levels[AL_LEVEL_WARNING], levels[AL_LEVEL_NOTE],
-		r->incomplete ? "; incomplete: see the notices above" : "");
+		roles[AL_ROLE_TOOL], roles[AL_ROLE_UNCLASSIFIED], open, levels[AL_LEVEL_ERROR],
+		levels[AL_LEVEL_WARNING], levels[AL_LEVEL_NOTE]);
+	if (nhidden) {
+		fprintf(stderr, "; %zu suppressed (", nhidden);
+		const char *sep = "";
+		for (int k = 0; k <= AL_SUPPRESS_UNCHANGED; k++) {
+			if (!hidden[k])
+				continue;
+			fprintf(stderr, "%s%zu %s", sep, hidden[k],
+				al_suppress_kind_name((al_suppress_kind)k));
+			sep = ", ";
+		}
+		fputc(')', stderr);
+	}
+	fprintf(stderr, "%s\n", r->incomplete ? "; incomplete: see the notices above" : "");
 }
 
 int al_cmd_check(int argc, char **argv)
@@ -48,11 +106,11 @@ int al_cmd_check(int argc, char **argv)
 		al_result_free(result);
 		return al_cli_fail();
 	}
-	if (strcmp(opts.format, "json") == 0)
-		al_report_json(out, result);
-	else
-		al_report_text(out, result);
-	if (al_cli_close_output(&opts, out) != 0) {
+	for (size_t i = 0; i < sizeof(writers) / sizeof(writers[0]); i++)
+		if (strcmp(opts.format, writers[i].name) == 0)
+			writers[i].write(out, result);
+	if (al_cli_close_output(&opts, out) != 0 ||
+	    (strcmp(opts.format, "github") == 0 && write_step_summary(result) != 0)) {
 		al_result_free(result);
 		return al_cli_fail();
 	}
@@ -60,9 +118,11 @@ int al_cmd_check(int argc, char **argv)
 	if (!opts.quiet)
 		summary(result);
 	int exit_code = AL_EXIT_OK;
-	for (size_t i = 0; i < result->findings.len && opts.fail_on != AL_LEVEL_OFF; i++)
-		if (((al_finding *)result->findings.items[i])->level >= opts.fail_on)
+	for (size_t i = 0; i < result->findings.len && opts.fail_on != AL_LEVEL_OFF; i++) {
+		const al_finding *f = result->findings.items[i];
+		if (!f->suppressed && f->level >= opts.fail_on)
 			exit_code = AL_EXIT_FINDINGS;
+	}
 	al_result_free(result);
 	return exit_code;
 }
