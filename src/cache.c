@@ -99,6 +99,34 @@ static char *get_str(reader *r)
 	return s;
 }
 
+/* A list of (string, line) pairs: imports and cgo libraries. */
+static void put_imports(al_buf *b, const al_vec *list)
+{
+	put_u32(b, (uint32_t)list->len);
+	for (size_t i = 0; i < list->len; i++) {
+		const al_import *imp = list->items[i];
+		put_str(b, imp->path);
+		put_u32(b, imp->line);
+	}
+}
+
+static void get_imports(reader *r, al_vec *out)
+{
+	uint32_t n = get_u32(r);
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		char *p = get_str(r);
+		uint32_t line = get_u32(r);
+		if (!p) {
+			r->bad = 1;
+			return;
+		}
+		al_import *imp = al_calloc(1, sizeof(*imp));
+		imp->path = p;
+		imp->line = line;
+		al_vec_push(out, imp);
+	}
+}
+
 static void serialise(al_buf *b, const al_file_facts *f)
 {
 	uint32_t flags = (uint32_t)(f->empty_main ? 1 : 0) | (f->build_ignored ? 2 : 0) |
@@ -111,18 +139,8 @@ static void serialise(al_buf *b, const al_file_facts *f)
 	put_u32(b, f->main_line);
 	put_str(b, f->role_directive);
 	put_u32(b, f->directive_line);
-	put_u32(b, (uint32_t)f->imports.len);
-	for (size_t i = 0; i < f->imports.len; i++) {
-		const al_import *imp = f->imports.items[i];
-		put_str(b, imp->path);
-		put_u32(b, imp->line);
-	}
-	put_u32(b, (uint32_t)f->cgo_libs.len);
-	for (size_t i = 0; i < f->cgo_libs.len; i++) {
-		const al_import *lib = f->cgo_libs.items[i];
-		put_str(b, lib->path);
-		put_u32(b, lib->line);
-	}
+	put_imports(b, &f->imports);
+	put_imports(b, &f->cgo_libs);
 	put_u32(b, (uint32_t)f->hits.len);
 	for (size_t i = 0; i < f->hits.len; i++) {
 		const al_hit *h = f->hits.items[i];
@@ -149,33 +167,9 @@ static al_file_facts *deserialise(const al_cache *self, const char *data, size_t
 	f->main_line = get_u32(&r);
 	f->role_directive = get_str(&r);
 	f->directive_line = get_u32(&r);
+	get_imports(&r, &f->imports);
+	get_imports(&r, &f->cgo_libs);
 	uint32_t n = get_u32(&r);
-	for (uint32_t i = 0; i < n && !r.bad; i++) {
-		char *p = get_str(&r);
-		uint32_t line = get_u32(&r);
-		if (!p) {
-			r.bad = 1;
-			break;
-		}
-		al_import *imp = al_calloc(1, sizeof(*imp));
-		imp->path = p;
-		imp->line = line;
-		al_vec_push(&f->imports, imp);
-	}
-	n = get_u32(&r);
-	for (uint32_t i = 0; i < n && !r.bad; i++) {
-		char *p = get_str(&r);
-		uint32_t line = get_u32(&r);
-		if (!p) {
-			r.bad = 1;
-			break;
-		}
-		al_import *lib = al_calloc(1, sizeof(*lib));
-		lib->path = p;
-		lib->line = line;
-		al_vec_push(&f->cgo_libs, lib);
-	}
-	n = get_u32(&r);
 	for (uint32_t i = 0; i < n && !r.bad; i++) {
 		uint32_t sig = get_u32(&r), line = get_u32(&r), count = get_u32(&r);
 		if (r.bad || sig >= self->rules->signals.len) {

@@ -17,6 +17,7 @@
 #include "json.h"
 #include "query.h"
 #include "rules_embedded.h"
+#include "util/file.h"
 #include "util/path.h"
 
 al_ruleset *al_ruleset_new(void)
@@ -422,21 +423,6 @@ static int collect_dir(const char *root, const char *rel, al_vec *out)
 	return err;
 }
 
-static int read_whole_file(const char *path, al_buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		al_error_set("%s: %s", path, strerror(errno));
-		return AL_EIO;
-	}
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		al_buf_put(out, chunk, n);
-	fclose(f);
-	return 0;
-}
-
 int al_ruleset_load_dir(al_ruleset *self, const char *dir)
 {
 	al_vec files = AL_VEC_INIT;
@@ -445,7 +431,10 @@ int al_ruleset_load_dir(al_ruleset *self, const char *dir)
 	for (size_t i = 0; !err && i < files.len; i++) {
 		char *full = al_sprintf("%s/%s", dir, (char *)files.items[i]);
 		al_buf data = AL_BUF_INIT;
-		err = read_whole_file(full, &data);
+		if (al_file_read(full, &data) != 0) {
+			al_error_set("%s: %s", full, strerror(errno));
+			err = AL_EIO;
+		}
 		if (!err)
 			err = load_file(self, files.items[i], full, al_buf_cstr(&data), data.len);
 		al_buf_dispose(&data);

@@ -5,11 +5,13 @@
  */
 #include "scan.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
+#include "util/file.h"
 
 /* Directories never read: third-party code is not the repository's architecture. */
 static const char *const default_prune[] = { ".git", "vendor", "node_modules", "third_party",
@@ -102,21 +104,6 @@ static void scan_dispose(al_scan *scan)
 	al_source_free(scan->source);
 }
 
-static int read_local_file(const char *path, al_buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		al_error_set("%s: cannot be read", path);
-		return AL_ECONFIG;
-	}
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		al_buf_put(out, chunk, n);
-	fclose(f);
-	return 0;
-}
-
 /* --config FILE from disk, else .archlint.json at the snapshot's root, if present. */
 static int load_config(al_scan *scan)
 {
@@ -124,7 +111,10 @@ static int load_config(al_scan *scan)
 	const char *path = scan->opts->config_path;
 	int err = 0;
 	if (path) {
-		err = read_local_file(path, &text);
+		if (al_file_read(path, &text) != 0) {
+			al_error_set("%s: cannot be read: %s", path, strerror(errno));
+			err = AL_ECONFIG;
+		}
 	} else {
 		path = ".archlint.json";
 		if (al_source_read_path(scan->source, path, &text) != 0)
@@ -232,7 +222,6 @@ static void free_finding(void *p)
 {
 	al_finding *f = p;
 	free(f->message);
-	al_suppression_free(f->suppressed);
 	free(f);
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/file.h"
 #include "util/path.h"
 
 static int git_fail(const char *what)
@@ -220,20 +221,8 @@ int al_source_list(al_source *self, const char *const *prune_dirs)
 
 static int read_disk(const char *full, al_buf *out)
 {
-	FILE *f = fopen(full, "rb");
-	if (!f) {
+	if (al_file_read(full, out) != 0) {
 		al_error_set("'%s': %s", full, strerror(errno));
-		return AL_EIO;
-	}
-	char chunk[65536];
-	size_t n;
-	al_buf_clear(out);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		al_buf_put(out, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		al_error_set("'%s': read error", full);
 		return AL_EIO;
 	}
 	return 0;

@@ -310,22 +310,6 @@ done:
 	al_vec_dispose_with(&parts, free);
 }
 
-/* The first ERROR or MISSING node, depth first. */
-static int find_error(TSNode node, TSNode *out)
-{
-	if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) {
-		*out = node;
-		return 1;
-	}
-	if (!ts_node_has_error(node))
-		return 0;
-	uint32_t n = ts_node_child_count(node);
-	for (uint32_t i = 0; i < n; i++)
-		if (find_error(ts_node_child(node, i), out))
-			return 1;
-	return 0;
-}
-
 int al_toml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *path,
 		  const char *source, size_t len)
 {
@@ -341,7 +325,7 @@ int al_toml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 	}
 	TSNode root = ts_tree_root_node(tree);
 	TSNode bad;
-	if (find_error(root, &bad)) {
+	if (al_node_first_error(root, &bad)) {
 		TSPoint p = ts_node_start_point(bad);
 		al_error_set("%s:%u:%u: invalid TOML", path, p.row + 1, p.column + 1);
 		ts_tree_delete(tree);

@@ -119,21 +119,6 @@ static cJSON *node_to_json(yaml_ctx *ctx, TSNode node, const char *path)
 	return v;
 }
 
-static int find_error(TSNode node, TSNode *out)
-{
-	if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) {
-		*out = node;
-		return 1;
-	}
-	if (!ts_node_has_error(node))
-		return 0;
-	uint32_t n = ts_node_child_count(node);
-	for (uint32_t i = 0; i < n; i++)
-		if (find_error(ts_node_child(node, i), out))
-			return 1;
-	return 0;
-}
-
 int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *path,
 		  const char *source, size_t len)
 {
@@ -148,7 +133,7 @@ int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 		return AL_ECONFIG;
 	}
 	TSNode root = ts_tree_root_node(tree), bad;
-	if (find_error(root, &bad)) {
+	if (al_node_first_error(root, &bad)) {
 		TSPoint p = ts_node_start_point(bad);
 		al_error_set("%s:%u:%u: invalid YAML", path, p.row + 1, p.column + 1);
 		ts_tree_delete(tree);
