@@ -34,9 +34,14 @@ int al_source_open(al_source **out, const char *path, al_source_mode mode, const
 
 	if (git_repository_open_ext(&self->repo, where, 0, NULL) < 0) {
 		const git_error *e = git_error_last();
-		if (e && e->klass == GIT_ERROR_CONFIG)
-			al_error_set("'%s': %s", where, e->message);
-		else if (e && strstr(e->message, "owner"))
+		/* libgit2 1.5 reports a repository owned by another user either as such or, when
+		 * no safe.directory is configured at all, as that missing config value. */
+		if (e && e->message &&
+		    (strstr(e->message, "owner") || strstr(e->message, "safe.directory")))
+			al_error_set("'%s': repository is owned by another user; git refuses it "
+				     "unless it is listed in safe.directory",
+				     where);
+		else if (e && e->klass == GIT_ERROR_CONFIG)
 			al_error_set("'%s': %s", where, e->message);
 		else
 			al_error_set("'%s': not a git repository", where);
@@ -315,7 +320,18 @@ int al_source_reader_open(al_source_reader *out, const al_source *source)
 int al_source_reader_size(al_source_reader *self, const al_source_file *file, size_t *size)
 {
 	git_object_t type;
-	if (self->source->mode == AL_SOURCE_WORKTREE || !file->has_oid ||
+	if (self->source->mode == AL_SOURCE_WORKTREE) {
+		/* stat, so that a huge file over max_file_bytes is never read into memory */
+		char *full = al_sprintf("%s%s", self->source->workdir, file->path);
+		struct stat st;
+		int ok = lstat(full, &st) == 0 && S_ISREG(st.st_mode);
+		free(full);
+		if (!ok)
+			return AL_EREPO;
+		*size = (size_t)st.st_size;
+		return 0;
+	}
+	if (!file->has_oid ||
 	    git_odb_read_header(size, &type, self->odb, &file->oid) < 0)
 		return AL_EREPO;
 	return 0;

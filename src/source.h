@@ -46,7 +46,7 @@ typedef struct {
 } al_source_reader;
 
 int al_source_reader_open(al_source_reader *out, const al_source *source);
-/* The size of a listed file without reading it (not in work-tree mode); 0 or AL_EREPO. */
+/* The size of a listed file without reading it (the work tree: lstat); 0 or AL_EREPO. */
 int al_source_reader_size(al_source_reader *self, const al_source_file *file, size_t *size);
 /* Reads a listed file; on failure sets the error ("blob ... missing") and returns AL_EREPO. */
 int al_source_reader_read(al_source_reader *self, al_source_file *file, al_buf *out);
