@@ -1,0 +1,573 @@
+#!/usr/bin/env python3
+"""Tests of `archlint report` on real git repositories built by the test.
+
+    report_tests.py CHECK ARCHLINT_BINARY
+
+CHECK is one of: sizes, formats, changes, escaping, browser. Each builds its repositories
+with tests/e2e/build-fixture-repo.sh (from tests/fixtures, or from the tree that
+make-hostile-tree.sh writes) in a private temporary directory, runs the archlint binary
+and checks what it wrote. Exit status: 0 pass, 1 fail, 77 skipped (a tool is missing).
+
+Sizes are checked against counts this test makes itself from `git ls-files` and the
+files' bytes (what `wc -l` counts, plus a last line without a newline), never against
+archlint's own code.
+"""
+import html.parser
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TESTS = os.path.dirname(HERE)
+E2E = os.path.join(TESTS, "e2e")
+FIXTURES = os.path.join(TESTS, "fixtures")
+SKIP = 77
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL: " + msg)
+
+
+def check(cond, msg):
+    if not cond:
+        fail(msg)
+    return cond
+
+
+class Env:
+    """A scratch directory and an environment without the caller's git or archlint
+    settings (a test run from a git hook has GIT_DIR and friends set)."""
+
+    def __init__(self, archlint):
+        self.archlint = os.path.abspath(archlint)
+        self.tmp = tempfile.mkdtemp(prefix="archlint-report.")
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith("GIT_") and not k.startswith("ARCHLINT_")}
+        env.update(HOME=os.path.join(self.tmp, "home"), XDG_CACHE_HOME=os.path.join(self.tmp, "cache"),
+                   XDG_CONFIG_HOME=os.path.join(self.tmp, "home", ".config"),
+                   GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null", LC_ALL="C", TZ="UTC",
+                   NO_COLOR="1")
+        os.makedirs(env["HOME"])
+        self.env = env
+
+    def close(self):
+        if os.environ.get("KEEP_TMP") == "1":
+            print("keeping " + self.tmp)
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def path(self, *parts):
+        return os.path.join(self.tmp, *parts)
+
+    def build(self, fixture, name, *options):
+        out = self.path(name)
+        r = subprocess.run(["bash", os.path.join(E2E, "build-fixture-repo.sh"), fixture, out, *options],
+                           cwd=E2E, env=self.env, capture_output=True, text=True)
+        if r.returncode != 0:
+            raise SystemExit("building %s failed:\n%s%s" % (name, r.stdout, r.stderr))
+        return out
+
+    def git(self, repo, *args):
+        return subprocess.run(["git", "-C", repo, *args], env=self.env, capture_output=True,
+                              check=True).stdout
+
+    def run(self, *args, want=0):
+        r = subprocess.run([self.archlint, *args], env=self.env, capture_output=True, cwd=self.tmp)
+        check(r.returncode == want, "archlint %s: exit %d, expected %d; stderr: %s"
+              % (" ".join(args), r.returncode, want, r.stderr.decode(errors="replace")[:2000]))
+        return r
+
+    def report(self, repo, *args, fmt="json"):
+        r = self.run("report", repo, "--format", fmt, *args)
+        return json.loads(r.stdout) if fmt == "json" else r.stdout
+
+
+def polyglot_history(env):
+    return env.build(os.path.join(FIXTURES, "polyglot"), "polyglot",
+                     "--commit-without", "crates,fuzz,Cargo.toml,cmd/gen-docs",
+                     "--commit-without", "crates/kv-admin,cmd/gen-docs")
+
+
+SUBJECT = "<script>alert('subject')</script> @alice |x| `y` [z](javascript:q) *b* _i_ ~s~ &amp;"
+
+
+def hostile(env):
+    src = env.path("hostile-src")
+    subprocess.run(["bash", os.path.join(HERE, "make-hostile-tree.sh"), src], check=True, env=env.env)
+    repo = env.build(src, "hostile", "--commit-without", "cmd")
+    # A commit subject is repository-controlled too.
+    env.git(repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q",
+            "--allow-empty", "-m", SUBJECT)
+    return repo
+
+
+# ---- sizes ------------------------------------------------------------------------------
+
+def ls_files(repo, *pathspecs):
+    out = subprocess.run(["git", "-C", repo, "ls-files", "-z", "--", *pathspecs], capture_output=True,
+                         check=True).stdout
+    return sorted(p.decode("utf-8", "surrogateescape") for p in out.split(b"\0") if p)
+
+
+def lines_of(repo, path):
+    """What `wc -l` counts, plus one for a last line without a newline."""
+    with open(os.path.join(os.fsencode(repo), path.encode("utf-8", "surrogateescape")), "rb") as f:
+        data = f.read()
+    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+
+
+def go_files(repo, d):
+    """The non-test .go files directly in d (not below it)."""
+    return [p for p in ls_files(repo, ":(glob)%s/*.go" % d) if not p.endswith("_test.go")]
+
+
+def rs_files(repo, d):
+    return ls_files(repo, ":(glob)%s/**/*.rs" % d)
+
+
+# What each polyglot component is built from, by the fixture's own description
+# (tests/fixtures/README.md): Go packages by directory, Rust sources by folder.
+POLYGLOT_CLOSURES = {
+    "cmd/api": [("go", d) for d in ["cmd/api", "internal/config", "internal/logging",
+                                     "internal/metrics", "internal/store"]],
+    "cmd/edge-proxy": [("go", d) for d in ["cmd/edge-proxy", "internal/config", "internal/logging",
+                                            "internal/metrics"]],
+    "cmd/edge-proxy/testdata/echo-upstream": [("go", "cmd/edge-proxy/testdata/echo-upstream")],
+    "cmd/gen-docs": [("go", "cmd/gen-docs")],
+    "scripts/seed-db": [("go", "scripts/seed-db"), ("go", "internal/store")],
+    "crates/kv-admin:kvctl": [("rs", "crates/kv-admin/src")],
+    "crates/kv-server": [("rs", "crates/kv-server/src"), ("rs", "crates/storage-engine/src")],
+    "fuzz:value_pointer": [("rs", "fuzz/fuzz_targets"), ("rs", "crates/storage-engine/src")],
+}
+
+
+def expected_files(repo, spec):
+    files = []
+    for kind, d in spec:
+        files += go_files(repo, d) if kind == "go" else rs_files(repo, d)
+    return files
+
+
+def check_sizes(env):
+    repo = polyglot_history(env)
+    doc = env.report(repo)
+    comps = {c["id"]: c for c in doc["components"]}
+    check(sorted(comps) == sorted(POLYGLOT_CLOSURES), "polyglot components: %s" % sorted(comps))
+    union = set()
+    for cid, spec in POLYGLOT_CLOSURES.items():
+        c = comps.get(cid)
+        if not c:
+            continue
+        files = expected_files(repo, spec)
+        union.update(files)
+        want = {"files": len(files), "lines": sum(lines_of(repo, p) for p in files)}
+        check(c["size"] == want, "%s: size %s, git ls-files + wc -l say %s" % (cid, c["size"], want))
+        # Per package: the files directly in a Go package directory, or below a Cargo one.
+        for d in c["closure"]:
+            if c["language"] == "go":
+                fs = go_files(repo, d["dir"])
+            else:
+                fs = [p for p in files if p.startswith(d["dir"] + "/")]
+            got = (d["files"], d["lines"])
+            exp = (len(fs), sum(lines_of(repo, p) for p in fs))
+            check(got == exp, "%s: package %s has (files, lines) %s, expected %s" % (cid, d["dir"], got, exp))
+    tot = doc["totals"]
+    want = (len(union), sum(lines_of(repo, p) for p in union))
+    check((tot["files"], tot["lines"]) == want, "totals %s, expected distinct files and lines %s" % (tot, want))
+
+    # Files whose last line has no newline: every hostile command's main.go.
+    repo = hostile(env)
+    doc = env.report(repo)
+    shared = [p for p in ls_files(repo, "internal") if p.endswith(".go")]
+    mains = [p for p in ls_files(repo, "cmd") if p.endswith("/main.go")]
+    check(len(shared) == 1 and len(mains) == 9, "hostile: 1 shared file and 9 mains: %s %s" % (shared, mains))
+    per_main = {lines_of(repo, p) for p in mains}
+    for p in mains:
+        with open(os.path.join(os.fsencode(repo), p.encode("utf-8", "surrogateescape")), "rb") as f:
+            check(not f.read().endswith(b"\n"), "hostile %r: no newline at the end" % p)
+    check(len(per_main) == 1, "hostile mains have one length: %s" % per_main)
+    want = {"files": 2, "lines": per_main.pop() + lines_of(repo, shared[0])}
+    gos = [c for c in doc["components"] if c["language"] == "go"]
+    check(len(gos) == 9, "hostile: 9 Go commands, found %d" % len(gos))
+    for c in gos:
+        check(c["size"] == want, "hostile %r: size %s, expected %s" % (c["id"], c["size"], want))
+
+
+# ---- formats -----------------------------------------------------------------------------
+
+def check_formats(env):
+    repo = polyglot_history(env)
+    doc = env.report(repo)
+    comps = doc["components"]
+    check(doc["totals"]["services"] == len(comps) == 8, "8 services")
+    # The matrix counts what the components say.
+    for role in ["data-path", "control-plane", "tool", "unclassified"]:
+        for lang in ["go", "rust"]:
+            n = sum(1 for c in comps if c["role"] == role and c["language"] == lang)
+            check(doc["matrix"][role][lang] == n, "matrix %s/%s: %s, expected %d"
+                  % (role, lang, doc["matrix"][role][lang], n))
+    check(doc["matrix"]["total"]["total"] == 8, "matrix total")
+    # The JSON of check is a part of the report's.
+    chk = json.loads(env.run("check", repo, "--format", "json", "--fail-on", "never").stdout)
+    for key in ["version", "tool", "source"]:
+        check(doc[key] == chk[key], "report and check agree on %s" % key)
+    for a, b in zip(doc["components"], chk["components"]):
+        check({k: a[k] for k in b} == b, "component %s: report keeps check's fields" % b["id"])
+    # Links: shared in-repo packages, never the own package of both.
+    links = {(l["a"], l["b"]): l["via"] for l in doc["links"]}
+    check(links.get(("cmd/api", "cmd/edge-proxy")) == ["internal/config", "internal/logging", "internal/metrics"],
+          "api and edge-proxy share internal/config, logging, metrics: %s" % links)
+    check(links.get(("crates/kv-server", "fuzz:value_pointer")) == ["crates/storage-engine"],
+          "kv-server and the fuzz target share storage-engine: %s" % links)
+    check(links.get(("cmd/api", "scripts/seed-db")) == ["internal/store"], "api and seed-db share internal/store")
+    check(len(links) == 3, "exactly 3 links: %s" % sorted(links))
+    # Findings carry the rule's rationale.
+    for f in doc["findings"]:
+        check(f["rationale"] and f["title"], "finding %s %s has title and rationale" % (f["rule"], f["component"]))
+    check(sorted((f["rule"], f["component"]) for f in doc["findings"])
+          == [("AL001", "cmd/edge-proxy"), ("AL002", "crates/kv-admin:kvctl")], "polyglot findings")
+    check([r["id"] for r in doc["guideline"]][:4] == ["AL001", "AL002", "AL003", "AL004"], "guideline rules")
+    check(doc["since"] is None and doc["history"] is None, "no since or history unless asked")
+
+    # Deterministic: byte-identical across runs and --jobs.
+    for fmt in ["html", "md", "json"]:
+        a = env.run("report", repo, "--format", fmt, "--since", "v0.1.0", "--history", "3").stdout
+        b = env.run("report", repo, "--format", fmt, "--since", "v0.1.0", "--history", "3", "--jobs", "1").stdout
+        check(a == b and len(a) > 1000, "%s is deterministic across runs and --jobs" % fmt)
+    html_default = env.run("report", repo).stdout
+    check(html_default.startswith(b"<!DOCTYPE html>"), "html is the default format")
+    out = env.path("out.md")
+    r = env.run("report", repo, "--format", "md", "-o", out)
+    check(r.stdout == b"" and open(out, "rb").read().startswith(b"# Architecture report"), "-o FILE")
+
+    # Usage and repository errors: exit 2, one line naming the cause.
+    for args, text in [(["--history", "0"], "--history"), (["--history", "x"], "--history"),
+                       (["--since"], "--since"), (["--format", "text"], "unknown format"),
+                       (["--since", "no-such-rev"], "no-such-rev"), (["--bogus"], "unknown option")]:
+        r = env.run("report", repo, *args, want=2)
+        check(text.encode() in r.stderr, "report %s: stderr names %r: %s" % (args, text, r.stderr[:300]))
+    r = env.run("report", env.path("nowhere"), want=2)
+    r = env.run("report", "--help")
+    check(b"--history N" in r.stdout, "report --help documents --history")
+    r = env.run("--help")
+    check(b"report" in r.stdout, "report is in the command table")
+
+    # An empty tree: a report with no services.
+    empty = env.build("-", "empty")
+    doc = env.report(empty)
+    check(doc["totals"]["services"] == 0 and doc["links"] == [], "empty repository report")
+    page = env.run("report", empty).stdout
+    check(b"No Go or Rust service was found" in page, "empty html says so")
+
+
+# ---- changes -----------------------------------------------------------------------------
+
+def check_changes(env):
+    repo = polyglot_history(env)
+    doc = env.report(repo, "--since", "v0.1.0")
+    since = doc["since"]
+    added = sorted(c["component"] for c in since["changes"] if c["kind"] == "added")
+    check(added == ["cmd/gen-docs", "crates/kv-admin:kvctl", "crates/kv-server", "fuzz:value_pointer"],
+          "new services since v0.1.0: %s" % added)
+    check(all(c["kind"] == "added" for c in since["changes"]), "only additions since v0.1.0")
+    check([(f["rule"], f["component"]) for f in since["findings_added"]] == [("AL002", "crates/kv-admin:kvctl")],
+          "findings added since v0.1.0")
+    check(since["findings_resolved"] == [], "nothing resolved since v0.1.0")
+    check(since["commit"] == env.git(repo, "rev-parse", "v0.1.0^{commit}").decode().strip(), "since commit id")
+    doc = env.report(repo, "--since", "HEAD")
+    check(doc["since"]["changes"] == [] and doc["since"]["findings_added"] == [], "nothing changed since HEAD")
+
+    # Staged: a new Go data-path service, and kvctl's binary deleted.
+    staged = env.build(os.path.join(FIXTURES, "polyglot"), "staged", "--staged-change",
+                       os.path.join(E2E, "overlays", "polyglot-staged"))
+    doc = env.report(staged, "--staged", "--since", "HEAD")
+    kinds = sorted((c["kind"], c["component"]) for c in doc["since"]["changes"])
+    check(kinds == [("added", "cmd/stream-relay"), ("removed", "crates/kv-admin:kvctl")], "staged changes: %s" % kinds)
+    check([(f["rule"], f["component"]) for f in doc["since"]["findings_added"]] == [("AL001", "cmd/stream-relay")],
+          "staged: AL001 added")
+    check([(f["rule"], f["component"]) for f in doc["since"]["findings_resolved"]]
+          == [("AL002", "crates/kv-admin:kvctl")], "staged: AL002 resolved")
+
+    # Work tree: edge-proxy declared control-plane: a role change, AL001 resolved.
+    wt = env.build(os.path.join(FIXTURES, "polyglot"), "worktree", "--worktree-change",
+                   os.path.join(E2E, "overlays", "polyglot-worktree"))
+    doc = env.report(wt, "--worktree", "--since", "HEAD")
+    ch = doc["since"]["changes"]
+    check([(c["kind"], c["component"], c["before"]["role"], c["after"]["role"]) for c in ch]
+          == [("role", "cmd/edge-proxy", "data-path", "control-plane")], "worktree role change: %s" % ch)
+    check([(f["rule"], f["component"]) for f in doc["since"]["findings_resolved"]] == [("AL001", "cmd/edge-proxy")],
+          "worktree: AL001 resolved")
+
+    # A service rewritten from Go to Rust under the same id: a language change.
+    base = env.path("lang-src")
+    os.makedirs(os.path.join(base, "svc"))
+    with open(os.path.join(base, "go.mod"), "w") as f:
+        f.write("module example.com/lang\n\ngo 1.21\n")
+    with open(os.path.join(base, "svc", "main.go"), "w") as f:
+        f.write('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n')
+    change = env.path("lang-change")
+    os.makedirs(os.path.join(change, "svc", "src"))
+    with open(os.path.join(change, ".overlay-delete"), "w") as f:
+        f.write("svc/main.go\n")
+    with open(os.path.join(change, "svc", "Cargo.toml"), "w") as f:
+        f.write('[package]\nname = "svc"\nversion = "0.1.0"\nedition = "2021"\n')
+    with open(os.path.join(change, "svc", "src", "main.rs"), "w") as f:
+        f.write('fn main() {\n    println!("hi");\n}\n')
+    lang = env.build(base, "lang", "--staged-change", change)
+    doc = env.report(lang, "--staged", "--since", "HEAD")
+    ch = doc["since"]["changes"]
+    check([(c["kind"], c["component"], c["before"]["language"], c["after"]["language"]) for c in ch]
+          == [("language", "svc", "go", "rust")], "language change: %s" % ch)
+
+    # History: first parent, oldest first, ends where the history does.
+    doc = env.report(repo, "--history", "10")
+    h = doc["history"]
+    commits = env.git(repo, "rev-list", "--first-parent", "HEAD").decode().split()
+    check(h["asked"] == 10 and [p["commit"] for p in h["commits"]] == commits[::-1], "history commits")
+    check([p["services"] for p in h["commits"]] == [4, 6, 8], "history services: %s" % [p["services"] for p in h["commits"]])
+    check([p["matrix"]["control-plane"]["rust"] for p in h["commits"]] == [0, 0, 1], "history: kvctl arrives last")
+    check([p["subject"] for p in h["commits"]][-1] == "import fixture polyglot", "history subjects")
+    doc = env.report(repo, "--history", "2", "--rev", "HEAD~1")
+    check([p["commit"] for p in doc["history"]["commits"]] == commits[1:3][::-1], "history from --rev")
+    # A shallow clone: the history ends at the graft.
+    shallow = env.build(os.path.join(FIXTURES, "polyglot"), "shallow", "--shallow",
+                        "--commit-without", "crates,fuzz,Cargo.toml,cmd/gen-docs")
+    doc = env.report(shallow, "--history", "5")
+    check(len(doc["history"]["commits"]) == 1, "shallow history has one commit")
+    md = env.report(repo, "--history", "3", "--since", "v0.2.0", fmt="md").decode()
+    check("## History" in md and "## Changes since `v0.2.0`" in md and "| `crates/kv-admin:kvctl` |" in md,
+          "md has the history and changes sections")
+
+
+# ---- escaping ----------------------------------------------------------------------------
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "nav", "section", "footer",
+                "h1", "h2", "h3", "h4", "p", "div", "span", "b", "code", "a", "ul", "li", "dl", "dt", "dd",
+                "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col",
+                "svg", "g", "rect", "text", "path"}
+
+
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.attrs, self.text, self.nodes, self.stack = [], [], [], 0, []
+        self.rows = []  # (table index, cells)
+        self.tables, self._cells = 0, None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += [(tag, k, v) for k, v in attrs]
+        a = dict(attrs)
+        if tag == "g" and a.get("class") == "node":
+            self.nodes += 1
+        if tag == "table":
+            self.tables += 1
+        if tag == "tr":
+            self._cells = 0
+        if tag in ("td", "th") and self._cells is not None:
+            self._cells += int(a.get("colspan", "1"))
+
+    def handle_endtag(self, tag):
+        if tag == "tr" and self._cells is not None:
+            self.rows.append((self.tables, self._cells))
+            self._cells = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(data):
+    p = Page()
+    p.feed(data.decode("utf-8"))
+    p.close()
+    p.alltext = "".join(p.text)
+    return p
+
+
+def check_table_shapes(p, what):
+    width = {}
+    for t, n in p.rows:
+        width.setdefault(t, n)
+        if width[t] != n:
+            fail("%s: table %d has rows of %d and %d cells (a cell boundary leaked)" % (what, t, width[t], n))
+            return
+
+
+HOSTILE_NAMES = ["<script>alert(1)<", "<img src=x onerror=alert(2)>", "\"quoted\" & 'single'",
+                 "[click](javascript:alert(3))", "x\"]-->evil[\"", "%%{init: {'theme':'dark'}}%%",
+                 "```fence` |pipe| *bold* _u_ $x$ @alice #1", "line1\\nline2", "bad\ufffd\ufffdutf8"]
+
+
+def check_escaping(env):
+    repo = hostile(env)
+    doc = env.report(repo, "--history", "3")
+    ids = [c["id"] for c in doc["components"]]
+    check(len(ids) == 10, "hostile: 10 components: %s" % ids)
+    for n in HOSTILE_NAMES:
+        want = "cmd/" + n.replace("\\n", "\n")
+        check(want in ids, "json keeps the id %r" % want)
+    check("crates/evil:</script><script>alert('bin')</script>" in ids, "json keeps the Rust bin id")
+    check(len(doc["links"]) == 36, "the 9 commands that share internal/a&b<c>'d are all linked")
+
+    # HTML: only the elements and attributes the report writes; the names as text.
+    data = env.run("report", repo, "--history", "3", "--since", "v0.1.0").stdout
+    p = parse_html(data)
+    bad = sorted(set(p.tags) - ALLOWED_TAGS)
+    check(not bad, "html: unexpected elements %s" % bad)
+    for tag, k, v in p.attrs:
+        check(not k.startswith("on"), "html: event handler attribute %s on <%s>" % (k, tag))
+        if k == "href":
+            check(re.fullmatch(r"#[a-z]+(-[0-9]+)?", v or "") is not None, "html: link %r is not in-page" % v)
+        check(k not in ("src", "srcset", "xlink:href", "action", "formaction"), "html: %s attribute" % k)
+    for n in HOSTILE_NAMES:
+        check(("cmd/" + n) in p.alltext, "html shows %r as text" % n)
+    check(SUBJECT in p.alltext, "html shows the commit subject as text")
+    check("<script>alert('why')</script>" in p.alltext, "html shows the configured signal's rationale as text")
+    check(p.nodes == 10, "html map has one node per service: %d" % p.nodes)
+    check_table_shapes(p, "html")
+    check(b"<script" not in data.lower(), "no <script in the raw html")
+    csp = re.search(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', data)
+    check(csp and b"default-src 'none'" in csp.group(1), "html has a CSP of default-src 'none'")
+
+    # Markdown: rendered by cmark-gfm with raw HTML let through, it must hold no markup
+    # the report did not write, and every table must keep its shape.
+    md = env.run("report", repo, "--format", "md", "--history", "3", "--since", "v0.1.0").stdout
+    text = md.decode("utf-8")
+    block = re.search(r"```mermaid\n(.*?)\n```\n", text, re.S)
+    if check(block, "md has a mermaid block"):
+        body = block.group(1)
+        check("%%" not in body and "`" not in body, "mermaid: no directive or backtick survives")
+        for line in body.split("\n"):
+            if re.match(r"\s+s\d+\[", line):
+                check(re.fullmatch(r'    s\d+\["[^"]*"\]:::(go|rust)', line) is not None,
+                      "mermaid node line is one quoted label: %r" % line)
+        check(len(re.findall(r"^    s\d+\[", body, re.M)) == 10, "mermaid: one node per service")
+    if shutil.which("cmark-gfm") is None:
+        print("note: cmark-gfm not found: rendered Markdown not checked")
+    else:
+        r = subprocess.run(["cmark-gfm", "--unsafe", "--extension", "table", "--extension", "autolink",
+                            "--extension", "strikethrough"], input=md, capture_output=True, check=True)
+        p = parse_html(r.stdout)
+        allowed = {"h1", "h2", "h3", "p", "code", "pre", "strong", "em", "table", "thead", "tbody", "tr",
+                   "th", "td", "ul", "li", "blockquote", "hr", "br"}
+        bad = sorted(set(p.tags) - allowed)
+        check(not bad, "md renders unexpected elements %s" % bad)
+        check(not any(t == "a" for t in p.tags), "md renders no link")
+        for n in HOSTILE_NAMES:
+            check(("cmd/" + n) in p.alltext, "md shows %r as text" % n)
+        check(SUBJECT.replace("@", "@\u2060") in p.alltext, "md shows the commit subject whole")
+        # The findings added since v0.1.0 name every command in a table cell of prose.
+        for n in HOSTILE_NAMES:
+            msg = ("cmd/%s: data-path service written in Go" % n).replace("@", "@\u2060")
+            check(p.alltext.count(msg) >= 2, "md shows the message about %r in the card and the table" % n)
+        check_table_shapes(p, "md")
+
+
+# ---- browser -----------------------------------------------------------------------------
+
+def chromium_cmd():
+    for name in ("chromium", "chromium-browser"):
+        if shutil.which(name):
+            return name
+    return None
+
+
+def browse(env, url, *extra):
+    """Loads url in headless Chromium; returns (dom, console lines, page requests)."""
+    ud = tempfile.mkdtemp(dir=env.tmp, prefix="chromium.")
+    netlog = os.path.join(ud, "net.json")
+    cmd = [chromium_cmd(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--no-first-run", "--user-data-dir=" + ud,
+           "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
+           "--log-net-log=" + netlog, *extra, url]
+    r = subprocess.run(cmd, capture_output=True, env=env.env, timeout=120)
+    console = [l for l in r.stderr.decode(errors="replace").splitlines() if ":CONSOLE" in l]
+    requests = []
+    try:
+        log = json.load(open(netlog))
+        start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+        for e in log["events"]:
+            prm = e.get("params", {})
+            # Requests a page makes carry the page's (file://) network isolation key;
+            # the browser's own housekeeping does not.
+            if e["type"] == start and "file://" in prm.get("network_isolation_key", ""):
+                if not prm.get("url", "").startswith(("file:", "data:")):
+                    requests.append(prm.get("url"))
+    except (OSError, ValueError, KeyError) as err:
+        fail("no readable net log from chromium: %s" % err)
+    return r.stdout, console, requests
+
+
+def check_browser(env):
+    if not chromium_cmd():
+        print("SKIP: chromium not found (apt-get install chromium)")
+        return SKIP
+    # The detectors work: a page with an external image and a script error trips both.
+    canary = env.path("canary.html")
+    with open(canary, "w") as f:
+        f.write('<!DOCTYPE html><html><body><img src="http://example.invalid/x.png">'
+                '<script>console.error("canary")</script></body></html>')
+    dom, console, requests = browse(env, "file://" + canary, "--dump-dom")
+    if not (check(any("canary" in l for l in console), "canary: console messages are seen")
+            and check(requests == ["http://example.invalid/x.png"], "canary: page requests are seen: %s" % requests)):
+        return 1
+
+    shots = os.environ.get("REPORT_SHOTS")  # keep the screenshots there, to look at them
+    for name, repo, args in [("polyglot", polyglot_history(env), ["--since", "v0.1.0", "--history", "5"]),
+                             ("hostile", hostile(env), ["--history", "3"])]:
+        page = env.path(name + ".html")
+        env.run("report", repo, "-o", page, *args)
+        services = len(env.report(repo)["components"])
+        dom, console, requests = browse(env, "file://" + page, "--dump-dom")
+        check(console == [], "%s: no console messages: %s" % (name, [c[:300] for c in console[:3]]))
+        check(requests == [], "%s: no requests: %s" % (name, requests))
+        p = parse_html(dom)
+        check(p.nodes == services, "%s: the rendered map has %d nodes for %d services" % (name, p.nodes, services))
+        check("script" not in p.tags and "img" not in p.tags, "%s: no script or image in the DOM" % name)
+        check("Architecture report" in p.alltext, "%s: the page rendered" % name)
+        png = os.path.join(shots or env.tmp, name + ".png")
+        _, console, requests = browse(env, "file://" + page, "--screenshot=" + png, "--window-size=1300,2400")
+        check(os.path.exists(png) and os.path.getsize(png) > 20000, "%s: screenshot written" % name)
+        check(console == [] and requests == [], "%s: screenshot run is clean" % name)
+        # Print: the page lays out for paper too.
+        pdf = env.path(name + ".pdf")
+        browse(env, "file://" + page, "--print-to-pdf=" + pdf, "--no-pdf-header-footer")
+        check(os.path.exists(pdf) and os.path.getsize(pdf) > 10000, "%s: prints to PDF" % name)
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    check_name, archlint = sys.argv[1], sys.argv[2]
+    checks = {"sizes": check_sizes, "formats": check_formats, "changes": check_changes,
+              "escaping": check_escaping, "browser": check_browser}
+    if check_name not in checks:
+        print("unknown check %r" % check_name)
+        return 2
+    if shutil.which("git") is None:
+        print("SKIP: git not found")
+        return SKIP
+    env = Env(archlint)
+    try:
+        rc = checks[check_name](env)
+    finally:
+        env.close()
+    if rc == SKIP:
+        return SKIP
+    if failures or rc:
+        print("%d failure(s)" % len(failures))
+        return 1
+    print("PASS report.%s" % check_name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
