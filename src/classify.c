@@ -29,12 +29,13 @@ typedef struct {
 typedef struct {
 	al_scan *scan;
 	tally *tallies; /* indexed by signal index */
-	double dep_factor;
 } classify_ctx;
 
-static void add_hits(classify_ctx *ctx, const al_signal *s, unsigned count, int own,
+/* factor: what one hit counts (1 in the component's own package, less in dependencies). */
+static void add_hits(classify_ctx *ctx, const al_signal *s, unsigned count, double factor,
 		     const char *path, unsigned line)
 {
+	int own = factor >= 1.0;
 	/* What a binary is (a tool or a service) is decided by its own package: test helpers
 	 * and generators living beside shared code do not make every user of it a tool. */
 	if (s->role == AL_ROLE_TOOL && !own)
@@ -43,7 +44,7 @@ static void add_hits(classify_ctx *ctx, const al_signal *s, unsigned count, int 
 	t->signal = s;
 	t->hits += count;
 	for (unsigned i = 0; i < count && t->nfactors < MAX_COUNTED_HITS; i++)
-		t->factors[t->nfactors++] = own ? 1.0 : ctx->dep_factor;
+		t->factors[t->nfactors++] = factor;
 	if (!t->path || (own && !t->own_location)) {
 		t->path = path;
 		t->line = line;
@@ -79,9 +80,37 @@ static int language_fits(const al_signal *s, al_language lang)
 	return s->language < 0 || s->language == (int)lang;
 }
 
+/*
+ * What a hit in unit u counts. A package in the closure of most of the repository's
+ * components of the language (shared plumbing: config, logging, clients) says little
+ * about any one of them, so its hits count shared_factor times a dependency's.
+ */
+static double unit_factor(const al_scan *scan, const al_found *found, const al_unit *u)
+{
+	const al_thresholds *t = &scan->rules->thresholds;
+	if (u->own)
+		return 1.0;
+	size_t total = 0, sharing = 0;
+	for (size_t i = 0; i < scan->found.len; i++) {
+		const al_found *other = scan->found.items[i];
+		if (other->component->language != found->component->language)
+			continue;
+		total++;
+		for (size_t k = 0; k < other->units.len; k++) {
+			if (strcmp(((al_unit *)other->units.items[k])->dir, u->dir) == 0) {
+				sharing++;
+				break;
+			}
+		}
+	}
+	int shared = total >= 3 && (double)sharing >= t->shared_share * (double)total;
+	return t->dependency_factor * (shared ? t->shared_factor : 1.0);
+}
+
 static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 {
 	const al_ruleset *rules = ctx->scan->rules;
+	double factor = unit_factor(ctx->scan, found, u);
 	for (size_t i = 0; i < u->files.len; i++) {
 		const char *path = u->files.items[i];
 		const al_file_facts *f = al_strmap_get(&ctx->scan->facts, path);
@@ -89,7 +118,7 @@ static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 			continue;
 		for (size_t k = 0; k < f->hits.len; k++) {
 			const al_hit *h = f->hits.items[k];
-			add_hits(ctx, h->signal, h->count, u->own, path, h->line);
+			add_hits(ctx, h->signal, h->count, factor, path, h->line);
 		}
 		al_vec matched = AL_VEC_INIT;
 		for (size_t k = 0; k < f->imports.len; k++) {
@@ -97,7 +126,7 @@ static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 			matched.len = 0;
 			al_ruleset_match_import(rules, imp->path, &matched);
 			for (size_t m = 0; m < matched.len; m++)
-				add_hits(ctx, matched.items[m], 1, u->own, path, imp->line);
+				add_hits(ctx, matched.items[m], 1, factor, path, imp->line);
 		}
 		al_vec_dispose(&matched);
 	}
@@ -108,7 +137,7 @@ static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 			if (d->workspace && !sigs)
 				sigs = al_ruleset_match_crate(rules, d->key);
 			for (size_t m = 0; sigs && m < sigs->len; m++)
-				add_hits(ctx, sigs->items[m], 1, u->own, u->manifest->manifest_path,
+				add_hits(ctx, sigs->items[m], 1, factor, u->manifest->manifest_path,
 					 d->line);
 		}
 	}
@@ -134,7 +163,7 @@ static void component_signals(classify_ctx *ctx, al_found *found)
 				for (size_t f = 0; f < found->facts.len && !hit; f++)
 					hit = strcmp(pat, found->facts.items[f]) == 0;
 			if (hit) {
-				add_hits(ctx, s, 1, 1, c->entry_path, c->entry_line);
+				add_hits(ctx, s, 1, 1.0, c->entry_path, c->entry_line);
 				break;
 			}
 		}
@@ -248,8 +277,7 @@ void al_classify(al_scan *scan, al_found *found)
 {
 	al_component *c = found->component;
 	const al_vec *signals = &scan->rules->signals;
-	classify_ctx ctx = { scan, al_calloc(signals->len ? signals->len : 1, sizeof(tally)),
-			     scan->rules->thresholds.dependency_factor };
+	classify_ctx ctx = { scan, al_calloc(signals->len ? signals->len : 1, sizeof(tally)) };
 	for (size_t i = 0; i < found->units.len; i++) {
 		const al_unit *u = found->units.items[i];
 		al_vec_push(&c->closure, al_strdup(u->dir));

@@ -29,7 +29,9 @@ al_ruleset *al_ruleset_new(void)
 					    .hybrid_ratio = 0.6,
 					    .dependency_factor = 0.5,
 					    .repeat_decay = 0.5,
-					    .contradiction_min = 6.0 };
+					    .contradiction_min = 6.0,
+					    .shared_share = 0.75,
+					    .shared_factor = 0.5 };
 	return self;
 }
 
@@ -354,6 +356,8 @@ static int load_thresholds(al_ruleset *self, const char *path, const char *text,
 		{ "dependency_factor", &self->thresholds.dependency_factor },
 		{ "repeat_decay", &self->thresholds.repeat_decay },
 		{ "contradiction_min", &self->thresholds.contradiction_min },
+		{ "shared_share", &self->thresholds.shared_share },
+		{ "shared_factor", &self->thresholds.shared_factor },
 	};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, fields[i].key);

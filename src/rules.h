@@ -57,6 +57,8 @@ typedef struct {
 	double dependency_factor;
 	double repeat_decay;
 	double contradiction_min;
+	double shared_share;  /* a dependency in this share of the components is shared */
+	double shared_factor; /* what shared code's hits count, relative to a dependency's */
 } al_thresholds;
 
 typedef struct al_query_set al_query_set;
