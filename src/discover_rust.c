@@ -136,7 +136,11 @@ static const al_cargo_manifest *resolve_dep(al_scan *scan, const al_cargo_manife
 	}
 	if (!path)
 		return NULL;
-	char *dir = al_path_join(base, path);
+	/* An absolute path (or a Windows drive path) names a directory on the machine that
+	 * builds, never one in this repository. */
+	int absolute = path[0] == '/' || path[0] == '\\' ||
+		       (path[0] && path[1] == ':' && (path[2] == '/' || path[2] == '\\'));
+	char *dir = absolute ? NULL : al_path_join(base, path);
 	if (!dir) {
 		al_scan_notice(scan, "%s:%u: path dependency '%s' points outside the repository",
 			       pkg->manifest_path, d->line, path);
