@@ -176,6 +176,48 @@ static void free_dir_users(void *p)
 	free(p);
 }
 
+static al_report_service *service_by_id(const al_report_doc *doc, const char *id, al_language lang)
+{
+	for (size_t i = 0; i < doc->services.len; i++) {
+		al_report_service *s = doc->services.items[i];
+		if (s->component->language == lang && strcmp(s->component->id, id) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+/* FFI: the Go component that links a Rust library meets every Rust component built
+ * from that library's package. */
+static void ffi_links(al_report_doc *doc, al_strmap *pairs)
+{
+	char key[64];
+	for (size_t i = 0; i < doc->result->links.len; i++) {
+		const al_link *l = doc->result->links.items[i];
+		al_report_service *from = service_by_id(doc, l->from, AL_LANG_GO);
+		if (!from)
+			continue;
+		al_vec_push(&from->ffi, (void *)l);
+		for (size_t k = 0; k < l->to_components.len; k++) {
+			al_report_service *to = service_by_id(doc, l->to_components.items[k], AL_LANG_RUST);
+			if (!to || to == from)
+				continue;
+			size_t a = from->index < to->index ? from->index : to->index;
+			size_t b = from->index < to->index ? to->index : from->index;
+			snprintf(key, sizeof(key), "ffi %zu %zu", a, b);
+			if (al_strmap_has(pairs, key))
+				continue;
+			al_report_link *r = al_calloc(1, sizeof(*r));
+			r->kind = AL_LINK_FFI;
+			r->a = doc->services.items[a];
+			r->b = doc->services.items[b];
+			r->ffi = l;
+			al_vec_push(&r->via, l->to_package);
+			al_strmap_set(pairs, key, r);
+			al_vec_push(&doc->links, r);
+		}
+	}
+}
+
 /* A directory in two closures links them unless it is the own package of both (two
  * binaries of one Cargo package are one package, not a dependency). */
 static void find_links(al_report_doc *doc)
@@ -224,6 +266,7 @@ static void find_links(al_report_doc *doc)
 			}
 		}
 	}
+	ffi_links(doc, &pairs);
 	al_vec_sort(&doc->links, cmp_link);
 	for (size_t i = 0; i < doc->links.len; i++) {
 		al_report_link *l = doc->links.items[i];
@@ -327,23 +370,40 @@ static void compare(al_report_doc *doc)
 	al_strmap_dispose(&matched_before);
 	al_vec_sort(&doc->changes, cmp_change);
 
+	/* Open findings only: one accepted since (a waiver) counts as resolved. */
 	al_strmap fp_now = AL_STRMAP_INIT, fp_then = AL_STRMAP_INIT;
-	for (size_t i = 0; i < now->findings.len; i++)
-		al_strmap_set(&fp_now, ((al_finding *)now->findings.items[i])->fingerprint, NULL);
-	for (size_t i = 0; i < then->findings.len; i++)
-		al_strmap_set(&fp_then, ((al_finding *)then->findings.items[i])->fingerprint, NULL);
 	for (size_t i = 0; i < now->findings.len; i++) {
 		const al_finding *f = now->findings.items[i];
-		if (!al_strmap_has(&fp_then, f->fingerprint))
+		if (!f->suppressed)
+			al_strmap_set(&fp_now, f->fingerprint, NULL);
+	}
+	for (size_t i = 0; i < then->findings.len; i++) {
+		const al_finding *f = then->findings.items[i];
+		if (!f->suppressed)
+			al_strmap_set(&fp_then, f->fingerprint, NULL);
+	}
+	for (size_t i = 0; i < now->findings.len; i++) {
+		const al_finding *f = now->findings.items[i];
+		if (!f->suppressed && !al_strmap_has(&fp_then, f->fingerprint))
 			al_vec_push(&doc->added, (void *)f);
 	}
 	for (size_t i = 0; i < then->findings.len; i++) {
 		const al_finding *f = then->findings.items[i];
-		if (!al_strmap_has(&fp_now, f->fingerprint))
+		if (!f->suppressed && !al_strmap_has(&fp_now, f->fingerprint))
 			al_vec_push(&doc->resolved, (void *)f);
 	}
 	al_strmap_dispose(&fp_now);
 	al_strmap_dispose(&fp_then);
+}
+
+const al_finding *al_report_find_finding(const al_result *result, const char *fingerprint)
+{
+	for (size_t i = 0; i < result->findings.len; i++) {
+		const al_finding *f = result->findings.items[i];
+		if (strcmp(f->fingerprint, fingerprint) == 0)
+			return f;
+	}
+	return NULL;
 }
 
 /* ---- --history ---------------------------------------------------------------------------- */
@@ -356,8 +416,11 @@ static void count_result(const al_result *r, size_t *services, size_t matrix[][A
 		const al_component *c = r->components.items[i];
 		matrix[c->role][c->language]++;
 	}
-	for (size_t i = 0; i < r->findings.len; i++)
-		levels[((const al_finding *)r->findings.items[i])->level]++;
+	for (size_t i = 0; i < r->findings.len; i++) {
+		const al_finding *f = r->findings.items[i];
+		if (!f->suppressed)
+			levels[f->level]++;
+	}
 }
 
 static char *first_line(const char *msg)
@@ -485,11 +548,17 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 	al_strmap_dispose(&all_files);
 	for (size_t i = 0; i < result->findings.len; i++) {
 		const al_finding *f = result->findings.items[i];
-		doc->levels[f->level]++;
+		if (f->suppressed)
+			doc->accepted++;
+		else
+			doc->levels[f->level]++;
 		for (size_t k = 0; k < doc->services.len; k++) {
 			al_report_service *s = doc->services.items[k];
-			if (s->component == f->component) {
-				al_vec_push(&s->findings, (void *)f);
+			if (s->component != f->component)
+				continue;
+			al_vec_push(&s->findings, (void *)f);
+			if (!f->suppressed) {
+				s->open++;
 				if ((int)f->level > s->worst)
 					s->worst = (int)f->level;
 			}
@@ -530,6 +599,7 @@ static void free_service(void *p)
 	al_vec_dispose_with(&s->dirs, free);
 	al_vec_dispose(&s->findings);
 	al_vec_dispose(&s->links);
+	al_vec_dispose(&s->ffi);
 	free(s);
 }
 

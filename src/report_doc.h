@@ -37,19 +37,23 @@ typedef struct {
 	size_t files;                  /* source files in the closure */
 	size_t lines;                  /* their lines (a last line without '\n' counts) */
 	al_vec dirs;                   /* al_report_dir *: the closure, own package first */
-	al_vec findings;               /* const al_finding *, borrowed */
+	al_vec findings;               /* const al_finding *, borrowed (open and accepted) */
+	size_t open;                   /* findings not accepted (waiver, inline, baseline) */
 	al_vec links;                  /* const al_report_link * touching this service */
-	int worst;                     /* highest al_level among findings, AL_LEVEL_OFF: none */
+	al_vec ffi;                    /* const al_link *: FFI links declared by this service */
+	int worst;                     /* highest al_level of its open findings, or AL_LEVEL_OFF */
 } al_report_service;
 
 typedef enum { AL_LINK_SHARED, AL_LINK_FFI } al_link_kind;
 
 /* Two components built from common in-repo code (a directory that is in both closures
- * and is not the own package of both), or joined by FFI. a->index < b->index. */
+ * and is not the own package of both), or joined by FFI (a Go component linking a Rust
+ * library that the Rust component is built from). a->index < b->index. */
 struct al_report_link {
 	al_link_kind kind;
 	const al_report_service *a, *b;
-	al_vec via; /* const char *: the shared directories, sorted (borrowed) */
+	al_vec via;         /* const char *: the shared directories, or the FFI package (borrowed) */
+	const al_link *ffi; /* the FFI record (borrowed), NULL for shared code */
 };
 
 typedef enum {
@@ -82,15 +86,16 @@ typedef struct {
 	al_vec services;         /* al_report_service *, in the result's component order */
 	al_vec links;            /* al_report_link *, sorted by a, b */
 	size_t matrix[AL_ROLE__COUNT][AL_LANG__COUNT];
-	size_t levels[AL_LEVEL_ERROR + 1];
+	size_t levels[AL_LEVEL_ERROR + 1]; /* open findings */
+	size_t accepted;                   /* findings accepted by waiver, inline or baseline */
 	size_t files, lines; /* distinct closure files of all services */
 
 	/* --since */
 	char *since;      /* the revision asked for, or NULL */
 	al_result *base;  /* owned */
 	al_vec changes;   /* al_report_change *: added, removed, then role/language, by id */
-	al_vec added;     /* const al_finding *: in result, not in base (by fingerprint) */
-	al_vec resolved;  /* const al_finding *: in base, not in result */
+	al_vec added;     /* const al_finding *: open in result, not open in base (fingerprint) */
+	al_vec resolved;  /* const al_finding *: open in base, not open in result */
 
 	/* --history */
 	unsigned history_asked;
@@ -109,6 +114,9 @@ typedef struct {
 int al_report_doc_build(al_report_doc **out, const al_result *result,
 			const al_report_options *opts);
 void al_report_doc_free(al_report_doc *doc);
+
+/* The finding of result with this fingerprint, or NULL. */
+const al_finding *al_report_find_finding(const al_result *result, const char *fingerprint);
 
 /* The rules that flag a component of this role and language (not hybrid-only ones):
  * fills out with const al_rule * from the result's ruleset. */

@@ -1,9 +1,10 @@
 /*
  * report_doc_json.c: `archlint report --format json` — the data behind the html and md
- * reports. It is the JSON contract of `archlint check` (same version, tool, source,
- * components and findings, in the same order) with the report's additions: per component
- * its size, closure directories and links; per finding the rule's title and rationale;
- * and top-level repository, totals, matrix, guideline, links, since and history.
+ * reports. It is the JSON contract of `archlint check`, kept whole (version, tool, source,
+ * components, links, findings, suppressed), with the report's additions: per component
+ * its size, closure packages and edges; per finding the rule's title and rationale; and
+ * top-level repository, totals, matrix, guideline, edges (the map's lines: shared code
+ * and FFI), since and history.
  * Strings are made valid UTF-8 before cJSON escapes them.
  */
 #include <stdlib.h>
@@ -67,6 +68,24 @@ static const char *link_kind_name(al_link_kind kind)
 	return kind == AL_LINK_FFI ? "ffi" : "shared-code";
 }
 
+static void add_rule_text(cJSON *o, const al_finding *f, const al_ruleset *rules)
+{
+	const al_rule *r = rules ? al_ruleset_find_rule(rules, f->rule) : NULL;
+	add_string(o, "title", r ? r->title : NULL);
+	add_string(o, "rationale", r ? r->rationale : NULL);
+}
+
+static cJSON *suppression_json(const al_suppression *s)
+{
+	if (!s)
+		return cJSON_CreateNull();
+	cJSON *o = cJSON_CreateObject();
+	add_string(o, "kind", al_suppress_kind_name(s->kind));
+	add_string(o, "reason", s->reason);
+	add_string(o, "origin", s->origin);
+	return o;
+}
+
 static cJSON *finding_json(const al_finding *f, const al_ruleset *rules)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -78,9 +97,7 @@ static cJSON *finding_json(const al_finding *f, const al_ruleset *rules)
 	cJSON_AddNumberToObject(o, "line", f->component->entry_line);
 	add_string(o, "message", f->message);
 	add_string(o, "fingerprint", f->fingerprint);
-	const al_rule *r = rules ? al_ruleset_find_rule(rules, f->rule) : NULL;
-	add_string(o, "title", r ? r->title : NULL);
-	add_string(o, "rationale", r ? r->rationale : NULL);
+	add_rule_text(o, f, rules);
 	return o;
 }
 
@@ -99,7 +116,7 @@ static void add_component_fields(cJSON *o, const al_report_service *s)
 		cJSON_AddNumberToObject(x, "lines", (double)d->lines);
 		cJSON_AddItemToArray(closure, x);
 	}
-	cJSON *links = cJSON_AddArrayToObject(o, "links");
+	cJSON *links = cJSON_AddArrayToObject(o, "edges");
 	for (size_t i = 0; i < s->links.len; i++) {
 		const al_report_link *l = s->links.items[i];
 		const al_report_service *other = l->a == s ? l->b : l->a;
@@ -151,8 +168,14 @@ static cJSON *since_json(const al_report_doc *doc)
 	for (size_t i = 0; i < doc->added.len; i++)
 		cJSON_AddItemToArray(added, finding_json(doc->added.items[i], doc->result->rules));
 	cJSON *resolved = cJSON_AddArrayToObject(o, "findings_resolved");
-	for (size_t i = 0; i < doc->resolved.len; i++)
-		cJSON_AddItemToArray(resolved, finding_json(doc->resolved.items[i], doc->base->rules));
+	for (size_t i = 0; i < doc->resolved.len; i++) {
+		const al_finding *f = doc->resolved.items[i];
+		cJSON *x = finding_json(f, doc->base->rules);
+		/* Still there but accepted now (a waiver), or gone. */
+		const al_finding *now = al_report_find_finding(doc->result, f->fingerprint);
+		cJSON_AddItemToObject(x, "accepted_now", suppression_json(now ? now->suppressed : NULL));
+		cJSON_AddItemToArray(resolved, x);
+	}
 	return o;
 }
 
@@ -201,33 +224,37 @@ static cJSON *guideline_json(const al_report_doc *doc)
 
 cJSON *al_report_doc_json(const al_report_doc *doc)
 {
-	cJSON *base = al_report_json_doc(doc->result);
-	/* Rebuilt in the report's key order, reusing check's objects. */
-	cJSON *o = cJSON_CreateObject();
-	static const char *const head[] = { "version", "tool", "source" };
-	for (size_t i = 0; i < sizeof(head) / sizeof(head[0]); i++)
-		cJSON_AddItemToObject(o, head[i], cJSON_DetachItemFromObject(base, head[i]));
+	const al_result *r = doc->result;
+	cJSON *o = al_report_json_doc(r);
+	size_t i = 0;
+	cJSON *comps = cJSON_GetObjectItemCaseSensitive(o, "components");
+	for (cJSON *c = comps ? comps->child : NULL; c && i < doc->services.len; c = c->next, i++)
+		add_component_fields(c, doc->services.items[i]);
+	/* check lists open findings under "findings" and accepted ones under "suppressed",
+	 * each in the result's order. */
+	cJSON *open = cJSON_GetObjectItemCaseSensitive(o, "findings");
+	cJSON *accepted = cJSON_GetObjectItemCaseSensitive(o, "suppressed");
+	cJSON *next_open = open ? open->child : NULL, *next_accepted = accepted ? accepted->child : NULL;
+	for (i = 0; i < r->findings.len; i++) {
+		const al_finding *f = r->findings.items[i];
+		cJSON **next = f->suppressed ? &next_accepted : &next_open;
+		if (*next) {
+			add_rule_text(*next, f, r->rules);
+			*next = (*next)->next;
+		}
+	}
+
 	add_string(o, "repository", doc->repo_name);
 	cJSON *totals = cJSON_AddObjectToObject(o, "totals");
 	cJSON_AddNumberToObject(totals, "services", (double)doc->services.len);
 	cJSON_AddNumberToObject(totals, "files", (double)doc->files);
 	cJSON_AddNumberToObject(totals, "lines", (double)doc->lines);
-	cJSON_AddNumberToObject(totals, "links", (double)doc->links.len);
+	cJSON_AddNumberToObject(totals, "edges", (double)doc->links.len);
 	cJSON_AddItemToObject(totals, "findings", levels_json(doc->levels));
+	cJSON_AddNumberToObject(totals, "accepted", (double)doc->accepted);
 	cJSON_AddItemToObject(o, "matrix", matrix_json(doc->matrix));
 	cJSON_AddItemToObject(o, "guideline", guideline_json(doc));
-
-	cJSON *comps = cJSON_DetachItemFromObject(base, "components");
-	size_t i = 0;
-	for (cJSON *c = comps ? comps->child : NULL; c && i < doc->services.len; c = c->next, i++)
-		add_component_fields(c, doc->services.items[i]);
-	cJSON_AddItemToObject(o, "components", comps);
-	cJSON *findings = cJSON_AddArrayToObject(o, "findings");
-	for (i = 0; i < doc->result->findings.len; i++)
-		cJSON_AddItemToArray(findings,
-				     finding_json(doc->result->findings.items[i], doc->result->rules));
-
-	cJSON *links = cJSON_AddArrayToObject(o, "links");
+	cJSON *edges = cJSON_AddArrayToObject(o, "edges");
 	for (i = 0; i < doc->links.len; i++) {
 		const al_report_link *l = doc->links.items[i];
 		cJSON *x = cJSON_CreateObject();
@@ -237,7 +264,9 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 		cJSON *via = cJSON_AddArrayToObject(x, "via");
 		for (size_t k = 0; k < l->via.len; k++)
 			cJSON_AddItemToArray(via, string_item(l->via.items[k]));
-		cJSON_AddItemToArray(links, x);
+		if (l->ffi)
+			add_string(x, "library", l->ffi->library);
+		cJSON_AddItemToArray(edges, x);
 	}
 	if (doc->base)
 		cJSON_AddItemToObject(o, "since", since_json(doc));
@@ -247,7 +276,6 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 		cJSON_AddItemToObject(o, "history", history_json(doc));
 	else
 		cJSON_AddNullToObject(o, "history");
-	cJSON_Delete(base);
 	return o;
 }
 

@@ -44,7 +44,7 @@ static const char css[] =
 	".lvl{display:inline-block;border-radius:9px;padding:0 7px;font-size:12px;font-weight:600;"
 	"color:#fff}\n"
 	".lvl.error{background:var(--error)}.lvl.warning{background:var(--warning)}"
-	".lvl.note{background:var(--note)}\n"
+	".lvl.note{background:var(--note)}.lvl.accepted{background:#8c959f}\n"
 	"table{border-collapse:collapse;margin:8px 0 14px;font-size:13px}\n"
 	"th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}\n"
 	"th{background:var(--panel);font-weight:600}\n"
@@ -69,7 +69,8 @@ static const char css[] =
 	"font-size:12px;font-weight:600}\n"
 	"svg text.nmeta{font-size:11px;fill:var(--muted)}\n"
 	"svg .badge{stroke:#fff;stroke-width:1.5}svg .badge.error{fill:var(--error)}"
-	"svg .badge.warning{fill:var(--warning)}svg .badge.note{fill:var(--note)}\n"
+	"svg .badge.warning{fill:var(--warning)}svg .badge.note{fill:var(--note)}"
+	"svg .badge.accepted{fill:#8c959f}\n"
 	"svg text.btext{fill:#fff;font-size:10.5px;font-weight:700;text-anchor:middle}\n"
 	"svg .edge{fill:none;stroke:#8c959f;stroke-opacity:.6}\n"
 	"svg .edge.ffi{stroke:#8250df;stroke-dasharray:6 4;stroke-opacity:.9}\n"
@@ -83,7 +84,8 @@ static const char css[] =
 	".svc dt{color:var(--muted)}.svc dd{margin:0;word-break:break-word}\n"
 	".finding{border-left:4px solid var(--note);background:var(--panel);padding:6px 10px;"
 	"margin:6px 0}\n"
-	".finding.warning{border-color:var(--warning)}.finding.error{border-color:var(--error)}\n"
+	".finding.warning{border-color:var(--warning)}.finding.error{border-color:var(--error)}"
+	".finding.accepted{border-color:#8c959f;color:var(--muted)}\n"
 	".finding p{margin:2px 0}.finding .why{color:var(--muted);font-size:13px}\n"
 	".notice{border:1px solid var(--warning);background:#fff8e1;border-radius:6px;"
 	"padding:8px 12px}\n"
@@ -186,6 +188,9 @@ static void header(FILE *out, const al_report_doc *doc)
 		fprintf(out, "<span class=\"chip\"><span class=\"lvl %s\">%zu</span> %s%s</span>",
 			al_level_name((al_level)l), doc->levels[l], al_level_name((al_level)l),
 			doc->levels[l] == 1 ? "" : "s");
+	if (doc->accepted)
+		fprintf(out, "<span class=\"chip\"><span class=\"lvl accepted\">%zu</span> accepted</span>",
+			doc->accepted);
 	fprintf(out, "<span class=\"chip\">%zu files \xC2\xB7 %zu lines in service closures</span>",
 		doc->files, doc->lines);
 	fputs("</div>\n", out);
@@ -207,8 +212,9 @@ static void map_section(FILE *out, const al_report_doc *doc)
 {
 	fputs("<section id=\"map\">\n<h2>System map</h2>\n<p class=\"caption\">Every service, "
 	      "placed by role and coloured by language; a badge marks findings (the worst "
-	      "first); lines join components built from common in-repo code. Select a service "
-	      "to jump to its details.</p>\n<div class=\"mapwrap\">\n",
+	      "first); solid lines join components built from common in-repo code, dashed ones a "
+	      "Go component and the Rust library it links through FFI. Select a service to jump "
+	      "to its details.</p>\n<div class=\"mapwrap\">\n",
 	      out);
 	al_report_svg(out, doc);
 	fputs("</div>\n</section>\n", out);
@@ -379,6 +385,19 @@ static void since_section(FILE *out, const al_report_doc *doc)
 		any = 1;
 		fprintf(out, "<h3>Findings resolved (%zu)</h3>\n", doc->resolved.len);
 		finding_rows(out, doc, &doc->resolved);
+		for (size_t i = 0; i < doc->resolved.len; i++) {
+			const al_finding *f = doc->resolved.items[i];
+			const al_finding *now = al_report_find_finding(doc->result, f->fingerprint);
+			if (!now || !now->suppressed)
+				continue;
+			fputs("<p class=\"caption\"><code>", out);
+			esc(out, f->rule);
+			fputs("</code> of ", out);
+			component_name(out, doc, now->component);
+			fprintf(out, " is still there, accepted (%s): ", al_suppress_kind_name(now->suppressed->kind));
+			esc(out, now->suppressed->reason);
+			fputs("</p>\n", out);
+		}
 	}
 	if (!any)
 		fputs("<p class=\"none\">No service was added, removed or reclassified, and no "
@@ -466,7 +485,10 @@ static void service_index(FILE *out, const al_report_doc *doc)
 			const al_finding *f = s->findings.items[k];
 			if (k)
 				fputs(" ", out);
-			level_tag(out, f->level);
+			if (f->suppressed)
+				fputs("<span class=\"lvl accepted\">accepted</span>", out);
+			else
+				level_tag(out, f->level);
 			fputs(" ", out);
 			esc(out, f->rule);
 		}
@@ -509,16 +531,29 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 	fputs("<h4>Findings</h4>\n", out);
 	if (!s->findings.len)
 		fputs("<p class=\"none\">None: its language fits the guideline for its role.</p>\n", out);
+	else if (!s->open)
+		fputs("<p class=\"none\">All accepted.</p>\n", out);
 	for (size_t i = 0; i < s->findings.len; i++) {
 		const al_finding *f = s->findings.items[i];
 		const al_rule *r = rules ? al_ruleset_find_rule(rules, f->rule) : NULL;
-		fprintf(out, "<div class=\"finding %s\"><p>", al_level_name(f->level));
+		fprintf(out, "<div class=\"finding %s\"><p>",
+			f->suppressed ? "accepted" : al_level_name(f->level));
 		level_tag(out, f->level);
 		fputs(" <code>", out);
 		esc(out, f->rule);
 		fputs("</code> ", out);
 		esc(out, f->message);
 		fputs("</p>", out);
+		if (f->suppressed) {
+			fprintf(out, "<p><b>Accepted</b> (%s): ", al_suppress_kind_name(f->suppressed->kind));
+			esc(out, f->suppressed->reason);
+			if (f->suppressed->origin && *f->suppressed->origin) {
+				fputs(" \xE2\x80\x94 <code>", out);
+				esc(out, f->suppressed->origin);
+				fputs("</code>", out);
+			}
+			fputs("</p>", out);
+		}
 		if (r && r->rationale) {
 			fputs("<p class=\"why\">Why: ", out);
 			esc(out, r->rationale);
@@ -568,6 +603,26 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 	if (s->dirs.len > MAX_DIRS)
 		fprintf(out, "<p class=\"caption\">and %zu more packages.</p>\n", s->dirs.len - MAX_DIRS);
 
+	if (s->ffi.len) {
+		fputs("<h4>FFI</h4>\n<ul>", out);
+		for (size_t i = 0; i < s->ffi.len; i++) {
+			const al_link *l = s->ffi.items[i];
+			fputs("<li>links <code>-l", out);
+			esc(out, l->library);
+			fputs("</code>: the Rust library package <code>", out);
+			esc(out, l->to_package);
+			fputs("</code>", out);
+			for (size_t k = 0; k < l->to_components.len; k++) {
+				fputs(k ? ", " : " (built into ", out);
+				esc(out, l->to_components.items[k]);
+			}
+			fputs(l->to_components.len ? ")" : "", out);
+			fputs(", declared at ", out);
+			location(out, l->path, l->line);
+			fputs("</li>", out);
+		}
+		fputs("</ul>\n", out);
+	}
 	if (s->links.len) {
 		fputs("<h4>Links</h4>\n<p>", out);
 		for (size_t i = 0; i < s->links.len && i < MAX_LINKS; i++) {

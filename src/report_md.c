@@ -143,6 +143,8 @@ static void summary(FILE *out, const al_report_doc *doc)
 	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
 		fprintf(out, "%s%zu %s%s", l == AL_LEVEL_ERROR ? "" : ", ", doc->levels[l],
 			al_level_name((al_level)l), doc->levels[l] == 1 ? "" : "s");
+	if (doc->accepted)
+		fprintf(out, " (%zu accepted)", doc->accepted);
 	fprintf(out, " \xC2\xB7 %zu files, %zu lines in service closures\n\n", doc->files, doc->lines);
 	if (r->incomplete || r->notices.len) {
 		fputs("> **Incomplete:** parts of the repository could not be read; the rest was "
@@ -168,8 +170,8 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 	static const al_role lanes[] = { AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE,
 					 AL_ROLE_UNCLASSIFIED, AL_ROLE_TOOL };
 	fputs("## System map\n\nEvery service by role, coloured by language (Go blue, Rust "
-	      "orange); findings are marked in the label and by a thick border; lines join "
-	      "components built from common in-repo code.\n\n```mermaid\nflowchart LR\n",
+	      "orange); findings are marked in the label and by a thick border; solid lines join "
+	      "components built from common in-repo code, dotted ones an FFI link.\n\n```mermaid\nflowchart LR\n",
 	      out);
 	for (size_t li = 0; li < sizeof(lanes) / sizeof(lanes[0]); li++) {
 		al_role role = lanes[li];
@@ -190,7 +192,7 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 			for (size_t k = 0; k < s->findings.len; k++) {
 				const al_finding *f = s->findings.items[k];
 				fputs(k ? " " : "<br/>", out);
-				fputs(f->level == AL_LEVEL_NOTE ? "#8505; " : "#9888; ", out);
+				fputs(f->suppressed ? "#10003; " : f->level == AL_LEVEL_NOTE ? "#8505; " : "#9888; ", out);
 				mm_text(out, f->rule);
 			}
 			fprintf(out, "\"]:::%s\n", al_language_name(c->language));
@@ -431,15 +433,33 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 	if (s->dirs.len > MAX_DIRS)
 		fprintf(out, " and %zu more", s->dirs.len - MAX_DIRS);
 	fputc('\n', out);
+	for (size_t i = 0; i < s->ffi.len; i++) {
+		const al_link *l = s->ffi.items[i];
+		char *lib = al_sprintf("-l%s", l->library);
+		fputs("- FFI: links ", out);
+		md_code(out, lib);
+		free(lib);
+		fputs(", the Rust library package ", out);
+		md_code(out, l->to_package);
+		for (size_t k = 0; k < l->to_components.len; k++) {
+			fputs(k ? ", " : " (built into ", out);
+			md_code(out, l->to_components.items[k]);
+		}
+		fputs(l->to_components.len ? ")" : "", out);
+		char *at = al_sprintf("%s:%u", l->path, l->line);
+		fputs(", declared at ", out);
+		md_code(out, at);
+		free(at);
+		fputc('\n', out);
+	}
 	if (s->links.len) {
-		fputs("- shares in-repo code with:", out);
+		fputs("- linked to:", out);
 		for (size_t i = 0; i < s->links.len && i < MAX_LINKS; i++) {
 			const al_report_link *l = s->links.items[i];
 			const al_report_service *o = l->a == s ? l->b : l->a;
 			fputs(i ? ", " : " ", out);
 			md_code(out, o->component->id);
-			if (l->kind == AL_LINK_FFI)
-				fputs(" (FFI)", out);
+			fputs(l->kind == AL_LINK_FFI ? " (FFI)" : " (shared code)", out);
 		}
 		if (s->links.len > MAX_LINKS)
 			fprintf(out, " and %zu more", s->links.len - MAX_LINKS);
@@ -458,6 +478,14 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 		if (r && r->rationale) {
 			fputs("  \n> *Why*: ", out);
 			md_text(out, r->rationale);
+		}
+		if (f->suppressed) {
+			fprintf(out, "  \n> **Accepted** (%s): ", al_suppress_kind_name(f->suppressed->kind));
+			md_text(out, f->suppressed->reason);
+			if (f->suppressed->origin && *f->suppressed->origin) {
+				fputs(" \xE2\x80\x94 ", out);
+				md_code(out, f->suppressed->origin);
+			}
 		}
 		fputs("\n\n", out);
 	}
@@ -506,8 +534,10 @@ void al_report_md(FILE *out, const al_report_doc *doc)
 				s->lines);
 			for (size_t k = 0; k < s->findings.len; k++) {
 				const al_finding *f = s->findings.items[k];
-				fprintf(out, "%s%s ", k ? " " : "", level_mark(f->level));
+				fprintf(out, "%s%s ", k ? " " : "", f->suppressed ? "\xE2\x9C\x93" : level_mark(f->level));
 				md_text(out, f->rule);
+				if (f->suppressed)
+					fputs(" (accepted)", out);
 			}
 			fputs(" |\n", out);
 		}

@@ -246,7 +246,8 @@ static void write_node(FILE *out, const placed *p)
 		al_role_name(c->role), c->confidence);
 	for (size_t i = 0; i < s->findings.len; i++) {
 		const al_finding *f = s->findings.items[i];
-		fprintf(out, "; %s %s", f->rule, al_level_name(f->level));
+		fprintf(out, "; %s %s%s", f->rule, al_level_name(f->level),
+			f->suppressed ? " (accepted)" : "");
 	}
 	fputs("</title>", out);
 	fprintf(out, "<rect class=\"box %s\" x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"7\"/>",
@@ -260,19 +261,25 @@ static void write_node(FILE *out, const placed *p)
 		p->x + 14, p->y + 37, al_report_language_title(c->language), c->confidence, s->files,
 		s->files == 1 ? "" : "s", s->lines, s->lines == 1 ? "" : "s");
 	if (s->findings.len) {
-		const al_finding *f = s->findings.items[0];
-		for (size_t i = 1; i < s->findings.len; i++)
-			if (((const al_finding *)s->findings.items[i])->level > f->level)
-				f = s->findings.items[i];
+		/* The worst open finding; a service with accepted findings only gets a grey
+		 * badge. */
+		const al_finding *f = NULL;
+		for (size_t i = 0; i < s->findings.len; i++) {
+			const al_finding *x = s->findings.items[i];
+			if (!f || (f->suppressed && !x->suppressed) ||
+			    (!f->suppressed == !x->suppressed && x->level > f->level))
+				f = x;
+		}
+		size_t shown = f->suppressed ? s->findings.len : s->open;
 		char label[64];
-		if (s->findings.len > 1)
-			snprintf(label, sizeof(label), "%.16s +%zu", f->rule, s->findings.len - 1);
+		if (shown > 1)
+			snprintf(label, sizeof(label), "%.16s +%zu", f->rule, shown - 1);
 		else
 			snprintf(label, sizeof(label), "%.16s", f->rule);
 		double bw = 10 + 7.0 * (double)strlen(label);
 		double bx = p->x + NODE_W - bw - 6, by = p->y - 8;
 		fprintf(out, "<rect class=\"badge %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" rx=\"8\"/>",
-			al_level_name(f->level), bx, by, bw);
+			f->suppressed ? "accepted" : al_level_name(f->level), bx, by, bw);
 		fprintf(out, "<text class=\"btext\" x=\"%.1f\" y=\"%.1f\">", bx + bw / 2, by + 12);
 		al_html_escape(out, label);
 		fputs("</text>", out);
