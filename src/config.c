@@ -12,7 +12,7 @@
 #include "util/path.h"
 
 static const char *const top_keys[] = { "components", "rules",	  "signals",
-					 "exclude",    "max_file_bytes", NULL };
+					 "exclude",    "max_file_bytes", "waivers", NULL };
 
 static int known(const char *key, const char *const *keys)
 {
@@ -91,6 +91,8 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		}
 	}
 	if ((err = check_shape(doc, path, copy)))
+		goto done;
+	if ((err = al_config_parse_waivers(self, copy)))
 		goto done;
 	const cJSON *max = cJSON_GetObjectItemCaseSensitive(doc, "max_file_bytes");
 	self->max_file_bytes = AL_DEFAULT_MAX_FILE_BYTES;
@@ -173,6 +175,8 @@ int al_config_apply(const al_config *self, al_ruleset *rules)
 		}
 		al_level_parse(&r->level, al_json_string(it, "level"));
 	}
+	if (al_config_check_waivers(self, rules))
+		return AL_ECONFIG;
 	return 0;
 }
 
@@ -212,5 +216,6 @@ void al_config_free(al_config *self)
 	al_strmap_dispose(&self->roles);
 	al_strmap_dispose(&self->role_lines);
 	al_vec_dispose_with(&self->excludes, free);
+	al_vec_dispose_with(&self->waivers, al_waiver_free);
 	free(self);
 }

@@ -6,7 +6,9 @@
  *     "rules": { "AL002": { "level": "warning" } },
  *     "signals": [ { "id": ..., "role": ..., "weight": ..., "why": ..., "imports": [...] } ],
  *     "exclude": [ "legacy" ],
- *     "max_file_bytes": 1048576 }
+ *     "max_file_bytes": 1048576,
+ *     "waivers": [ { "component": "cmd/proxy", "rule": "AL001", "reason": "...",
+ *                    "expires": "2025-09-30" } ] }
  *
  * al_config_parse allocates; al_config_free frees. Unknown keys are errors: a typo in a
  * gate's configuration must not silently pass.
@@ -18,6 +20,15 @@
 
 #include "rules.h"
 
+/* Accepted debt: one rule on one component, with a reason, until an expiry date. */
+typedef struct {
+	char *component;
+	char *rule;
+	char *reason;
+	char *expires; /* YYYY-MM-DD: hides its finding through that day (UTC) */
+	unsigned line; /* of the waiver in the configuration file */
+} al_waiver;
+
 typedef struct {
 	char *path;      /* where it was read from, for messages */
 	cJSON *doc;      /* owned */
@@ -25,6 +36,7 @@ typedef struct {
 	al_strmap role_lines;
 	al_vec excludes; /* char * globs */
 	size_t max_file_bytes; /* larger source files are data or generated: skipped, noticed */
+	al_vec waivers;        /* al_waiver * (waivers.c) */
 } al_config;
 
 /* Files over 1 MiB are tables and generated code, not hand-written service logic; parsing
@@ -38,5 +50,11 @@ int al_config_apply(const al_config *self, al_ruleset *rules);
 int al_config_role(const al_config *self, const char *id, unsigned *line);
 int al_config_excludes(const al_config *self, const char *path);
 void al_config_free(al_config *self);
+
+/* waivers.c: parses and validates "waivers" (called by al_config_parse); checks their rule
+ * ids against the ruleset (called by al_config_apply); frees one waiver. */
+int al_config_parse_waivers(al_config *self, const char *text);
+int al_config_check_waivers(const al_config *self, const al_ruleset *rules);
+void al_waiver_free(void *waiver);
 
 #endif

@@ -143,7 +143,10 @@ cJSON *al_report_json_doc(const al_result *result)
 		cJSON_AddNumberToObject(o, "line", l->line);
 		cJSON_AddItemToArray(links, o);
 	}
+	/* Open findings; accepted ones (waiver, inline, baseline, --new-from-rev) go to a
+	 * "suppressed" array that is only present when there are any. */
 	cJSON *findings = cJSON_AddArrayToObject(doc, "findings");
+	cJSON *suppressed = NULL;
 	for (size_t i = 0; i < result->findings.len; i++) {
 		const al_finding *f = result->findings.items[i];
 		cJSON *o = cJSON_CreateObject();
@@ -154,8 +157,20 @@ cJSON *al_report_json_doc(const al_result *result)
 		cJSON_AddNumberToObject(o, "line", f->component->entry_line);
 		add_string(o, "message", f->message);
 		add_string(o, "fingerprint", f->fingerprint);
-		cJSON_AddItemToArray(findings, o);
+		if (!f->suppressed) {
+			cJSON_AddItemToArray(findings, o);
+			continue;
+		}
+		cJSON *why = cJSON_AddObjectToObject(o, "suppressed");
+		add_string(why, "kind", al_suppress_kind_name(f->suppressed->kind));
+		add_string(why, "reason", f->suppressed->reason);
+		add_string(why, "origin", f->suppressed->origin);
+		if (!suppressed)
+			suppressed = cJSON_CreateArray();
+		cJSON_AddItemToArray(suppressed, o);
 	}
+	if (suppressed)
+		cJSON_AddItemToObject(doc, "suppressed", suppressed);
 	return doc;
 }
 

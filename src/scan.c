@@ -184,6 +184,7 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 		al_vec_sort(&scan.result->components, cmp_component);
 		al_links_find(&scan);
 		al_policy_apply(scan.result, scan.rules);
+		al_suppress_apply(&scan);
 		al_vec_sort(&scan.result->notices, al_vec_cmp_str);
 	}
 	scan_dispose(&scan);
@@ -222,6 +223,7 @@ static void free_finding(void *p)
 {
 	al_finding *f = p;
 	free(f->message);
+	al_suppression_free(f->suppressed);
 	free(f);
 }
 

@@ -71,5 +71,7 @@ void al_classify(al_scan *scan, al_found *found);
 void al_links_find(al_scan *scan);
 void al_link_free(void *link);
 void al_policy_apply(al_result *result, const al_ruleset *rules);
+/* Inline //archlint:ignore directives and configuration waivers (suppress.c). */
+void al_suppress_apply(al_scan *scan);
 
 #endif

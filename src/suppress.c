@@ -3,9 +3,14 @@
  * it marks it with why and where it was accepted, so the gate skips it, the text and JSON
  * reports can count it, and SARIF can carry it as a suppression.
  */
+#include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
-#include "archlint.h"
+#include "grammars.h"
+#include "scan.h"
 
 const char *al_suppress_kind_name(al_suppress_kind kind)
 {
@@ -32,4 +37,164 @@ void al_suppression_free(al_suppression *suppression)
 	free(suppression->reason);
 	free(suppression->origin);
 	free(suppression);
+}
+
+/* Suppressions are applied after the policy, while the snapshot is still open: inline
+ * directives are read from each component's entry file (and only there), waivers come from
+ * the configuration. Problems with either are notices, never fatal: a bad directive leaves
+ * its finding open, which is the safe side. They do not make the result incomplete. */
+static void notice(al_result *result, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void notice(al_result *result, const char *fmt, ...)
+{
+	al_buf b = AL_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	al_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	al_vec_push(&result->notices, al_buf_detach(&b));
+}
+
+#define DIRECTIVE "//archlint:ignore"
+
+static int is_comment(const char *type)
+{
+	return strcmp(type, "comment") == 0 || strcmp(type, "line_comment") == 0;
+}
+
+/* One "//archlint:ignore RULE[,RULE] -- reason" comment of component c at line. */
+static void apply_directive(al_scan *scan, al_component *c, const char *text, unsigned line)
+{
+	al_result *result = scan->result;
+	const char *p = text + strlen(DIRECTIVE);
+	const char *dash = strstr(p, "--");
+	const char *reason = dash ? dash + 2 : "";
+	while (isspace((unsigned char)*reason))
+		reason++;
+	char *rules = al_strndup(p, dash ? (size_t)(dash - p) : strlen(p));
+	char *origin = al_sprintf("%s:%u", c->entry_path, line);
+	char *save = NULL;
+	size_t nrules = 0;
+	if (!dash || !*reason) {
+		notice(result,
+		       "%s: //archlint:ignore needs a reason: '//archlint:ignore RULE -- why it is "
+		       "accepted'; the finding stays open",
+		       origin);
+		goto done;
+	}
+	for (char *id = strtok_r(rules, ", \t", &save); id; id = strtok_r(NULL, ", \t", &save)) {
+		nrules++;
+		if (!al_ruleset_find_rule(scan->rules, id)) {
+			notice(result, "%s: //archlint:ignore names unknown rule '%s'", origin, id);
+			continue;
+		}
+		int matched = 0;
+		for (size_t i = 0; i < result->findings.len; i++) {
+			al_finding *f = result->findings.items[i];
+			if (f->component != c || strcmp(f->rule, id) != 0)
+				continue;
+			al_finding_suppress(f, AL_SUPPRESS_INLINE, reason, origin);
+			matched = 1;
+		}
+		if (!matched)
+			notice(result,
+			       "%s: //archlint:ignore %s matches no finding of '%s': remove it",
+			       origin, id, c->id);
+	}
+	if (!nrules)
+		notice(result, "%s: //archlint:ignore names no rule", origin);
+done:
+	free(origin);
+	free(rules);
+}
+
+static void inline_directives(al_scan *scan, TSParser *parser, al_component *c)
+{
+	al_buf src = AL_BUF_INIT;
+	if (al_source_read_path(scan->source, c->entry_path, &src) != 0 ||
+	    !strstr(al_buf_cstr(&src), "archlint:ignore")) {
+		al_buf_dispose(&src);
+		al_error_clear();
+		return;
+	}
+	ts_parser_set_language(parser, al_grammar_for(c->language));
+	TSTree *tree = ts_parser_parse_string(parser, NULL, al_buf_cstr(&src), (uint32_t)src.len);
+	TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
+	for (;;) {
+		TSNode node = ts_tree_cursor_current_node(&cur);
+		if (is_comment(ts_node_type(node))) {
+			char *text = al_node_text(node, al_buf_cstr(&src));
+			text[strcspn(text, "\r\n")] = '\0';
+			const char *after = text + strlen(DIRECTIVE);
+			if (strncmp(text, DIRECTIVE, strlen(DIRECTIVE)) == 0 &&
+			    (*after == '\0' || isspace((unsigned char)*after)))
+				apply_directive(scan, c, text, al_node_line(node));
+			free(text);
+		}
+		if (ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur))
+			if (!ts_tree_cursor_goto_parent(&cur))
+				goto walked;
+	}
+walked:
+	ts_tree_cursor_delete(&cur);
+	ts_tree_delete(tree);
+	al_buf_dispose(&src);
+}
+
+/* Today's date, UTC, as YYYY-MM-DD; SOURCE_DATE_EPOCH (reproducible builds) overrides. */
+static void today(char out[11])
+{
+	time_t now = time(NULL);
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		long long v = strtoll(epoch, &end, 10);
+		if (!*end && v >= 0)
+			now = (time_t)v;
+	}
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static void apply_waivers(al_scan *scan)
+{
+	al_result *result = scan->result;
+	const al_config *config = scan->config;
+	char date[11];
+	today(date);
+	for (size_t k = 0; k < config->waivers.len; k++) {
+		const al_waiver *w = config->waivers.items[k];
+		int expired = strcmp(w->expires, date) < 0, matched = 0;
+		char *origin = al_sprintf("%s:%u", config->path, w->line);
+		for (size_t i = 0; i < result->findings.len; i++) {
+			al_finding *f = result->findings.items[i];
+			if (strcmp(f->component->id, w->component) != 0 ||
+			    strcmp(f->rule, w->rule) != 0)
+				continue;
+			matched = 1;
+			if (!expired)
+				al_finding_suppress(f, AL_SUPPRESS_WAIVER, w->reason, origin);
+		}
+		if (expired)
+			notice(result, "%s: the waiver of %s for '%s' expired on %s: %s", origin,
+			       w->rule, w->component, w->expires,
+			       matched ? "its finding is reported again" : "remove it");
+		else if (!matched)
+			notice(result,
+			       "%s: the waiver of %s for '%s' matches no finding: remove it",
+			       origin, w->rule, w->component);
+		free(origin);
+	}
+}
+
+void al_suppress_apply(al_scan *scan)
+{
+	TSParser *parser = ts_parser_new();
+	for (size_t i = 0; i < scan->result->components.len; i++)
+		inline_directives(scan, parser, scan->result->components.items[i]);
+	ts_parser_delete(parser);
+	if (scan->config)
+		apply_waivers(scan);
 }

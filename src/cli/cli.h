@@ -47,5 +47,6 @@ int al_cmd_components(int argc, char **argv);
 int al_cmd_explain(int argc, char **argv);
 int al_cmd_rules(int argc, char **argv);
 int al_cmd_report(int argc, char **argv);
+int al_cmd_baseline(int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../gate.h"
 #include "cli.h"
 #include "report.h"
 
@@ -12,7 +13,8 @@ static const char usage[] =
 	"usage: archlint check [PATH] [--rev REV | --staged | --worktree]\n"
 	"                      [--format text|json|sarif|github|gitlab|junit] [-o FILE]\n"
 	"                      [--fail-on error|warning|note|never] [--config FILE]\n"
-	"                      [--rules DIR] [--jobs N] [--quiet]\n\n"
+	"                      [--new-from-rev REV] [--baseline FILE] [--rules DIR]\n"
+	"                      [--jobs N] [--quiet]\n\n"
 	"Scans the repository at PATH (default: the current directory, searched upwards) and\n"
 	"reports every component whose language cuts against the guideline. Exit status: 0\n"
 	"nothing at or above --fail-on (default warning), 1 findings at or above it, 2 usage,\n"
@@ -20,7 +22,12 @@ static const char usage[] =
 	"Formats: text (path:line: level: message [RULE]), json (the stable contract), sarif\n"
 	"(SARIF 2.1.0 for code scanning), github (workflow-command annotations; with\n"
 	"GITHUB_STEP_SUMMARY set, a Markdown job summary is appended to that file), gitlab\n"
-	"(Code Quality report), junit (one test case per component).\n";
+	"(Code Quality report), junit (one test case per component).\n\n"
+	"Accepted findings are kept out of the gate and counted on stderr: waivers in\n"
+	".archlint.json, '//archlint:ignore RULE -- reason' in a component's entry file,\n"
+	"--baseline FILE (written by 'archlint baseline'), and --new-from-rev REV, which\n"
+	"only keeps findings on components that are new or changed in role or language\n"
+	"since REV.\n";
 
 static const char *const formats[] = { "text", "json", "sarif", "github", "gitlab", "junit",
 				       NULL };
@@ -91,8 +98,41 @@ static void summary(const al_result *r)
 	fprintf(stderr, "%s\n", r->incomplete ? "; incomplete: see the notices above" : "");
 }
 
+/* Takes "--name VALUE" or "--name=VALUE" out of argv (check's own options, which the
+ * shared parser does not know). Returns -1 when the option has no value. */
+static int take_option(int *argc, char **argv, const char *name, const char **value)
+{
+	size_t n = strlen(name);
+	for (int i = 1; i < *argc; i++) {
+		int used;
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strncmp(argv[i], name, n) == 0 && argv[i][n] == '=') {
+			*value = argv[i] + n + 1;
+			used = 1;
+		} else if (strcmp(argv[i], name) == 0) {
+			if (i + 1 >= *argc)
+				return -1;
+			*value = argv[i + 1];
+			used = 2;
+		} else {
+			continue;
+		}
+		memmove(argv + i, argv + i + used, (size_t)(*argc - i - used + 1) * sizeof(*argv));
+		*argc -= used;
+		i--;
+	}
+	return 0;
+}
+
 int al_cmd_check(int argc, char **argv)
 {
+	const char *new_from_rev = NULL, *baseline = NULL;
+	if (take_option(&argc, argv, "--new-from-rev", &new_from_rev) < 0 ||
+	    take_option(&argc, argv, "--baseline", &baseline) < 0) {
+		fprintf(stderr, "archlint: --new-from-rev and --baseline need a value\n%s", usage);
+		return AL_EXIT_ERROR;
+	}
 	al_cli_options opts;
 	int rc = al_cli_parse(&opts, argc, argv, usage, formats, 1);
 	if (rc)
@@ -101,6 +141,11 @@ int al_cmd_check(int argc, char **argv)
 	al_result *result = NULL;
 	if (al_scan_run(&result, &opts.scan) != 0)
 		return al_cli_fail();
+	if ((baseline && al_baseline_apply(result, baseline) != 0) ||
+	    (new_from_rev && al_new_from_rev_apply(result, &opts.scan, new_from_rev) != 0)) {
+		al_result_free(result);
+		return al_cli_fail();
+	}
 	FILE *out = al_cli_open_output(&opts);
 	if (!out) {
 		al_result_free(result);

@@ -12,6 +12,7 @@ static const al_cli_command commands[] = {
 	{ "explain", al_cmd_explain, "show every signal behind one component's verdict" },
 	{ "rules", al_cmd_rules, "list the active guideline rules and signals" },
 	{ "report", al_cmd_report, "write the architecture report (html, md or json)" },
+	{ "baseline", al_cmd_baseline, "record today's findings as accepted (.archlint-baseline.json)" },
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,65 @@
+/*
+ * cmd_baseline.c: `archlint baseline` — record today's open findings as accepted debt in
+ * .archlint-baseline.json (at the work tree root, or -o FILE), for `check --baseline`.
+ * Findings already accepted by a waiver or an inline directive are not recorded: they
+ * carry their own reason.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../gate.h"
+#include "cli.h"
+#include "report.h"
+
+static const char usage[] =
+    "usage: archlint baseline [PATH] [--rev REV | --staged | --worktree] [-o FILE]\n"
+    "                         [--config FILE] [--rules DIR] [--jobs N] [--quiet]\n\n"
+    "Writes the open findings of the repository at PATH to .archlint-baseline.json at its\n"
+    "work tree root (or to -o FILE; '-' for stdout), keyed by rule and component, never by\n"
+    "line. Commit it; then 'archlint check --baseline .archlint-baseline.json' fails only\n"
+    "on findings it does not list, and names the entries that no longer match so the file\n"
+    "shrinks as the debt is paid.\n";
+
+int al_cmd_baseline(int argc, char **argv)
+{
+	al_cli_options opts;
+	int rc = al_cli_parse(&opts, argc, argv, usage, NULL, 1);
+	if (rc)
+		return rc < 0 ? AL_EXIT_OK : rc;
+	opts.scan.path = opts.positional[0];
+	char *default_path = NULL;
+	if (!opts.output) {
+		char *workdir = NULL;
+		if (al_repo_workdir(&workdir, opts.scan.path) != 0)
+			return al_cli_fail();
+		default_path = al_sprintf("%s.archlint-baseline.json", workdir);
+		free(workdir);
+		opts.output = default_path;
+	}
+	al_result *result = NULL;
+	if (al_scan_run(&result, &opts.scan) != 0) {
+		free(default_path);
+		return al_cli_fail();
+	}
+	FILE *out = al_cli_open_output(&opts);
+	int err = !out;
+	if (out) {
+		al_baseline_write(out, result);
+		err = al_cli_close_output(&opts, out) != 0;
+	}
+	if (!err) {
+		al_cli_print_notices(&opts, result);
+		size_t n = 0;
+		for (size_t i = 0; i < result->findings.len; i++)
+			n += !((al_finding *)result->findings.items[i])->suppressed;
+		if (!opts.quiet && out != stdout) {
+			fprintf(stderr, "archlint: %zu finding%s recorded in ", n,
+			        n == 1 ? "" : "s");
+			al_text_escape(stderr, opts.output);
+			fputc('\n', stderr);
+		}
+	}
+	al_result_free(result);
+	free(default_path);
+	return err ? al_cli_fail() : AL_EXIT_OK;
+}
