@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# A broken .archlint.json is a configuration error: exit 2 and one line naming the file
+# and, where the file has one, the line and column — malformed JSON, unknown keys, unknown
+# rule ids, a user tree-sitter query that does not compile (the file and the offset).
+# A gate must not silently pass on a typo. Read from the snapshot and with --config.
+. "$(dirname "$0")/../lib.sh"
+
+repo cfg
+go_mod && go_proxy cmd/proxy && go_api cmd/api
+commit base
+
+# cfg_case CONTENT EXPECTED_ERROR_ERE: the config committed at the root, then --config.
+cfg_case() {
+	printf '%s' "$1" >"$T/cfg/.archlint.json"
+	git -C "$T/cfg" add .archlint.json && git -C "$T/cfg" commit -q -m cfg
+	al check --no-cache "$T/cfg"
+	expect_rc 2
+	expect_error_match "^archlint: \\.archlint\\.json$2"
+	expect_empty_stdout
+	printf '%s' "$1" >"$T/other.json"
+	al check --no-cache --config "$T/other.json" "$T/cfg"
+	expect_rc 2
+	expect_error_match "^archlint: $T/other\\.json$2"
+}
+
+# Malformed JSON: line and column.
+cfg_case '{ "rules": { "AL001": { "level": "warning" }, }' ':1:[0-9]+: invalid JSON$'
+cfg_case '{
+  "rules": {
+    "AL001": { "level" "warning" }
+  }
+}' ':3:[0-9]+: invalid JSON$'
+cfg_case '' ':1:1: invalid JSON$'
+cfg_case '{"exclude": ["a", ' ':1:[0-9]+: invalid JSON$'
+cfg_case "$(printf '{\n\n\n  "rules": \x01 }')" ':4:[0-9]+: invalid JSON$'
+cfg_case "$(printf '%0.s[' $(seq 5000))" ':1:[0-9]+: (invalid JSON|.*nest.*)$'
+# Valid JSON, wrong shape or unknown names.
+cfg_case '[]' ':1:1: expected a JSON object$'
+cfg_case '{ "rulez": {} }' ':1: unknown key "rulez"$'
+cfg_case '{
+  "components": {},
+  "signal": []
+}' ':3: unknown key "signal"$'
+cfg_case '{ "rules": { "AL001": { "level": "loud" } } }' ':1: rule "AL001" needs "level": error, warning, note or off$'
+cfg_case '{ "components": { "cmd/proxy": { "role": "hot-path" } } }' ':1: component "cmd/proxy" needs "role": data-path, control-plane or tool$'
+cfg_case '{"max_file_bytes": -1}' ':1: "max_file_bytes" must be a number from 1024 to 1e9$'
+cfg_case '{"exclude": [1]}' ':1: "exclude" must list glob strings$'
+# Unknown rule ids name the file; the line is asked for too (README: "errors naming the
+# file and line").
+cfg_case '{ "rules": { "AL999": { "level": "note" } } }' '(:1)?: unknown rule id "AL999"$'
+# User signal queries that do not compile: the file and the offset in the query.
+q() { printf '{ "signals": [ { "id": "acme.q", "role": "data-path", "weight": 2, "why": "w", "language": "%s", "query": "%s" } ] }' "$1" "$2"; }
+cfg_case "$(q go '(call_expression function: (identifier) @f')" ':[0-9]+:[0-9]+: syntax error in query \(offset 43\)$'
+cfg_case "$(q go '(no_such_node) @x')" ':[0-9]+:[0-9]+: unknown node type in query \(offset 1\)$'
+cfg_case "$(q rust '(call_expression nosuchfield: (identifier)) @x')" ':[0-9]+:[0-9]+: unknown field in query \(offset 17\)$'
+# Predicates are checked by archlint after tree-sitter compiled the query.
+cfg_case "$(q go '((identifier) @x (#eq? @x))')" "(:[0-9]+:[0-9]+)?: '#eq\\?' takes a capture and one value$"
+cfg_case "$(q go '((identifier) @x (#match? @x \"[\"))')" '(:[0-9]+:[0-9]+)?: invalid regular expression "\[": '
+cfg_case "$(q go '(identifier) @')" ':[0-9]+:[0-9]+: .*query.*$'
+cfg_case "$(q cobol '(identifier) @x')" ':.*cobol'
+cfg_case '{ "signals": [ { "id": "acme.q", "role": "data-path", "weight": 2, "why": "w", "query": "(identifier) @x" } ] }' ': signal .acme\.q.: a query needs a string and a "language"$'
+cfg_case '{
+  "signals": [
+    { "id": "acme.q", "role": "data-path", "weight": 2, "why": "w", "language": "go",
+      "query": "(call_expression\n  function: (identifier) @f\n  (nosuch))" } ] }' ':3:[0-9]+: unknown node type in query \(offset 48\)$'
+
+# A valid query of the user's own: it compiles and its hits count.
+printf '%s' "$(q go '(call_expression function: (selector_expression field: (field_identifier) @f (#eq? @f \"Accept\")))')" >.archlint.json
+commit good-config
+al check --no-cache --format json .
+expect_rc 1
+json 'any(e["signal"] == "acme.q" for e in comp("cmd/proxy")["evidence"])' "user query hits"
+
+# Unknown keys inside a component entry: a typo must not pass silently either.
+printf '{ "components": { "cmd/proxy": { "role": "data-path", "rol": "control-plane" } } }' >.archlint.json
+commit nested-typo
+al check --no-cache .
+if [ "$rc" = 2 ]; then
+	expect_error_match '^archlint: \.archlint\.json:1: unknown key "rol"'
+else
+	echo "KNOWN GAP: an unknown key inside a components entry is accepted (exit $rc)"
+fi
+
+# A config that is not a regular file in the snapshot: a symlink, a directory.
+git rm -q .archlint.json
+ln -s /etc/passwd .archlint.json
+commit symlink-config
+al check --no-cache --format json .
+if [ "$rc" = 1 ]; then
+	json 'finding("AL001", "cmd/proxy")' "a symlinked config is not followed"
+else
+	expect_rc 2
+	expect_error_match '^archlint: \.archlint\.json: '
+fi
+git rm -q .archlint.json
+mkdir .archlint.json && echo '{}' >.archlint.json/x
+commit dir-config
+al check --no-cache .
+if [ "$rc" = 1 ]; then pass; else
+	expect_rc 2
+	expect_error_match '^archlint: \.archlint\.json: '
+fi
+# --config naming nothing, a directory, an unreadable file.
+al check --config "$T/nope.json" .
+expect_rc 2
+expect_error_match "^archlint: $T/nope\\.json: "
+al check --config "$T" .
+expect_rc 2
+expect_error_match "^archlint: $T: "
+finish

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Repositories archlint cannot read as asked: each is one `archlint: '<path>': <cause>`
+# line on stderr, exit 2 and nothing on stdout — never a crash, never a partial report.
+. "$(dirname "$0")/../lib.sh"
+
+# Not a repository at all (GIT_CEILING_DIRECTORIES keeps git from looking above $T).
+mkdir -p "$T/plain" && cd "$T/plain" && go_mod && go_proxy cmd/proxy
+cd "$T"
+al check plain
+expect_rc 2
+expect_error "'plain': not a git repository"
+expect_empty_stdout
+al components "$T/no/such/dir"
+expect_rc 2
+expect_error "'$T/no/such/dir': not a git repository"
+
+# An empty repository: HEAD is unborn and nothing is staged.
+repo empty
+cd "$T"
+al check empty
+expect_rc 2
+expect_error "'empty': HEAD has no commits yet"
+expect_empty_stdout
+al check --staged empty
+expect_rc 0
+expect_empty_stdout
+
+# Unborn HEAD with staged files: the revision fails, the index is readable.
+repo unborn
+go_mod && go_proxy cmd/proxy && git add -A
+cd "$T"
+al check unborn
+expect_rc 2
+expect_error "'unborn': HEAD has no commits yet"
+al check --staged --format json unborn
+expect_rc 1
+json 'role("cmd/proxy") == "data-path" and finding("AL001", "cmd/proxy")'
+al check --rev main unborn
+expect_rc 2
+expect_error "'unborn': unknown revision 'main'"
+
+# A good repository with two commits, for the revision cases below.
+repo good
+go_mod && go_api cmd/api && commit one
+go_proxy cmd/proxy && commit two
+base=$(git rev-parse HEAD~1)
+cd "$T"
+for rev in nosuch 'HEAD~7' 0000000000000000000000000000000000000000 'main:go.mod' '-x' '@{upstream}'; do
+	al check --rev "$rev" good
+	expect_rc 2
+	case $rev in
+	main:go.mod) expect_error "'good': revision 'main:go.mod' does not name a tree" ;;
+	*) expect_error "'good': unknown revision '$rev'" ;;
+	esac
+	expect_empty_stdout
+done
+al check --rev "$base" --format json good
+expect_rc 0
+json 'role("cmd/api") == "control-plane" and comp("cmd/proxy") is None'
+
+# A shallow clone: HEAD is there, its parent is not.
+git clone -q --depth 1 "file://$T/good" shallow
+al check --format json shallow
+expect_rc 1
+json 'd["source"]["complete"] and role("cmd/proxy") == "data-path" and role("cmd/api") == "control-plane"'
+for rev in 'HEAD~1' "$base"; do
+	al check --rev "$rev" shallow
+	expect_rc 2
+	expect_error "'shallow': unknown revision '$rev'"
+done
+
+# A bare repository: revisions and the index work, the work tree does not exist.
+git clone -q --bare "$T/good" bare.git
+al check --format json bare.git
+expect_rc 1
+json 'finding("AL001", "cmd/proxy") and role("cmd/api") == "control-plane"'
+al check --worktree bare.git
+expect_rc 2
+expect_error "'bare.git': a bare repository has no work tree"
+(cd bare.git && "$ARCHLINT" check --rev "$base" >"$T/out" 2>"$T/err")
+rc=$?
+expect_rc 0
+
+# A repository owned by another user: libgit2's ownership check refuses it (as git
+# does); archlint says so in one line instead of crashing or naming a config value.
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	cp -a "$T/good" "$T/owned"
+	chown -R nobody "$T/owned"
+	al check owned
+	expect_rc 2
+	expect_error "'owned': repository is owned by another user; git refuses it unless it is listed in safe.directory"
+	expect_empty_stdout
+	(cd "$T/owned/cmd" && "$ARCHLINT" check >"$T/out" 2>"$T/err")
+	rc=$?
+	expect_rc 2
+	expect_error_match "owned by another user"
+	# Listed in safe.directory: trusted, and judged.
+	git config --global --add safe.directory "$T/owned"
+	al check owned
+	expect_rc 1
+	expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+	git config --global --unset-all safe.directory
+	chown -R "$(id -u)" "$T/owned"
+else
+	echo "note: not root (or no user nobody): the ownership check is not exercised"
+fi
+
+# A missing blob: the file is a notice, its component is gone, the rest is judged.
+repo missing
+go_mod && go_api cmd/api && go_proxy cmd/proxy && commit
+oid=$(git rev-parse HEAD:cmd/api/main.go)
+rm -f ".git/objects/${oid:0:2}/${oid:2}"
+cd "$T"
+al check --no-cache missing
+expect_rc 1
+expect_notice "cmd/api/main.go: blob $oid is missing from the object database"
+expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+expect_incomplete
+al check --no-cache --format json missing
+json 'not d["source"]["complete"] and has_notice("blob '"$oid"' is missing") and finding("AL001", "cmd/proxy")'
+# A missing tree object: the revision cannot be listed at all.
+repo missingtree
+go_mod && go_proxy cmd/proxy && go_api cmd/api && commit
+tree=$(git rev-parse HEAD:cmd/api)
+rm -f ".git/objects/${tree:0:2}/${tree:2}"
+cd "$T"
+al check --no-cache missingtree
+expect_rc 2
+expect_error_match "^archlint: cannot list the tree: "
+finish

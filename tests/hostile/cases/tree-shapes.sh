@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Shapes of files and trees: deeply nested expressions (no stack overflow in the parser or
+# in archlint's own tree walks), symlinks (never followed: their target is not this
+# repository's code), and submodule entries (gitlinks: a commit id, not a tree to read).
+. "$(dirname "$0")/../lib.sh"
+
+repo shapes
+go_mod && go_proxy cmd/proxy && go_api cmd/api
+python3 - <<'EOF2'
+import os
+n = 100000
+os.makedirs('cmd/deep', exist_ok=True)
+with open('cmd/deep/main.go', 'w') as f:
+    f.write('package main\n\nimport "k8s.io/client-go/kubernetes"\n\nvar x = ' + '(' * n + '1' + ')' * n +
+            '\nvar y = ' + '-' * n + '1\nvar z = ' + '[]int{' * 2000 + '}' * 2000 +
+            '\n\nfunc main() {\n' + '\tif true {\n' * 5000 + '\t}\n' * 5000 +
+            '\t_ = kubernetes.Clientset{}\n}\n')
+os.makedirs('crates/deep/src', exist_ok=True)
+with open('crates/deep/Cargo.toml', 'w') as f:
+    f.write('[package]\nname = "deep"\nversion = "0.1.0"\n\n[dependencies]\nkube = "0.90"\nclap = "4"\n')
+with open('crates/deep/src/main.rs', 'w') as f:
+    f.write('use kube::Client;\nfn main() {\n    let x = ' + '[' * n + '1' + ']' * n + ';\n    let y = ' +
+            '{' * 5000 + '}' * 5000 + ';\n    let c = Client::try_default();\n}\n')
+# Deeply nested TOML tables and arrays in a manifest.
+with open('crates/deep/Cargo.toml', 'a') as f:
+    f.write('\n[package.metadata.deep]\nx = ' + '[' * 20000 + ']' * 20000 + '\n')
+# A deep directory path (libgit2 walks a work tree at most 100 levels down).
+d = '/'.join(['d%d' % i for i in range(90)])
+os.makedirs('cmd/' + d, exist_ok=True)
+with open('cmd/' + d + '/main.go', 'w') as f:
+    f.write(open('cmd/proxy/main.go').read())
+EOF2
+deepdir=cmd/$(python3 -c "print('/'.join(['d%d' % i for i in range(90)]))")
+# Symlinks: to a service in the repository, to a file outside it, to itself, dangling.
+mkdir -p cmd/linked cmd/outside cmd/loop
+ln -s ../proxy/main.go cmd/linked/main.go
+ln -s /etc/passwd cmd/outside/main.go
+ln -s main.go cmd/loop/main.go
+ln -s ../../nowhere cmd/dangling
+ln -s ../proxy cmd/dirlink
+ln -s /etc rust-etc
+commit
+
+# Submodules: a gitlink to an existing commit (checked out in the work tree, a .git file
+# inside), one to a commit that exists nowhere, and one without .gitmodules.
+repo sub
+go_mod example.com/sub && go_proxy cmd/proxy && commit
+cd "$T/shapes"
+git -c protocol.file.allow=always submodule add -q "$T/sub" vendored/sub >/dev/null 2>&1 ||
+	git -c protocol.file.allow=always submodule add -q "$T/sub" vendored/sub
+git update-index --add --cacheinfo 160000,1234567890123456789012345678901234567890,cmd/ghost
+git update-index --add --cacheinfo "160000,$(git -C "$T/sub" rev-parse HEAD),cmd/nomodule"
+git commit -q -m submodules
+
+for mode in "" --staged --worktree; do
+	al check --no-cache $mode --format json .
+	expect_rc 1
+	json 'finding("AL001", "cmd/proxy") and role("cmd/api") == "control-plane"' "sound services ($mode)"
+	json 'role("cmd/deep") == "control-plane" and role("crates/deep") == "control-plane"' "deep nesting ($mode)"
+	json 'role("'"$deepdir"'") == "data-path"' "deep directory ($mode)"
+	json 'all(comp(i) is None for i in ("cmd/linked", "cmd/outside", "cmd/loop", "cmd/dangling", "cmd/dirlink", "cmd/ghost", "cmd/nomodule", "vendored/sub/cmd/proxy"))' "links and submodules are not read ($mode)"
+	json 'not any("/etc" in p for c in d["components"] for p in [e["path"] for e in c["evidence"]])'
+	json 'len(d["components"]) == 5' "exactly the five real components ($mode)"
+done
+# Deeper than libgit2 walks a work tree: a revision and the index are read whole; the
+# work tree is either read whole too or refused in one line naming the limit.
+repo deeper
+go_mod && go_proxy cmd/proxy
+deeper=cmd/$(python3 -c "print('/'.join(['d%d' % i for i in range(150)]))")
+go_proxy "$deeper"
+commit
+for mode in "" --staged; do
+	al check --no-cache $mode --format json .
+	expect_rc 1
+	json 'finding("AL001", "cmd/proxy") and finding("AL001", "'"$deeper"'")' "150 levels ($mode)"
+done
+al check --no-cache --worktree .
+if [ "$rc" = 2 ]; then
+	expect_error_match "^archlint: $T/deeper/: directory nesting too deep \\(100\\)\$"
+else
+	expect_rc 1
+	expect_stdout_has "$deeper/main.go:8: warning: "
+fi
+
+cd "$T/shapes"
+al explain . cmd/linked
+expect_rc 2
+expect_error "no component 'cmd/linked' (see 'archlint components')"
+finish
