@@ -211,6 +211,7 @@ static void ffi_links(al_report_doc *doc, al_strmap *pairs)
 			r->a = doc->services.items[a];
 			r->b = doc->services.items[b];
 			r->ffi = l;
+			r->specific = 1;
 			al_vec_push(&r->via, l->to_package);
 			al_strmap_set(pairs, key, r);
 			al_vec_push(&doc->links, r);
@@ -245,6 +246,10 @@ static void find_links(al_report_doc *doc)
 	char key[64];
 	for (size_t k = 0; k < dirs.len; k++) {
 		const al_vec *v = al_strmap_get(&users, dirs.items[k]);
+		/* Code most services are built from (logging, config) says little about how
+		 * two of them relate: such a link is drawn faint. */
+		size_t n = doc->services.len;
+		int ubiquitous = n >= 4 && 2 * v->len > n;
 		for (size_t i = 0; i < v->len; i++) {
 			for (size_t j = i + 1; j < v->len; j++) {
 				const dir_user *x = v->items[i], *y = v->items[j];
@@ -263,6 +268,7 @@ static void find_links(al_report_doc *doc)
 					al_vec_push(&doc->links, l);
 				}
 				al_vec_push(&l->via, dirs.items[k]);
+				l->specific += !ubiquitous;
 			}
 		}
 	}

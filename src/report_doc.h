@@ -53,6 +53,7 @@ struct al_report_link {
 	al_link_kind kind;
 	const al_report_service *a, *b;
 	al_vec via;         /* const char *: the shared directories, or the FFI package (borrowed) */
+	size_t specific;    /* of those, the ones not in the closure of most services */
 	const al_link *ffi; /* the FFI record (borrowed), NULL for shared code */
 };
 

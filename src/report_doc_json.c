@@ -264,6 +264,7 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 		cJSON *via = cJSON_AddArrayToObject(x, "via");
 		for (size_t k = 0; k < l->via.len; k++)
 			cJSON_AddItemToArray(via, string_item(l->via.items[k]));
+		cJSON_AddNumberToObject(x, "specific", (double)l->specific);
 		if (l->ffi)
 			add_string(x, "library", l->ffi->library);
 		cJSON_AddItemToArray(edges, x);

@@ -73,7 +73,8 @@ static const char css[] =
 	"svg .badge.accepted{fill:#8c959f}\n"
 	"svg text.btext{fill:#fff;font-size:10.5px;font-weight:700;text-anchor:middle}\n"
 	"svg .edge{fill:none;stroke:#8c959f;stroke-opacity:.6}\n"
-	"svg .edge.ffi{stroke:#8250df;stroke-dasharray:6 4;stroke-opacity:.9}\n"
+	"svg .edge.ffi{stroke:#8250df;stroke-dasharray:6 4;stroke-opacity:.9}"
+	"svg .edge.faint{stroke-opacity:.22}\n"
 	"svg .node a:hover .box{stroke-width:3}\n"
 	"svg .axis{stroke:var(--muted)}svg text.tick{font-size:10px;fill:var(--muted);"
 	"text-anchor:end}svg text.ptitle{font-weight:600}svg text.err{fill:var(--error)}\n"
@@ -212,8 +213,9 @@ static void map_section(FILE *out, const al_report_doc *doc)
 {
 	fputs("<section id=\"map\">\n<h2>System map</h2>\n<p class=\"caption\">Every service, "
 	      "placed by role and coloured by language; a badge marks findings (the worst "
-	      "first); solid lines join components built from common in-repo code, dashed ones a "
-	      "Go component and the Rust library it links through FFI. Select a service to jump "
+	      "first); solid lines join components built from common in-repo code (faint when that "
+	      "code is in most services), dashed ones a Go component and the Rust library it "
+	      "links through FFI. Select a service to jump "
 	      "to its details.</p>\n<div class=\"mapwrap\">\n",
 	      out);
 	al_report_svg(out, doc);

@@ -167,8 +167,8 @@ static const char *lane_id(al_role role)
 
 static void mermaid(FILE *out, const al_report_doc *doc)
 {
-	static const al_role lanes[] = { AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE,
-					 AL_ROLE_UNCLASSIFIED, AL_ROLE_TOOL };
+	static const al_role lanes[] = { AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE, AL_ROLE_TOOL,
+					 AL_ROLE_UNCLASSIFIED };
 	fputs("## System map\n\nEvery service by role, coloured by language (Go blue, Rust "
 	      "orange); findings are marked in the label and by a thick border; solid lines join "
 	      "components built from common in-repo code, dotted ones an FFI link.\n\n```mermaid\nflowchart LR\n",

@@ -1,6 +1,6 @@
 /*
  * report_svg.c: the system map of the html report as inline SVG — one lane per role
- * (data path, control plane, unclassified, tool), one node per service coloured by its
+ * (data path, control plane, tool, unclassified), one node per service coloured by its
  * language, a badge on every service with findings, and the links between components as
  * edges drawn beneath the nodes. Also the small history chart.
  *
@@ -26,8 +26,10 @@
 #define ID_CHARS 28
 #define MAX_EDGES 400
 
+/* Tools sit next to the control plane: they share code with services more often than
+ * the (usually few) unclassified services do. */
 static const al_role lane_order[AL_ROLE__COUNT] = { AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE,
-						     AL_ROLE_UNCLASSIFIED, AL_ROLE_TOOL };
+						     AL_ROLE_TOOL, AL_ROLE_UNCLASSIFIED };
 
 typedef struct {
 	const al_report_service *s;
@@ -59,6 +61,8 @@ static int cmp_edge_strength(const void *x, const void *y)
 	const al_report_link *a = *(al_report_link *const *)x, *b = *(al_report_link *const *)y;
 	if (a->kind != b->kind)
 		return a->kind == AL_LINK_FFI ? -1 : 1; /* FFI links always make it */
+	if (a->specific != b->specific)
+		return a->specific > b->specific ? -1 : 1;
 	if (a->via.len != b->via.len)
 		return a->via.len > b->via.len ? -1 : 1;
 	if (a->a->index != b->a->index)
@@ -96,7 +100,8 @@ static void lay_out(layout *lo, const al_report_doc *doc)
 		if ((double)rows > max_rows)
 			max_rows = (double)rows;
 		lo->lane_x[li] = x;
-		lo->lane_w[li] = 2 * LANE_PAD + (double)cols * NODE_W + (double)(cols - 1) * GAP_X;
+		lo->lane_w[li] = members.len ? 2 * LANE_PAD + (double)cols * NODE_W + (double)(cols - 1) * GAP_X :
+					       150; /* an empty lane only says so */
 		lo->lane_n[li] = members.len;
 		for (size_t k = 0; k < members.len; k++) {
 			const al_report_service *s = members.items[k];
@@ -120,8 +125,8 @@ static void lay_out(layout *lo, const al_report_doc *doc)
 		lo->edges.len = MAX_EDGES;
 	for (size_t i = 0; i < lo->edges.len; i++)
 		lo->detours += is_detour(lo, lo->edges.items[i]);
-	size_t lanes_of_detours = lo->detours < 10 ? lo->detours : 10;
-	lo->height = TOP + lo->lane_h + 12 + (lo->detours ? 8 + 5.0 * (double)lanes_of_detours : 0);
+	size_t lanes_of_detours = lo->detours < 12 ? lo->detours : 12;
+	lo->height = TOP + lo->lane_h + 12 + (lo->detours ? 4 + 4.0 * (double)lanes_of_detours : 0);
 }
 
 static void put_html(FILE *out, const char *display)
@@ -189,10 +194,10 @@ static void edge_path(FILE *out, const layout *lo, const placed *a, const placed
 	double ly = l == a ? ay : by, ry = l == a ? by : ay;
 	double x1 = l->x + NODE_W, x2 = r->x;
 	if (r->lane - l->lane > 1) {
-		double off = (double)(detour % 6) * 4;
-		double g1 = lo->lane_x[l->lane] + lo->lane_w[l->lane] + 8 + off;
-		double g2 = lo->lane_x[r->lane] - 8 - off;
-		double cy = TOP + lo->lane_h + 10 + (double)(detour % 10) * 5;
+		double off = (double)(detour % 7) * 3;
+		double g1 = lo->lane_x[l->lane] + lo->lane_w[l->lane] + 6 + off;
+		double g2 = lo->lane_x[r->lane] - 6 - off;
+		double cy = TOP + lo->lane_h + 8 + (double)(detour % 12) * 4;
 		fprintf(out, "M%.1f %.1fH%.1fV%.1fH%.1fV%.1fH%.1f", x1, ly, g1, cy, g2, ry, x2);
 		return;
 	}
@@ -207,13 +212,17 @@ static void write_edges(FILE *out, const layout *lo)
 	size_t detour = 0;
 	for (size_t i = 0; i < lo->edges.len; i++) {
 		const al_report_link *l = lo->edges.items[i];
-		double w = 1 + log2((double)l->via.len);
-		if (w > 4)
-			w = 4;
-		fprintf(out, "<path class=\"edge %s\" stroke-width=\"%.1f\" d=\"",
-			l->kind == AL_LINK_FFI ? "ffi" : "shared", l->kind == AL_LINK_FFI ? 2.0 : w);
+		int detours = is_detour(lo, l);
+		double w = 1 + log2((double)(l->specific ? l->specific : 1));
+		if (w > 3)
+			w = 3;
+		if (detours)
+			w = 1.2; /* the corridor below the lanes is shared: keep lines apart */
+		const char *cls = l->kind == AL_LINK_FFI ? "ffi" : l->specific ? "shared" : "shared faint";
+		fprintf(out, "<path class=\"edge %s\" stroke-width=\"%.1f\" d=\"", cls,
+			l->kind == AL_LINK_FFI ? 2.0 : w);
 		edge_path(out, lo, &lo->nodes[l->a->index], &lo->nodes[l->b->index], detour);
-		detour += is_detour(lo, l);
+		detour += detours;
 		fputs("\"><title>", out);
 		al_html_escape(out, l->a->component->id);
 		fputs(" \xE2\x80\x94 ", out);
