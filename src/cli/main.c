@@ -13,6 +13,7 @@ static const al_cli_command commands[] = {
 	{ "rules", al_cmd_rules, "list the active guideline rules and signals" },
 	{ "report", al_cmd_report, "write the architecture report (html, md or json)" },
 	{ "baseline", al_cmd_baseline, "record today's findings as accepted (.archlint-baseline.json)" },
+	{ "install-hook", al_cmd_install_hook, "write a git pre-commit hook running check --staged" },
 };
 
 static void usage(FILE *out)

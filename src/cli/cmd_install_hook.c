@@ -1,0 +1,234 @@
+/*
+ * cmd_install_hook.c: `archlint install-hook` — a plain git pre-commit hook that runs
+ * `archlint check --staged`, for repositories that do not use the pre-commit framework.
+ *
+ * The hook goes where git looks for it: core.hooksPath when set (relative to the work
+ * tree), else the hooks directory of the repository's common git directory (so a linked
+ * worktree shares it). A hook archlint wrote (it carries MARKER) is rewritten; any other
+ * is left alone unless --force, which keeps it as pre-commit.archlint-backup[.N]. The
+ * hook runs `archlint` from PATH, falling back to the binary that installed it.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "cli.h"
+#include "report.h"
+#include "util/file.h"
+
+#define MARKER "# archlint pre-commit hook"
+
+static const char usage[] =
+    "usage: archlint install-hook [PATH] [--force]\n\n"
+    "Writes a git pre-commit hook into the repository at PATH (default: the current\n"
+    "directory, searched upwards) that runs 'archlint check --staged' before every commit:\n"
+    "the staged snapshot is checked, not the work tree. It goes to core.hooksPath when that\n"
+    "is set, else to the hooks directory of the git directory. An existing hook that\n"
+    "archlint did not write is kept unless --force, which moves it to\n"
+    "pre-commit.archlint-backup. Skip the check once with 'git commit --no-verify'.\n";
+
+/* 'text' with every ' closed, escaped and reopened: a single shell word. */
+static void shell_quote(al_buf *out, const char *text)
+{
+	al_buf_putc(out, '\'');
+	for (const char *p = text; *p; p++) {
+		if (*p == '\'')
+			al_buf_puts(out, "'\\''");
+		else
+			al_buf_putc(out, *p);
+	}
+	al_buf_putc(out, '\'');
+}
+
+static char *hook_text(void)
+{
+	al_buf b = AL_BUF_INIT;
+	al_buf_puts(&b, "#!/bin/sh\n" MARKER ", written by 'archlint install-hook' (which rewrites "
+	                "it).\n"
+	                "# Checks the staged snapshot: what the commit will contain, not the work "
+	                "tree.\n"
+	                "# Skip it once with 'git commit --no-verify'.\n"
+	                "if command -v archlint >/dev/null 2>&1; then\n"
+	                "\texec archlint check --staged\n"
+	                "fi\n");
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0 && !memchr(self, '\n', (size_t)n)) {
+		self[n] = '\0';
+		al_buf_puts(&b, "exec ");
+		shell_quote(&b, self);
+		al_buf_puts(&b, " check --staged\n");
+	} else {
+		al_buf_puts(&b, "echo 'archlint: not on PATH; install it or skip this check with "
+		                "git commit --no-verify' >&2\nexit 1\n");
+	}
+	return al_buf_detach(&b);
+}
+
+/* The hooks directory git uses for this repository (malloc'ed, no trailing '/'). */
+static int hooks_dir(char **out, git_repository *repo)
+{
+	*out = NULL;
+	git_config *cfg = NULL;
+	git_buf path = {0};
+	int err = 0;
+	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
+	    git_config_get_string_buf(&path, cfg, "core.hooksPath") == 0 && path.size) {
+		const char *p = path.ptr;
+		if (p[0] == '~' && p[1] == '/' && getenv("HOME"))
+			*out = al_sprintf("%s/%s", getenv("HOME"), p + 2);
+		else if (p[0] == '/')
+			*out = al_strdup(p);
+		else
+			*out = al_sprintf("%s%s", git_repository_workdir(repo), p);
+	} else {
+		git_buf dir = {0};
+		if (git_repository_item_path(&dir, repo, GIT_REPOSITORY_ITEM_HOOKS) == 0) {
+			*out = al_strdup(dir.ptr);
+		} else {
+			al_error_set("cannot find the hooks directory: %s",
+			             git_error_last() ? git_error_last()->message
+			                              : "unknown error");
+			err = AL_EREPO;
+		}
+		git_buf_dispose(&dir);
+	}
+	size_t len = *out ? strlen(*out) : 0;
+	while (len > 1 && (*out)[len - 1] == '/')
+		(*out)[--len] = '\0';
+	git_buf_dispose(&path);
+	git_config_free(cfg);
+	return err;
+}
+
+static int mkdirs(const char *dir)
+{
+	char *copy = al_strdup(dir);
+	int err = 0;
+	for (char *p = copy + 1; *p && !err; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0755) != 0 && errno != EEXIST)
+			err = -1;
+		*p = '/';
+	}
+	if (!err && mkdir(copy, 0755) != 0 && errno != EEXIST)
+		err = -1;
+	free(copy);
+	return err;
+}
+
+/* Moves a foreign hook aside to the first free pre-commit.archlint-backup[.N]. */
+static int back_up(const char *hook, char **backup)
+{
+	struct stat st;
+	for (int i = 0; i < 1000; i++) {
+		*backup = i ? al_sprintf("%s.archlint-backup.%d", hook, i)
+		            : al_sprintf("%s.archlint-backup", hook);
+		if (lstat(*backup, &st) != 0 && errno == ENOENT)
+			return rename(hook, *backup);
+		free(*backup);
+	}
+	*backup = NULL;
+	errno = EEXIST;
+	return -1;
+}
+
+static int install(const char *path, int force)
+{
+	git_repository *repo = NULL;
+	char *dir = NULL, *hook = NULL, *tmp = NULL, *text = NULL, *backup = NULL;
+	al_buf old = AL_BUF_INIT;
+	int err = 0;
+	git_libgit2_init();
+	if (git_repository_open_ext(&repo, path ? path : ".", 0, NULL) < 0) {
+		al_error_set("'%s': not a git repository", path ? path : ".");
+		err = AL_EREPO;
+		goto done;
+	}
+	if (git_repository_is_bare(repo)) {
+		al_error_set("'%s': a bare repository makes no commits: nothing to hook",
+		             path ? path : ".");
+		err = AL_EREPO;
+		goto done;
+	}
+	if ((err = hooks_dir(&dir, repo)))
+		goto done;
+	hook = al_sprintf("%s/pre-commit", dir);
+	struct stat st;
+	if (lstat(hook, &st) == 0) {
+		int ours = S_ISREG(st.st_mode) && al_file_read(hook, &old) == 0 &&
+		           strstr(al_buf_cstr(&old), MARKER) != NULL;
+		if (!ours && !force) {
+			al_error_set(
+			    "%s: a pre-commit hook archlint did not write is already there; "
+			    "--force replaces it (keeping it as pre-commit.archlint-backup)",
+			    hook);
+			err = AL_EUSAGE;
+			goto done;
+		}
+		if (!ours && back_up(hook, &backup) != 0) {
+			al_error_set("%s: cannot move it aside: %s", hook, strerror(errno));
+			err = AL_EIO;
+			goto done;
+		}
+	}
+	if (mkdirs(dir) != 0) {
+		al_error_set("%s: %s", dir, strerror(errno));
+		err = AL_EIO;
+		goto done;
+	}
+	text = hook_text();
+	tmp = al_sprintf("%s.archlint-tmp", hook);
+	FILE *f = fopen(tmp, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f) != 0 || chmod(tmp, 0755) != 0 ||
+	    rename(tmp, hook) != 0) {
+		al_error_set("%s: %s", hook, strerror(errno));
+		unlink(tmp);
+		err = AL_EIO;
+		goto done;
+	}
+	printf("archlint: installed %s", hook);
+	if (backup)
+		printf(" (the previous hook is %s)", backup);
+	fputc('\n', stdout);
+done:
+	al_buf_dispose(&old);
+	free(text);
+	free(tmp);
+	free(backup);
+	free(hook);
+	free(dir);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return err;
+}
+
+int al_cmd_install_hook(int argc, char **argv)
+{
+	const char *path = NULL;
+	int force = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			return AL_EXIT_OK;
+		} else if (strcmp(argv[i], "--force") == 0 || strcmp(argv[i], "-f") == 0) {
+			force = 1;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "archlint: unknown option '%s'\n%s", argv[i], usage);
+			return AL_EXIT_ERROR;
+		} else if (path) {
+			fprintf(stderr, "archlint: unexpected argument '%s'\n%s", argv[i], usage);
+			return AL_EXIT_ERROR;
+		} else {
+			path = argv[i];
+		}
+	}
+	return install(path, force) ? al_cli_fail() : AL_EXIT_OK;
+}
