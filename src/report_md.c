@@ -8,7 +8,8 @@
  * emphasis, link, HTML tag, entity or table cell boundary can form; ids and paths go into
  * code spans whose fence is longer than any backtick run inside; inside Mermaid labels
  * everything but letters, digits, space and "/._-" becomes a #NNN; entity, so no label
- * can close its quotes, open a directive or end the code fence. Control characters are
+ * can close its quotes, open a directive or end the code fence (a backslash becomes a
+ * fullwidth one, which Mermaid cannot read as a line break). Control characters are
  * shown as \n, \t, \xHH first (al_report_display).
  */
 #include <stdlib.h>
@@ -96,6 +97,9 @@ static void mm_text(FILE *out, const char *s)
 		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
 		    cp == ' ' || cp == '/' || cp == '.' || cp == '_' || cp == '-')
 			fputc((int)cp, out);
+		else if (cp == '\\')
+			fputs("#65340;", out); /* Mermaid turns a decoded "\n" into a line break:
+						* a fullwidth reverse solidus shows the escape */
 		else
 			fprintf(out, "#%u;", cp);
 		for (size_t i = 0; i < len && *p; i++)
@@ -199,9 +203,17 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 		}
 		fputs("  end\n", out);
 	}
-	size_t drawn = 0;
-	for (size_t i = 0; i < doc->links.len && drawn < MAX_MERMAID_EDGES; i++) {
+	/* Links only through code most services share would tangle Mermaid's layout: they
+	 * are left to the service sections (the html map draws them faint). */
+	size_t drawn = 0, faint = 0;
+	for (size_t i = 0; i < doc->links.len; i++) {
 		const al_report_link *l = doc->links.items[i];
+		if (!l->specific) {
+			faint++;
+			continue;
+		}
+		if (drawn == MAX_MERMAID_EDGES)
+			continue;
 		fprintf(out, "  s%zu %s s%zu\n", l->a->index, l->kind == AL_LINK_FFI ? "-.-" : "---",
 			l->b->index);
 		drawn++;
@@ -218,8 +230,9 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 	}
 	fputs("```\n\n", out);
 	if (drawn < doc->links.len)
-		fprintf(out, "The map draws %zu of %zu links; the services below list them all.\n\n",
-			drawn, doc->links.len);
+		fprintf(out, "The map draws %zu of %zu links (%zu only through code most services "
+			     "share are left out); the services below list them all.\n\n",
+			drawn, doc->links.len, faint);
 }
 
 static void matrix(FILE *out, const al_report_doc *doc)

@@ -3,7 +3,7 @@
 
     report_tests.py CHECK ARCHLINT_BINARY
 
-CHECK is one of: sizes, formats, changes, escaping, browser. Each builds its repositories
+CHECK is one of: sizes, formats, changes, escaping, browser, mermaid. Each builds its repositories
 with tests/e2e/build-fixture-repo.sh (from tests/fixtures, or from the tree that
 make-hostile-tree.sh writes) in a private temporary directory, runs the archlint binary
 and checks what it wrote. Exit status: 0 pass, 1 fail, 77 skipped (a tool is missing).
@@ -628,13 +628,96 @@ def check_browser(env):
         check(os.path.exists(pdf) and os.path.getsize(pdf) > 10000, "%s: prints to PDF" % name)
 
 
+# ---- mermaid ----------------------------------------------------------------------------
+
+MERMAID_VERSION = "11.17.2"
+MERMAID_INTEGRITY = "sha512-V6K3C8EBdEsPFZXSKMJe6ppQOENxuHARr9GvHX4hh47lAbhMRD9qf4oEK7LoaRQxULMa80/qt5gHO73aCleBBg=="
+
+
+def mermaid_js():
+    """mermaid.min.js of the pinned release: $ARCHLINT_MERMAID_JS, else the copy kept in
+    $REPORT_CACHE (the build tree), else fetched there with `npm pack` and checked against
+    the pinned integrity. None when it cannot be had (offline): the check is skipped."""
+    if os.environ.get("ARCHLINT_MERMAID_JS"):
+        return os.environ["ARCHLINT_MERMAID_JS"]
+    cache = os.environ.get("REPORT_CACHE") or os.path.join(tempfile.gettempdir(), "archlint-report-cache")
+    js = os.path.join(cache, "mermaid-" + MERMAID_VERSION, "package", "dist", "mermaid.min.js")
+    if os.path.exists(js):
+        return js
+    if not shutil.which("npm"):
+        return None
+    import base64, hashlib, tarfile
+    os.makedirs(cache, exist_ok=True)
+    try:
+        r = subprocess.run(["npm", "pack", "--silent", "mermaid@" + MERMAID_VERSION], cwd=cache,
+                           capture_output=True, text=True, timeout=180)
+    except subprocess.TimeoutExpired:
+        return None
+    tgz = os.path.join(cache, "mermaid-%s.tgz" % MERMAID_VERSION)
+    if r.returncode != 0 or not os.path.exists(tgz):
+        return None
+    data = open(tgz, "rb").read()
+    got = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+    if got != MERMAID_INTEGRITY:
+        fail("mermaid %s tarball integrity %s, pinned %s" % (MERMAID_VERSION, got, MERMAID_INTEGRITY))
+        os.remove(tgz)
+        return None
+    with tarfile.open(tgz) as t:
+        member = t.getmember("package/dist/mermaid.min.js")
+        t.extractall(os.path.join(cache, "mermaid-" + MERMAID_VERSION), members=[member])
+    os.remove(tgz)
+    return js
+
+
+def check_mermaid(env):
+    """The md report's map, rendered by Mermaid itself in headless Chromium."""
+    if not chromium_cmd():
+        print("SKIP: chromium not found (apt-get install chromium)")
+        return SKIP
+    js = mermaid_js()
+    if not js:
+        print("SKIP: mermaid.min.js %s not available (npm offline?)" % MERMAID_VERSION)
+        return SKIP
+    repos = [("polyglot", polyglot_history(env)), ("hostile", hostile(env)), ("ffi", ffi_repo(env))]
+    for name, repo in repos:
+        md = env.run("report", repo, "--format", "md").stdout.decode("utf-8")
+        services = len(env.report(repo)["components"])
+        block = re.search(r"```mermaid\n(.*?)\n```\n", md, re.S).group(1)
+        edges = len(re.findall(r"^  s\d+ (---|-\.-) s\d+$", block, re.M))
+        # A harness page of the test's own: it runs Mermaid on the block, as GitHub does.
+        page = env.path("mermaid-%s.html" % name)
+        with open(page, "w", encoding="utf-8") as f:
+            f.write('<!DOCTYPE html><html><head><meta charset="utf-8"><script src="file://%s"></script>'
+                    '</head><body><pre class="mermaid">%s</pre><script>'
+                    'mermaid.initialize({startOnLoad:false,securityLevel:"strict"});'
+                    'mermaid.run({querySelector:".mermaid"}).then(function(){document.body.dataset.done="ok"})'
+                    '.catch(function(e){document.body.dataset.done="error";console.error("mermaid: "+e.message)});'
+                    '</script></body></html>' % (js, html.escape(block)))
+        dom, console, requests = browse(env, "file://" + page, "--allow-file-access-from-files",
+                                        "--virtual-time-budget=10000", "--dump-dom")
+        dom = dom.decode("utf-8", "replace")
+        check('data-done="ok"' in dom, "%s: Mermaid renders the map: %s" % (name, [c[:300] for c in console[:3]]))
+        nodes = len(re.findall(r'<g class="node [^"]*"', dom))
+        check(nodes == services, "%s: Mermaid drew %d nodes for %d services" % (name, nodes, services))
+        paths = len(re.findall(r'<path [^>]*class="[^"]*flowchart-link', dom))
+        check(paths == edges, "%s: Mermaid drew %d edges for %d links" % (name, paths, edges))
+        check(requests == [], "%s: no requests" % name)
+        if name == "hostile":
+            text = re.sub(r"<[^>]+>", "", dom)
+            text = html.unescape(text)
+            for n in HOSTILE_NAMES:
+                # a backslash shows as a fullwidth one (Mermaid reads "\n" as a break)
+                want = ("cmd/" + n).replace("\\", "\uff3c")
+                check(want in text, "mermaid shows %r" % want)
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__)
         return 2
     check_name, archlint = sys.argv[1], sys.argv[2]
     checks = {"sizes": check_sizes, "formats": check_formats, "changes": check_changes,
-              "escaping": check_escaping, "browser": check_browser}
+              "escaping": check_escaping, "browser": check_browser, "mermaid": check_mermaid}
     if check_name not in checks:
         print("unknown check %r" % check_name)
         return 2
