@@ -1,0 +1,5 @@
+0//go:build ignore
+
+package main
+
+func main() { println("seed") }

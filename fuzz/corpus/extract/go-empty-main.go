@@ -1,0 +1,3 @@
+0package main
+
+func main() {}

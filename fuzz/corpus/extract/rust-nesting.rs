@@ -1,0 +1,1 @@
+1fn main() { let x = [[[[[[1]]]]]]; if let Some(y) = x.get(0) { loop { break; } } }

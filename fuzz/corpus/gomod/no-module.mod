@@ -1,0 +1,2 @@
+go 1.21
+require x v1

@@ -1,0 +1,3 @@
+module example.com/traps/tools
+
+go 1.22

@@ -1,0 +1,1 @@
+0((identifier) @x (#match? @x "["))

@@ -1,0 +1,51 @@
+0; id: go.ast.io-copy-relay
+; role: data-path
+; weight: 2
+; why: copies one stream into another from a goroutine: the bidirectional relay of a proxy or tunnel
+(go_statement
+  (call_expression
+    function: (selector_expression
+      operand: (identifier) @_pkg
+      field: (field_identifier) @_f)) @signal
+  (#eq? @_pkg "io")
+  (#any-of? @_f "Copy" "CopyBuffer" "CopyN"))
+
+(go_statement
+  (call_expression
+    function: (func_literal
+      body: (block
+        (expression_statement
+          (call_expression
+            function: (selector_expression
+              operand: (identifier) @_pkg
+              field: (field_identifier) @_f)) @signal))))
+  (#eq? @_pkg "io")
+  (#any-of? @_f "Copy" "CopyBuffer" "CopyN"))
+
+(go_statement
+  (call_expression
+    function: (func_literal
+      body: (block
+        [(short_var_declaration
+          right: (expression_list
+            (call_expression
+              function: (selector_expression
+                operand: (identifier) @_pkg
+                field: (field_identifier) @_f)) @signal))
+         (assignment_statement
+          right: (expression_list
+            (call_expression
+              function: (selector_expression
+                operand: (identifier) @_pkg
+                field: (field_identifier) @_f)) @signal))])))
+  (#eq? @_pkg "io")
+  (#any-of? @_f "Copy" "CopyBuffer" "CopyN"))
+
+(call_expression
+  function: (selector_expression
+    operand: (identifier) @_pkg
+    field: (field_identifier) @_f)
+  arguments: (argument_list) @_args
+  (#eq? @_pkg "io")
+  (#any-of? @_f "Copy" "CopyBuffer")
+  (#match? @_args "[Cc]onn[^a-z]|[Cc]onn$|[Bb]ackend|[Uu]pstream|[Dd]ownstream|[Rr]emote|[Pp]eer|[Tt]unnel|[Ss]ock")) @signal

@@ -1,0 +1,1 @@
+0(call_expression function: (identifier) @f

@@ -1,0 +1,1 @@
+0(no_such_node) @x

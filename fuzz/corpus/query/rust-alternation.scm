@@ -1,0 +1,1 @@
+1[(macro_invocation) (unsafe_block)] @a (#not-eq? @a "x") . (_)* @b

@@ -1,0 +1,1 @@
+1(call_expression nosuchfield: (identifier)) @x
