@@ -265,6 +265,8 @@ static void write_node(FILE *out, const placed *p)
 		lang_class(c->language), p->x, p->y, NODE_H);
 	fprintf(out, "<text class=\"nid\" x=\"%.1f\" y=\"%.1f\">", p->x + 14, p->y + 20);
 	short_text(out, c->id, ID_CHARS);
+	if (strcmp(c->id, ".") == 0 || strncmp(c->id, ".:", 2) == 0)
+		fputs(" <tspan class=\"root\">(repository root)</tspan>", out);
 	fputs("</text>", out);
 	fprintf(out, "<text class=\"nmeta\" x=\"%.1f\" y=\"%.1f\">%s \xC2\xB7 %.2f \xC2\xB7 %zu file%s \xC2\xB7 %zu line%s</text>",
 		p->x + 14, p->y + 37, al_report_language_title(c->language), c->confidence, s->files,

@@ -427,6 +427,25 @@ def check_changes(env):
                         "--commit-without", "crates,fuzz,Cargo.toml,cmd/gen-docs")
     doc = env.report(shallow, "--history", "5")
     check(len(doc["history"]["commits"]) == 1, "shallow history has one commit")
+    # A commit that cannot be scanned (a broken configuration) is a point with its error,
+    # not the end of the report.
+    bad = env.build(os.path.join(FIXTURES, "polyglot"), "badhist")
+    with open(os.path.join(bad, ".archlint.json"), "w") as f:
+        f.write('{ "rules": { "AL001": { "level": "loud" } } }\n')
+    ident = ["-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    env.git(bad, "add", ".archlint.json")
+    env.git(bad, *ident, "commit", "-q", "-m", "broken config")
+    env.git(bad, "rm", "-q", ".archlint.json")
+    env.git(bad, *ident, "commit", "-q", "-m", "fix config")
+    doc = env.report(bad, "--history", "3")
+    pts = doc["history"]["commits"]
+    check([p["error"] is not None for p in pts] == [False, True, False], "history marks the broken commit: %s"
+          % [p["error"] for p in pts])
+    check(".archlint.json" in (pts[1]["error"] or ""), "the error names the file")
+    page = env.run("report", bad, "--history", "3").stdout
+    check(b"not scanned: " in page, "html says the broken commit was not scanned")
+    env.run("report", bad, "--since", "HEAD~1", want=2)
+
     md = env.report(repo, "--history", "3", "--since", "v0.2.0", fmt="md").decode()
     check("## History" in md and "## Changes since `v0.2.0`" in md and "| `crates/kv-admin:kvctl` |" in md,
           "md has the history and changes sections")
