@@ -11,7 +11,8 @@ for c in node npm; do
 	command -v "$c" >/dev/null || { echo "FAIL setup: '$c' is not installed (scripts/setup installs it)"; exit 1; }
 done
 mkdir -p "$tools"
-cp "$here/tools/package.json" "$here/tools/package-lock.json" "$here/tools/validate-json.js" "$tools/"
+cp "$here/tools/package.json" "$here/tools/package-lock.json" "$here/tools/validate-json.js" \
+	"$here/tools/run-composite.js" "$tools/"
 stamp=$tools/node_modules/.archlint-lock
 want=$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
