@@ -49,5 +49,6 @@ int al_cmd_rules(int argc, char **argv);
 int al_cmd_report(int argc, char **argv);
 int al_cmd_baseline(int argc, char **argv);
 int al_cmd_install_hook(int argc, char **argv);
+int al_cmd_init(int argc, char **argv);
 
 #endif

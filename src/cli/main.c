@@ -14,6 +14,7 @@ static const al_cli_command commands[] = {
 	{ "report", al_cmd_report, "write the architecture report (html, md or json)" },
 	{ "baseline", al_cmd_baseline, "record today's findings as accepted (.archlint-baseline.json)" },
 	{ "install-hook", al_cmd_install_hook, "write a git pre-commit hook running check --staged" },
+	{ "init", al_cmd_init, "write a starter .archlint.json at the repository root" },
 };
 
 static void usage(FILE *out)

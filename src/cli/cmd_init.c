@@ -1,0 +1,111 @@
+/*
+ * cmd_init.c: `archlint init` — writes a starter .archlint.json at the root of the
+ * repository's work tree: every guideline rule at its default level (to tune), empty
+ * excludes, signals and declarations, and a hint on stderr naming the components archlint
+ * could not classify, which are the first candidates for a declaration.
+ */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "../rules.h"
+#include "cli.h"
+#include "report.h"
+
+static const char usage[] = "usage: archlint init [PATH] [--force]\n\n"
+			    "Writes a starter .archlint.json at the repository root (refuses to\n"
+			    "overwrite one unless --force).\n";
+
+static char *starter_config(const al_result *result)
+{
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddObjectToObject(doc, "components");
+	cJSON *rules = cJSON_AddObjectToObject(doc, "rules");
+	for (size_t i = 0; i < result->rules->rules.len; i++) {
+		const al_rule *r = result->rules->rules.items[i];
+		cJSON *o = cJSON_AddObjectToObject(rules, r->id);
+		cJSON_AddStringToObject(o, "level", al_level_name(r->level));
+	}
+	cJSON_AddArrayToObject(doc, "exclude");
+	cJSON_AddArrayToObject(doc, "signals");
+	char *text = cJSON_Print(doc);
+	cJSON_Delete(doc);
+	return text;
+}
+
+static int write_config(const char *path, const char *text, int force)
+{
+	if (!force && access(path, F_OK) == 0) {
+		al_error_set("%s: already exists (use --force to replace it)", path);
+		return -1;
+	}
+	FILE *f = fopen(path, "w");
+	if (!f || fprintf(f, "%s\n", text) < 0 || fclose(f) != 0) {
+		al_error_set("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int al_cmd_init(int argc, char **argv)
+{
+	int force = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--force") == 0) {
+			memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof(char *));
+			argc--;
+			force = 1;
+			break;
+		}
+	}
+	al_cli_options opts;
+	int rc = al_cli_parse(&opts, argc, argv, usage, NULL, 1);
+	if (rc)
+		return rc < 0 ? AL_EXIT_OK : rc;
+	const char *where = opts.positional[0] ? opts.positional[0] : ".";
+
+	git_libgit2_init();
+	git_repository *repo = NULL;
+	char *path = NULL;
+	int err = -1;
+	if (git_repository_open_ext(&repo, where, 0, NULL) < 0)
+		al_error_set("'%s': not a git repository", where);
+	else if (git_repository_is_bare(repo))
+		al_error_set("'%s': a bare repository has no work tree for .archlint.json", where);
+	else
+		err = 0;
+	if (!err)
+		path = al_sprintf("%s.archlint.json", git_repository_workdir(repo));
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+
+	al_result *result = NULL;
+	opts.scan.path = where;
+	opts.scan.mode = AL_SOURCE_WORKTREE;
+	if (!err && al_scan_run(&result, &opts.scan) != 0)
+		err = -1;
+	char *text = err ? NULL : starter_config(result);
+	if (!err)
+		err = write_config(path, text, force);
+	if (!err) {
+		fprintf(stderr, "archlint: wrote ");
+		al_text_escape(stderr, path);
+		fputc('\n', stderr);
+		for (size_t i = 0; i < result->components.len; i++) {
+			const al_component *c = result->components.items[i];
+			if (c->role != AL_ROLE_UNCLASSIFIED)
+				continue;
+			fputs("archlint: hint: declare the role of ", stderr);
+			al_text_escape(stderr, c->id);
+			fputs(" (unclassified) under \"components\"\n", stderr);
+		}
+	}
+	free(text);
+	free(path);
+	al_result_free(result);
+	return err ? al_cli_fail() : AL_EXIT_OK;
+}
