@@ -1,14 +1,16 @@
 ; id: go.ast.io-copy-relay
 ; role: data-path
 ; weight: 2
-; why: copies one stream into another from a goroutine: the bidirectional relay of a proxy or tunnel
+; why: copies one stream into another from a goroutine: the bidirectional relay of a proxy or tunnel (not a process's stdout/stderr)
 (go_statement
   (call_expression
     function: (selector_expression
       operand: (identifier) @_pkg
-      field: (field_identifier) @_f)) @signal
+      field: (field_identifier) @_f)
+    arguments: (argument_list) @_args) @signal
   (#eq? @_pkg "io")
-  (#any-of? @_f "Copy" "CopyBuffer" "CopyN"))
+  (#any-of? @_f "Copy" "CopyBuffer" "CopyN")
+  (#not-match? @_args "os\\.Std(out|err|in)|io\\.Discard"))
 
 (go_statement
   (call_expression
@@ -18,9 +20,11 @@
           (call_expression
             function: (selector_expression
               operand: (identifier) @_pkg
-              field: (field_identifier) @_f)) @signal))))
+              field: (field_identifier) @_f)
+            arguments: (argument_list) @_args) @signal))))
   (#eq? @_pkg "io")
-  (#any-of? @_f "Copy" "CopyBuffer" "CopyN"))
+  (#any-of? @_f "Copy" "CopyBuffer" "CopyN")
+  (#not-match? @_args "os\\.Std(out|err|in)|io\\.Discard"))
 
 (go_statement
   (call_expression
@@ -31,15 +35,18 @@
             (call_expression
               function: (selector_expression
                 operand: (identifier) @_pkg
-                field: (field_identifier) @_f)) @signal))
+                field: (field_identifier) @_f)
+              arguments: (argument_list) @_args) @signal))
          (assignment_statement
           right: (expression_list
             (call_expression
               function: (selector_expression
                 operand: (identifier) @_pkg
-                field: (field_identifier) @_f)) @signal))])))
+                field: (field_identifier) @_f)
+              arguments: (argument_list) @_args) @signal))])))
   (#eq? @_pkg "io")
-  (#any-of? @_f "Copy" "CopyBuffer" "CopyN"))
+  (#any-of? @_f "Copy" "CopyBuffer" "CopyN")
+  (#not-match? @_args "os\\.Std(out|err|in)|io\\.Discard"))
 
 (call_expression
   function: (selector_expression

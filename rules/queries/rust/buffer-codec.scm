@@ -5,4 +5,4 @@
 (call_expression
   function: (field_expression
     field: (field_identifier) @_f) @signal
-  (#match? @_f "^(get|put)_(u8|u16|u32|u64|i8|i16|i32|i64|u16_le|u32_le|u64_le|slice)$|^(split_to|split_off|freeze|advance_mut|chunk_mut|unsplit)$"))
+  (#match? @_f "^(get|put)_(u8|u16|u32|u64|i8|i16|i32|i64|u16_le|u32_le|u64_le|slice)$|^(split_to|freeze|advance_mut|chunk_mut|unsplit)$"))
