@@ -97,6 +97,7 @@ typedef struct {
 	al_suppress_kind kind;
 	char *reason; /* the stated justification */
 	char *origin; /* where it is stated: "path:line", or the baseline file */
+	char *expires; /* a waiver's expiry date (YYYY-MM-DD), else NULL */
 } al_suppression;
 
 typedef struct {

@@ -36,6 +36,7 @@ void al_suppression_free(al_suppression *suppression)
 		return;
 	free(suppression->reason);
 	free(suppression->origin);
+	free(suppression->expires);
 	free(suppression);
 }
 
@@ -176,6 +177,8 @@ static void apply_waivers(al_scan *scan)
 			matched = 1;
 			if (!expired)
 				al_finding_suppress(f, AL_SUPPRESS_WAIVER, w->reason, origin);
+			if (!expired && f->suppressed->kind == AL_SUPPRESS_WAIVER && !f->suppressed->expires)
+				f->suppressed->expires = al_strdup(w->expires);
 		}
 		if (expired)
 			notice(result, "%s: the waiver of %s for '%s' expired on %s: %s", origin,
