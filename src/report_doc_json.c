@@ -83,6 +83,7 @@ static cJSON *suppression_json(const al_suppression *s)
 	add_string(o, "kind", al_suppress_kind_name(s->kind));
 	add_string(o, "reason", s->reason);
 	add_string(o, "origin", s->origin);
+	add_string(o, "expires", s->expires);
 	return o;
 }
 
@@ -240,6 +241,9 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 		cJSON **next = f->suppressed ? &next_accepted : &next_open;
 		if (*next) {
 			add_rule_text(*next, f, r->rules);
+			cJSON *sup = cJSON_GetObjectItemCaseSensitive(*next, "suppressed");
+			if (f->suppressed && cJSON_IsObject(sup) && !cJSON_HasObjectItem(sup, "expires"))
+				add_string(sup, "expires", f->suppressed->expires);
 			*next = (*next)->next;
 		}
 	}

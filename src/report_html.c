@@ -90,7 +90,7 @@ static const char css[] =
 	".finding.accepted{border-color:#8c959f;color:var(--muted)}\n"
 	".finding p{margin:2px 0}.finding .why{color:var(--muted);font-size:13px}\n"
 	".notice{border:1px solid var(--warning);background:#fff8e1;border-radius:6px;"
-	"padding:8px 12px}\n"
+	"padding:8px 12px;margin:10px 0}\n"
 	".none{color:var(--muted)}\n"
 	"h4{font-size:13px;margin:12px 0 4px;color:var(--muted);text-transform:uppercase;"
 	"letter-spacing:.04em}\n"
@@ -197,8 +197,9 @@ static void header(FILE *out, const al_report_doc *doc)
 		doc->files, doc->lines);
 	fputs("</div>\n", out);
 	if (r->incomplete || r->notices.len) {
-		fputs("<div class=\"notice\"><b>Incomplete:</b> parts of the repository could not be "
-		      "read; the rest was judged.<ul>",
+		fputs(r->incomplete ? "<div class=\"notice\"><b>Incomplete:</b> parts of the repository "
+				      "could not be read; the rest was judged.<ul>" :
+				      "<div class=\"notice\"><b>Notices</b><ul>",
 		      out);
 		for (size_t i = 0; i < r->notices.len; i++) {
 			fputs("<li><code>", out);
@@ -550,6 +551,10 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 		if (f->suppressed) {
 			fprintf(out, "<p><b>Accepted</b> (%s): ", al_suppress_kind_name(f->suppressed->kind));
 			esc(out, f->suppressed->reason);
+			if (f->suppressed->expires) {
+				fputs(" \xE2\x80\x94 until ", out);
+				esc(out, f->suppressed->expires);
+			}
 			if (f->suppressed->origin && *f->suppressed->origin) {
 				fputs(" \xE2\x80\x94 <code>", out);
 				esc(out, f->suppressed->origin);

@@ -151,8 +151,9 @@ static void summary(FILE *out, const al_report_doc *doc)
 		fprintf(out, " (%zu accepted)", doc->accepted);
 	fprintf(out, " \xC2\xB7 %zu files, %zu lines in service closures\n\n", doc->files, doc->lines);
 	if (r->incomplete || r->notices.len) {
-		fputs("> **Incomplete:** parts of the repository could not be read; the rest was "
-		      "judged.\n",
+		fputs(r->incomplete ? "> **Incomplete:** parts of the repository could not be read; the "
+				      "rest was judged.\n" :
+				      "> **Notices**\n",
 		      out);
 		for (size_t i = 0; i < r->notices.len; i++) {
 			fputs("> - ", out);
@@ -495,6 +496,10 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 		if (f->suppressed) {
 			fprintf(out, "  \n> **Accepted** (%s): ", al_suppress_kind_name(f->suppressed->kind));
 			md_text(out, f->suppressed->reason);
+			if (f->suppressed->expires) {
+				fputs(" \xE2\x80\x94 until ", out);
+				md_text(out, f->suppressed->expires);
+			}
 			if (f->suppressed->origin && *f->suppressed->origin) {
 				fputs(" \xE2\x80\x94 ", out);
 				md_code(out, f->suppressed->origin);

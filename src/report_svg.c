@@ -311,10 +311,12 @@ static void legend(FILE *out)
 	      "<text x=\"242\" y=\"22\">warning</text>"
 	      "<rect class=\"badge note\" x=\"304\" y=\"10\" width=\"14\" height=\"14\" rx=\"7\"/>"
 	      "<text x=\"324\" y=\"22\">note</text>"
-	      "<path class=\"edge shared\" stroke-width=\"2\" d=\"M372 17h30\"/>"
-	      "<text x=\"408\" y=\"22\">shared in-repo code</text>"
-	      "<path class=\"edge ffi\" stroke-width=\"2\" d=\"M540 17h30\"/>"
-	      "<text x=\"576\" y=\"22\">FFI</text>"
+	      "<rect class=\"badge accepted\" x=\"360\" y=\"10\" width=\"14\" height=\"14\" rx=\"7\"/>"
+	      "<text x=\"380\" y=\"22\">accepted</text>"
+	      "<path class=\"edge shared\" stroke-width=\"2\" d=\"M446 17h30\"/>"
+	      "<text x=\"482\" y=\"22\">shared in-repo code</text>"
+	      "<path class=\"edge ffi\" stroke-width=\"2\" d=\"M614 17h30\"/>"
+	      "<text x=\"650\" y=\"22\">FFI</text>"
 	      "</g>\n",
 	      out);
 }
@@ -324,8 +326,8 @@ void al_report_svg(FILE *out, const al_report_doc *doc)
 	layout lo;
 	memset(&lo, 0, sizeof(lo));
 	lay_out(&lo, doc);
-	if (lo.width < 620)
-		lo.width = 620;
+	if (lo.width < 700)
+		lo.width = 700;
 	fprintf(out,
 		"<svg class=\"map\" viewBox=\"0 0 %.0f %.0f\" "
 		"width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"map-title\">\n"

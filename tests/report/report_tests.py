@@ -345,6 +345,22 @@ def check_formats(env):
     md = env.report(ffi, fmt="md").decode()
     check(re.search(r"^  s0 -\.- s1$", md, re.M) is not None, "md map draws the FFI edge dotted")
 
+    # Accepted findings (tests/fixtures/suppress): a waiver with its reason and expiry, an
+    # inline ignore; open ones stay open.
+    sup = env.build(os.path.join(FIXTURES, "suppress"), "suppress")
+    doc = env.report(sup)
+    acc = {f["component"]: f["suppressed"] for f in doc.get("suppressed", [])}
+    check(acc.get("cmd/relay-waived", {}).get("expires") == "2999-12-31", "waiver expiry in json: %s" % acc)
+    check(acc.get("cmd/relay-inline", {}).get("kind") == "inline", "inline ignore in json")
+    check(doc["totals"]["accepted"] == len(acc) and "cmd/relay-expired" not in acc,
+          "the expired waiver hides nothing: %s" % sorted(acc))
+    page = env.run("report", sup).stdout.decode()
+    check("until 2999-12-31" in page and "<b>Accepted</b> (waiver)" in page, "html shows the waiver and its expiry")
+    check(page.count('<rect class="badge accepted"') == len(acc) + 1, "map marks accepted findings grey")
+    md = env.report(sup, fmt="md").decode()
+    check("**Accepted** (waiver): " in md and "until 2999\\-12\\-31" not in md and "until 2999-12-31" in md,
+          "md shows the waiver and its expiry")
+
     # An empty tree: a report with no services.
     empty = env.build("-", "empty")
     doc = env.report(empty)
