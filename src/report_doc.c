@@ -50,12 +50,23 @@ void al_html_escape(FILE *out, const char *s)
 	char *d = al_report_display(s);
 	for (const char *p = d; *p; p++) {
 		switch (*p) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*p, out);
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default:
+			fputc(*p, out);
 		}
 	}
 	free(d);
@@ -63,7 +74,7 @@ void al_html_escape(FILE *out, const char *s)
 
 const char *al_report_role_title(al_role role)
 {
-	static const char *const titles[] = { "Data path", "Control plane", "Tool", "Unclassified" };
+	static const char *const titles[] = {"Data path", "Control plane", "Tool", "Unclassified"};
 	return role < AL_ROLE__COUNT ? titles[role] : "?";
 }
 
@@ -198,7 +209,8 @@ static void ffi_links(al_report_doc *doc, al_strmap *pairs)
 			continue;
 		al_vec_push(&from->ffi, (void *)l);
 		for (size_t k = 0; k < l->to_components.len; k++) {
-			al_report_service *to = service_by_id(doc, l->to_components.items[k], AL_LANG_RUST);
+			al_report_service *to =
+			    service_by_id(doc, l->to_components.items[k], AL_LANG_RUST);
 			if (!to || to == from)
 				continue;
 			size_t a = from->index < to->index ? from->index : to->index;
@@ -224,7 +236,7 @@ static void ffi_links(al_report_doc *doc, al_strmap *pairs)
 static void find_links(al_report_doc *doc)
 {
 	al_strmap users = AL_STRMAP_INIT; /* dir -> al_vec * of dir_user * */
-	al_vec dirs = AL_VEC_INIT;         /* the keys, for a deterministic order */
+	al_vec dirs = AL_VEC_INIT;        /* the keys, for a deterministic order */
 	for (size_t i = 0; i < doc->services.len; i++) {
 		const al_report_service *s = doc->services.items[i];
 		for (size_t k = 0; k < s->dirs.len; k++) {
@@ -306,7 +318,7 @@ void al_report_cell_rules(const al_report_doc *doc, al_role role, al_language la
 /* ---- --since ---------------------------------------------------------------------------- */
 
 static al_report_change *add_change(al_report_doc *doc, al_change_kind kind,
-				    const al_component *before, const al_component *after)
+                                    const al_component *before, const al_component *after)
 {
 	al_report_change *ch = al_calloc(1, sizeof(*ch));
 	ch->kind = kind;
@@ -323,7 +335,8 @@ static const char *change_id(const al_report_change *ch)
 
 static int cmp_change(const void *x, const void *y)
 {
-	const al_report_change *a = *(al_report_change *const *)x, *b = *(al_report_change *const *)y;
+	const al_report_change *a = *(al_report_change *const *)x,
+	                       *b = *(al_report_change *const *)y;
 	if (a->kind != b->kind)
 		return (int)a->kind - (int)b->kind;
 	return strcmp(change_id(a), change_id(b));
@@ -349,7 +362,7 @@ static void compare(al_report_doc *doc)
 		if (!b) {
 			/* The same id in another language that now has no match is a rewrite. */
 			const al_component *other = find_exact(
-				then, c->id, c->language == AL_LANG_GO ? AL_LANG_RUST : AL_LANG_GO);
+			    then, c->id, c->language == AL_LANG_GO ? AL_LANG_RUST : AL_LANG_GO);
 			if (other && !find_exact(now, c->id, other->language)) {
 				add_change(doc, AL_CHANGE_LANGUAGE, other, c);
 				char *key = al_sprintf("%d %s", other->language, other->id);
@@ -415,7 +428,7 @@ const al_finding *al_report_find_finding(const al_result *result, const char *fi
 /* ---- --history ---------------------------------------------------------------------------- */
 
 static void count_result(const al_result *r, size_t *services, size_t matrix[][AL_LANG__COUNT],
-			 size_t *levels)
+                         size_t *levels)
 {
 	*services = r->components.len;
 	for (size_t i = 0; i < r->components.len; i++) {
@@ -447,8 +460,8 @@ static int git_error_to_al(const char *what)
 static int walk_history(al_report_doc *doc, const al_report_options *opts)
 {
 	const char *where = opts->scan->path ? opts->scan->path : ".";
-	const char *spec = opts->scan->mode == AL_SOURCE_REV && opts->scan->rev ? opts->scan->rev :
-										     "HEAD";
+	const char *spec =
+	    opts->scan->mode == AL_SOURCE_REV && opts->scan->rev ? opts->scan->rev : "HEAD";
 	git_repository *repo = NULL;
 	git_object *obj = NULL;
 	git_commit *commit = NULL;
@@ -472,7 +485,8 @@ static int walk_history(al_report_doc *doc, const al_report_options *opts)
 		p->time = (int64_t)git_commit_time(commit);
 		al_vec_push(&chain, p);
 		git_commit *parent = NULL;
-		if (git_commit_parentcount(commit) == 0 || git_commit_parent(&parent, commit, 0) < 0)
+		if (git_commit_parentcount(commit) == 0 ||
+		    git_commit_parent(&parent, commit, 0) < 0)
 			parent = NULL;
 		git_commit_free(commit);
 		commit = parent;
@@ -487,7 +501,8 @@ static int walk_history(al_report_doc *doc, const al_report_options *opts)
 			r = doc->result;
 		} else {
 			if (opts->progress)
-				opts->progress(done, (unsigned)chain.len, p->commit, opts->progress_ctx);
+				opts->progress(done, (unsigned)chain.len, p->commit,
+				               opts->progress_ctx);
 			al_scan_options so = *opts->scan;
 			so.mode = AL_SOURCE_REV;
 			so.rev = p->commit;
@@ -535,9 +550,9 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 	git_libgit2_init();
 
 	/* Sizes come from the very snapshot that was scanned. */
-	sizer sz = { NULL, AL_STRMAP_INIT };
-	const char *rev = result->mode == AL_SOURCE_REV ? (result->commit ? result->commit : result->rev) :
-							   NULL;
+	sizer sz = {NULL, AL_STRMAP_INIT};
+	const char *rev =
+	    result->mode == AL_SOURCE_REV ? (result->commit ? result->commit : result->rev) : NULL;
 	err = al_source_open(&sz.source, opts->scan->path, result->mode, rev);
 	if (err)
 		goto done;

@@ -52,8 +52,8 @@ typedef enum { AL_LINK_SHARED, AL_LINK_FFI } al_link_kind;
 struct al_report_link {
 	al_link_kind kind;
 	const al_report_service *a, *b;
-	al_vec via;         /* const char *: the shared directories, or the FFI package (borrowed) */
-	size_t specific;    /* of those, the ones not in the closure of most services */
+	al_vec via;      /* const char *: the shared directories, or the FFI package (borrowed) */
+	size_t specific; /* of those, the ones not in the closure of most services */
 	const al_link *ffi; /* the FFI record (borrowed), NULL for shared code */
 };
 
@@ -89,14 +89,14 @@ typedef struct {
 	size_t matrix[AL_ROLE__COUNT][AL_LANG__COUNT];
 	size_t levels[AL_LEVEL_ERROR + 1]; /* open findings */
 	size_t accepted;                   /* findings accepted by waiver, inline or baseline */
-	size_t files, lines; /* distinct closure files of all services */
+	size_t files, lines;               /* distinct closure files of all services */
 
 	/* --since */
-	char *since;      /* the revision asked for, or NULL */
-	al_result *base;  /* owned */
-	al_vec changes;   /* al_report_change *: added, removed, then role/language, by id */
-	al_vec added;     /* const al_finding *: open in result, not open in base (fingerprint) */
-	al_vec resolved;  /* const al_finding *: open in base, not open in result */
+	char *since;     /* the revision asked for, or NULL */
+	al_result *base; /* owned */
+	al_vec changes;  /* al_report_change *: added, removed, then role/language, by id */
+	al_vec added;    /* const al_finding *: open in result, not open in base (fingerprint) */
+	al_vec resolved; /* const al_finding *: open in base, not open in result */
 
 	/* --history */
 	unsigned history_asked;
@@ -113,7 +113,7 @@ typedef struct {
 } al_report_options;
 
 int al_report_doc_build(al_report_doc **out, const al_result *result,
-			const al_report_options *opts);
+                        const al_report_options *opts);
 void al_report_doc_free(al_report_doc *doc);
 
 /* The finding of result with this fingerprint, or NULL. */

@@ -36,12 +36,13 @@ static cJSON *string_item(const char *value)
 static cJSON *matrix_json(const size_t m[][AL_LANG__COUNT])
 {
 	cJSON *o = cJSON_CreateObject();
-	size_t total[AL_LANG__COUNT] = { 0 }, all = 0;
+	size_t total[AL_LANG__COUNT] = {0}, all = 0;
 	for (int r = 0; r < AL_ROLE__COUNT; r++) {
 		cJSON *row = cJSON_AddObjectToObject(o, al_role_name((al_role)r));
 		size_t sum = 0;
 		for (int l = 0; l < AL_LANG__COUNT; l++) {
-			cJSON_AddNumberToObject(row, al_language_name((al_language)l), (double)m[r][l]);
+			cJSON_AddNumberToObject(row, al_language_name((al_language)l),
+			                        (double)m[r][l]);
 			sum += m[r][l];
 			total[l] += m[r][l];
 		}
@@ -140,7 +141,7 @@ static cJSON *component_ref(const al_component *c)
 
 static const char *change_name(al_change_kind kind)
 {
-	static const char *const names[] = { "added", "removed", "role", "language" };
+	static const char *const names[] = {"added", "removed", "role", "language"};
 	return names[kind];
 }
 
@@ -174,7 +175,8 @@ static cJSON *since_json(const al_report_doc *doc)
 		cJSON *x = finding_json(f, doc->base->rules);
 		/* Still there but accepted now (a waiver), or gone. */
 		const al_finding *now = al_report_find_finding(doc->result, f->fingerprint);
-		cJSON_AddItemToObject(x, "accepted_now", suppression_json(now ? now->suppressed : NULL));
+		cJSON_AddItemToObject(x, "accepted_now",
+		                      suppression_json(now ? now->suppressed : NULL));
 		cJSON_AddItemToArray(resolved, x);
 	}
 	return o;
@@ -213,7 +215,8 @@ static cJSON *guideline_json(const al_report_doc *doc)
 		add_string(x, "rationale", r->rationale);
 		cJSON *when = cJSON_AddObjectToObject(x, "when");
 		if (r->when_language >= 0)
-			add_string(when, "language", al_language_name((al_language)r->when_language));
+			add_string(when, "language",
+			           al_language_name((al_language)r->when_language));
 		if (r->when_role >= 0)
 			add_string(when, "role", al_role_name((al_role)r->when_role));
 		if (r->when_hybrid >= 0)
@@ -235,14 +238,16 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 	 * each in the result's order. */
 	cJSON *open = cJSON_GetObjectItemCaseSensitive(o, "findings");
 	cJSON *accepted = cJSON_GetObjectItemCaseSensitive(o, "suppressed");
-	cJSON *next_open = open ? open->child : NULL, *next_accepted = accepted ? accepted->child : NULL;
+	cJSON *next_open = open ? open->child : NULL,
+	      *next_accepted = accepted ? accepted->child : NULL;
 	for (i = 0; i < r->findings.len; i++) {
 		const al_finding *f = r->findings.items[i];
 		cJSON **next = f->suppressed ? &next_accepted : &next_open;
 		if (*next) {
 			add_rule_text(*next, f, r->rules);
 			cJSON *sup = cJSON_GetObjectItemCaseSensitive(*next, "suppressed");
-			if (f->suppressed && cJSON_IsObject(sup) && !cJSON_HasObjectItem(sup, "expires"))
+			if (f->suppressed && cJSON_IsObject(sup) &&
+			    !cJSON_HasObjectItem(sup, "expires"))
 				add_string(sup, "expires", f->suppressed->expires);
 			*next = (*next)->next;
 		}

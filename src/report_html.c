@@ -21,84 +21,85 @@
 #define MAX_LINKS 24
 
 static const char css[] =
-	":root{--go:#00a3cc;--go-bg:#e2f5fa;--rust:#b7410e;--rust-bg:#fbe8de;--error:#cf222e;"
-	"--warning:#b07d00;--note:#0969da;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;"
-	"--panel:#f6f8fa}\n"
-	"*{box-sizing:border-box}\n"
-	"body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
-	"'Liberation Sans','DejaVu Sans',sans-serif;color:var(--ink);background:#fff;margin:0 auto;"
-	"max-width:1240px;padding:28px 32px}\n"
-	"h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:36px 0 10px;padding-bottom:4px;"
-	"border-bottom:1px solid var(--line)}h3{font-size:16px;margin:0 0 8px;word-break:break-all}\n"
-	"code,.mono{font-family:ui-monospace,'SFMono-Regular','DejaVu Sans Mono','Liberation Mono',"
-	"Menlo,Consolas,monospace;font-size:12.5px}\n"
-	"a{color:var(--note);text-decoration:none}a:hover{text-decoration:underline}\n"
-	".meta{color:var(--muted);margin:0 0 12px}\n"
-	".chips{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0}\n"
-	".chip{border:1px solid var(--line);border-radius:14px;padding:2px 10px;background:var(--panel)}\n"
-	".chip b{font-weight:600}\n"
-	".lang{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;"
-	"vertical-align:1px}\n"
-	".lang.go{background:var(--go-bg);color:#00627a;border:1px solid var(--go)}\n"
-	".lang.rust{background:var(--rust-bg);color:var(--rust);border:1px solid var(--rust)}\n"
-	".lvl{display:inline-block;border-radius:9px;padding:0 7px;font-size:12px;font-weight:600;"
-	"color:#fff}\n"
-	".lvl.error{background:var(--error)}.lvl.warning{background:var(--warning)}"
-	".lvl.note{background:var(--note)}.lvl.accepted{background:#8c959f}\n"
-	"table{border-collapse:collapse;margin:8px 0 14px;font-size:13px}\n"
-	"th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}\n"
-	"th{background:var(--panel);font-weight:600}\n"
-	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-	"td.path{word-break:break-all}td.date{white-space:nowrap}\n"
-	"table.ev{width:100%;table-layout:fixed}table.ev td{overflow-wrap:anywhere}\n"
-	".matrix td{min-width:120px}.matrix td.flag-warning{background:#fff6d6}"
-	".matrix td.flag-error{background:#ffe5e5}.matrix td.flag-note{background:#e8f1fd}\n"
-	".matrix .count{font-size:18px;font-weight:600;margin-right:6px}\n"
-	".mapwrap{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:8px;"
-	"background:#fff}\n"
-	"svg{max-width:100%;height:auto;display:block}\n"
-	"svg text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Liberation Sans',"
-	"'DejaVu Sans',sans-serif;font-size:12px;fill:var(--ink)}\n"
-	"svg .lane rect{fill:var(--panel);stroke:var(--line)}\n"
-	"svg .lane text{font-size:14px;font-weight:600}svg .lane text.empty{font-weight:400;"
-	"fill:var(--muted)}\n"
-	"svg .box.go{fill:var(--go-bg);stroke:var(--go);stroke-width:1.5}\n"
-	"svg .box.rust{fill:var(--rust-bg);stroke:var(--rust);stroke-width:1.5}\n"
-	"svg .tab.go{fill:var(--go)}svg .tab.rust{fill:var(--rust)}\n"
-	"svg text.nid{font-family:ui-monospace,'DejaVu Sans Mono','Liberation Mono',monospace;"
-	"font-size:12px;font-weight:600}\n"
-	"svg text.nmeta{font-size:11px;fill:var(--muted)}svg tspan.root{font-weight:400;"
-	"fill:var(--muted);font-family:system-ui,sans-serif}\n"
-	"svg .badge{stroke:#fff;stroke-width:1.5}svg .badge.error{fill:var(--error)}"
-	"svg .badge.warning{fill:var(--warning)}svg .badge.note{fill:var(--note)}"
-	"svg .badge.accepted{fill:#8c959f}\n"
-	"svg text.btext{fill:#fff;font-size:10.5px;font-weight:700;text-anchor:middle}\n"
-	"svg .edge{fill:none;stroke:#8c959f;stroke-opacity:.6}\n"
-	"svg .edge.ffi{stroke:#8250df;stroke-dasharray:6 4;stroke-opacity:.9}"
-	"svg .edge.faint{stroke-opacity:.22}\n"
-	"svg .node a:hover .box{stroke-width:3}\n"
-	"svg .axis{stroke:var(--muted)}svg text.tick{font-size:10px;fill:var(--muted);"
-	"text-anchor:end}svg text.ptitle{font-weight:600}svg text.err{fill:var(--error)}\n"
-	".caption{color:var(--muted);font-size:12.5px}\n"
-	".svc{border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:14px 0;"
-	"break-inside:avoid;page-break-inside:avoid}\n"
-	".svc dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0 0 10px}\n"
-	".svc dt{color:var(--muted)}.svc dd{margin:0;word-break:break-word}\n"
-	".finding{border-left:4px solid var(--note);background:var(--panel);padding:6px 10px;"
-	"margin:6px 0}\n"
-	".finding.warning{border-color:var(--warning)}.finding.error{border-color:var(--error)}"
-	".finding.accepted{border-color:#8c959f;color:var(--muted)}\n"
-	".finding p{margin:2px 0}.finding .why{color:var(--muted);font-size:13px}\n"
-	".notice{border:1px solid var(--warning);background:#fff8e1;border-radius:6px;"
-	"padding:8px 12px;margin:10px 0}\n"
-	".none{color:var(--muted)}\n"
-	"h4{font-size:13px;margin:12px 0 4px;color:var(--muted);text-transform:uppercase;"
-	"letter-spacing:.04em}\n"
-	"footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);"
-	"padding-top:8px}\n"
-	"@media print{body{max-width:none;padding:0;font-size:11px}.mapwrap{overflow:visible;"
-	"border:none;padding:0}h2{break-after:avoid}a{color:inherit}"
-	"table,.finding{break-inside:avoid}}\n";
+    ":root{--go:#00a3cc;--go-bg:#e2f5fa;--rust:#b7410e;--rust-bg:#fbe8de;--error:#cf222e;"
+    "--warning:#b07d00;--note:#0969da;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;"
+    "--panel:#f6f8fa}\n"
+    "*{box-sizing:border-box}\n"
+    "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
+    "'Liberation Sans','DejaVu Sans',sans-serif;color:var(--ink);background:#fff;margin:0 auto;"
+    "max-width:1240px;padding:28px 32px}\n"
+    "h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:36px 0 10px;padding-bottom:4px;"
+    "border-bottom:1px solid var(--line)}h3{font-size:16px;margin:0 0 8px;word-break:break-all}\n"
+    "code,.mono{font-family:ui-monospace,'SFMono-Regular','DejaVu Sans Mono','Liberation Mono',"
+    "Menlo,Consolas,monospace;font-size:12.5px}\n"
+    "a{color:var(--note);text-decoration:none}a:hover{text-decoration:underline}\n"
+    ".meta{color:var(--muted);margin:0 0 12px}\n"
+    ".chips{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0}\n"
+    ".chip{border:1px solid var(--line);border-radius:14px;padding:2px "
+    "10px;background:var(--panel)}\n"
+    ".chip b{font-weight:600}\n"
+    ".lang{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600;"
+    "vertical-align:1px}\n"
+    ".lang.go{background:var(--go-bg);color:#00627a;border:1px solid var(--go)}\n"
+    ".lang.rust{background:var(--rust-bg);color:var(--rust);border:1px solid var(--rust)}\n"
+    ".lvl{display:inline-block;border-radius:9px;padding:0 7px;font-size:12px;font-weight:600;"
+    "color:#fff}\n"
+    ".lvl.error{background:var(--error)}.lvl.warning{background:var(--warning)}"
+    ".lvl.note{background:var(--note)}.lvl.accepted{background:#8c959f}\n"
+    "table{border-collapse:collapse;margin:8px 0 14px;font-size:13px}\n"
+    "th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}\n"
+    "th{background:var(--panel);font-weight:600}\n"
+    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "td.path{word-break:break-all}td.date{white-space:nowrap}\n"
+    "table.ev{width:100%;table-layout:fixed}table.ev td{overflow-wrap:anywhere}\n"
+    ".matrix td{min-width:120px}.matrix td.flag-warning{background:#fff6d6}"
+    ".matrix td.flag-error{background:#ffe5e5}.matrix td.flag-note{background:#e8f1fd}\n"
+    ".matrix .count{font-size:18px;font-weight:600;margin-right:6px}\n"
+    ".mapwrap{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:8px;"
+    "background:#fff}\n"
+    "svg{max-width:100%;height:auto;display:block}\n"
+    "svg text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Liberation Sans',"
+    "'DejaVu Sans',sans-serif;font-size:12px;fill:var(--ink)}\n"
+    "svg .lane rect{fill:var(--panel);stroke:var(--line)}\n"
+    "svg .lane text{font-size:14px;font-weight:600}svg .lane text.empty{font-weight:400;"
+    "fill:var(--muted)}\n"
+    "svg .box.go{fill:var(--go-bg);stroke:var(--go);stroke-width:1.5}\n"
+    "svg .box.rust{fill:var(--rust-bg);stroke:var(--rust);stroke-width:1.5}\n"
+    "svg .tab.go{fill:var(--go)}svg .tab.rust{fill:var(--rust)}\n"
+    "svg text.nid{font-family:ui-monospace,'DejaVu Sans Mono','Liberation Mono',monospace;"
+    "font-size:12px;font-weight:600}\n"
+    "svg text.nmeta{font-size:11px;fill:var(--muted)}svg tspan.root{font-weight:400;"
+    "fill:var(--muted);font-family:system-ui,sans-serif}\n"
+    "svg .badge{stroke:#fff;stroke-width:1.5}svg .badge.error{fill:var(--error)}"
+    "svg .badge.warning{fill:var(--warning)}svg .badge.note{fill:var(--note)}"
+    "svg .badge.accepted{fill:#8c959f}\n"
+    "svg text.btext{fill:#fff;font-size:10.5px;font-weight:700;text-anchor:middle}\n"
+    "svg .edge{fill:none;stroke:#8c959f;stroke-opacity:.6}\n"
+    "svg .edge.ffi{stroke:#8250df;stroke-dasharray:6 4;stroke-opacity:.9}"
+    "svg .edge.faint{stroke-opacity:.22}\n"
+    "svg .node a:hover .box{stroke-width:3}\n"
+    "svg .axis{stroke:var(--muted)}svg text.tick{font-size:10px;fill:var(--muted);"
+    "text-anchor:end}svg text.ptitle{font-weight:600}svg text.err{fill:var(--error)}\n"
+    ".caption{color:var(--muted);font-size:12.5px}\n"
+    ".svc{border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:14px 0;"
+    "break-inside:avoid;page-break-inside:avoid}\n"
+    ".svc dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0 0 10px}\n"
+    ".svc dt{color:var(--muted)}.svc dd{margin:0;word-break:break-word}\n"
+    ".finding{border-left:4px solid var(--note);background:var(--panel);padding:6px 10px;"
+    "margin:6px 0}\n"
+    ".finding.warning{border-color:var(--warning)}.finding.error{border-color:var(--error)}"
+    ".finding.accepted{border-color:#8c959f;color:var(--muted)}\n"
+    ".finding p{margin:2px 0}.finding .why{color:var(--muted);font-size:13px}\n"
+    ".notice{border:1px solid var(--warning);background:#fff8e1;border-radius:6px;"
+    "padding:8px 12px;margin:10px 0}\n"
+    ".none{color:var(--muted)}\n"
+    "h4{font-size:13px;margin:12px 0 4px;color:var(--muted);text-transform:uppercase;"
+    "letter-spacing:.04em}\n"
+    "footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);"
+    "padding-top:8px}\n"
+    "@media print{body{max-width:none;padding:0;font-size:11px}.mapwrap{overflow:visible;"
+    "border:none;padding:0}h2{break-after:avoid}a{color:inherit}"
+    "table,.finding{break-inside:avoid}}\n";
 
 static void esc(FILE *out, const char *s)
 {
@@ -108,12 +109,13 @@ static void esc(FILE *out, const char *s)
 static void lang_tag(FILE *out, al_language lang)
 {
 	fprintf(out, "<span class=\"lang %s\">%s</span>", al_language_name(lang),
-		al_report_language_title(lang));
+	        al_report_language_title(lang));
 }
 
 static void level_tag(FILE *out, al_level level)
 {
-	fprintf(out, "<span class=\"lvl %s\">%s</span>", al_level_name(level), al_level_name(level));
+	fprintf(out, "<span class=\"lvl %s\">%s</span>", al_level_name(level),
+	        al_level_name(level));
 }
 
 static void service_link(FILE *out, const al_report_service *s)
@@ -184,22 +186,25 @@ static void header(FILE *out, const al_report_doc *doc)
 	fputs("</b></span>", out);
 	for (int role = 0; role < AL_ROLE__COUNT; role++)
 		fprintf(out, "<span class=\"chip\">%s <b>%zu</b></span>",
-			al_report_role_title((al_role)role),
-			doc->matrix[role][AL_LANG_GO] + doc->matrix[role][AL_LANG_RUST]);
+		        al_report_role_title((al_role)role),
+		        doc->matrix[role][AL_LANG_GO] + doc->matrix[role][AL_LANG_RUST]);
 	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
 		fprintf(out, "<span class=\"chip\"><span class=\"lvl %s\">%zu</span> %s%s</span>",
-			al_level_name((al_level)l), doc->levels[l], al_level_name((al_level)l),
-			doc->levels[l] == 1 ? "" : "s");
+		        al_level_name((al_level)l), doc->levels[l], al_level_name((al_level)l),
+		        doc->levels[l] == 1 ? "" : "s");
 	if (doc->accepted)
-		fprintf(out, "<span class=\"chip\"><span class=\"lvl accepted\">%zu</span> accepted</span>",
-			doc->accepted);
+		fprintf(
+		    out,
+		    "<span class=\"chip\"><span class=\"lvl accepted\">%zu</span> accepted</span>",
+		    doc->accepted);
 	fprintf(out, "<span class=\"chip\">%zu files \xC2\xB7 %zu lines in service closures</span>",
-		doc->files, doc->lines);
+	        doc->files, doc->lines);
 	fputs("</div>\n", out);
 	if (r->incomplete || r->notices.len) {
-		fputs(r->incomplete ? "<div class=\"notice\"><b>Incomplete:</b> parts of the repository "
-				      "could not be read; the rest was judged.<ul>" :
-				      "<div class=\"notice\"><b>Notices</b><ul>",
+		fputs(r->incomplete
+		          ? "<div class=\"notice\"><b>Incomplete:</b> parts of the repository "
+		            "could not be read; the rest was judged.<ul>"
+		          : "<div class=\"notice\"><b>Notices</b><ul>",
 		      out);
 		for (size_t i = 0; i < r->notices.len; i++) {
 			fputs("<li><code>", out);
@@ -232,7 +237,7 @@ static void matrix_section(FILE *out, const al_report_doc *doc)
 	for (int l = 0; l < AL_LANG__COUNT; l++)
 		fprintf(out, "<th>%s</th>", al_report_language_title((al_language)l));
 	fputs("<th class=\"num\">total</th></tr></thead><tbody>\n", out);
-	size_t col[AL_LANG__COUNT] = { 0 };
+	size_t col[AL_LANG__COUNT] = {0};
 	for (int role = 0; role < AL_ROLE__COUNT; role++) {
 		fprintf(out, "<tr><th>%s</th>", al_report_role_title((al_role)role));
 		size_t sum = 0;
@@ -292,7 +297,8 @@ static void matrix_section(FILE *out, const al_report_doc *doc)
 			sep = ", ";
 		}
 		if (r->when_language >= 0) {
-			fprintf(out, "%s%s", sep, al_report_language_title((al_language)r->when_language));
+			fprintf(out, "%s%s", sep,
+			        al_report_language_title((al_language)r->when_language));
 			sep = ", ";
 		}
 		if (r->when_hybrid >= 0)
@@ -341,21 +347,23 @@ static void since_section(FILE *out, const al_report_doc *doc)
 	fputs("</code></h2>\n<p class=\"meta\">compared with commit <code>", out);
 	esc(out, doc->base->commit ? doc->base->commit : "?");
 	fprintf(out, "</code>: %zu services then, %zu now.</p>\n", doc->base->components.len,
-		doc->result->components.len);
-	static const char *const titles[] = { "New services", "Removed services",
-					      "Role changed", "Language changed" };
+	        doc->result->components.len);
+	static const char *const titles[] = {"New services", "Removed services", "Role changed",
+	                                     "Language changed"};
 	int any = 0;
 	for (int kind = AL_CHANGE_ADDED; kind <= AL_CHANGE_LANGUAGE; kind++) {
 		size_t n = 0;
 		for (size_t i = 0; i < doc->changes.len; i++)
-			n += ((const al_report_change *)doc->changes.items[i])->kind == (al_change_kind)kind;
+			n += ((const al_report_change *)doc->changes.items[i])->kind ==
+			     (al_change_kind)kind;
 		if (!n)
 			continue;
 		any = 1;
-		fprintf(out, "<h3>%s (%zu)</h3>\n<table><thead><tr><th>service</th>", titles[kind], n);
-		fputs(kind == AL_CHANGE_ADDED || kind == AL_CHANGE_REMOVED ?
-			      "<th>language, role</th>" :
-			      "<th>before</th><th>now</th>",
+		fprintf(out, "<h3>%s (%zu)</h3>\n<table><thead><tr><th>service</th>", titles[kind],
+		        n);
+		fputs(kind == AL_CHANGE_ADDED || kind == AL_CHANGE_REMOVED
+		          ? "<th>language, role</th>"
+		          : "<th>before</th><th>now</th>",
 		      out);
 		fputs("</tr></thead><tbody>\n", out);
 		for (size_t i = 0; i < doc->changes.len; i++) {
@@ -398,7 +406,8 @@ static void since_section(FILE *out, const al_report_doc *doc)
 			esc(out, f->rule);
 			fputs("</code> of ", out);
 			component_name(out, doc, now->component);
-			fprintf(out, " is still there, accepted (%s): ", al_suppress_kind_name(now->suppressed->kind));
+			fprintf(out, " is still there, accepted (%s): ",
+			        al_suppress_kind_name(now->suppressed->kind));
 			esc(out, now->suppressed->reason);
 			fputs("</p>\n", out);
 		}
@@ -422,9 +431,10 @@ static void date(FILE *out, int64_t t)
 
 static void history_section(FILE *out, const al_report_doc *doc)
 {
-	fprintf(out, "<section id=\"history\">\n<h2>History</h2>\n<p class=\"meta\">The last %zu "
-		     "commits of the first-parent history",
-		doc->history.len);
+	fprintf(out,
+	        "<section id=\"history\">\n<h2>History</h2>\n<p class=\"meta\">The last %zu "
+	        "commits of the first-parent history",
+	        doc->history.len);
 	if (doc->history.len < doc->history_asked)
 		fprintf(out, " (%u asked; the history ends there)", doc->history_asked);
 	fputs(", oldest first: how many services of each role are written in Go and in "
@@ -453,18 +463,20 @@ static void history_section(FILE *out, const al_report_doc *doc)
 		size_t findings = 0;
 		for (int l = AL_LEVEL_NOTE; l <= AL_LEVEL_ERROR; l++)
 			findings += p->levels[l];
-		fprintf(out,
-			"</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
-			"<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
-			"<td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
-			p->services, p->matrix[AL_ROLE_DATA_PATH][AL_LANG_GO],
-			p->matrix[AL_ROLE_DATA_PATH][AL_LANG_RUST],
-			p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_GO],
-			p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_RUST],
-			p->matrix[AL_ROLE_TOOL][AL_LANG_GO] + p->matrix[AL_ROLE_TOOL][AL_LANG_RUST],
-			p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_GO] +
-				p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_RUST],
-			findings);
+		fprintf(
+		    out,
+		    "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td "
+		    "class=\"num\">%zu</td>"
+		    "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+		    "<td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
+		    p->services, p->matrix[AL_ROLE_DATA_PATH][AL_LANG_GO],
+		    p->matrix[AL_ROLE_DATA_PATH][AL_LANG_RUST],
+		    p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_GO],
+		    p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_RUST],
+		    p->matrix[AL_ROLE_TOOL][AL_LANG_GO] + p->matrix[AL_ROLE_TOOL][AL_LANG_RUST],
+		    p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_GO] +
+		        p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_RUST],
+		    findings);
 	}
 	fputs("</tbody></table>\n</section>\n", out);
 }
@@ -482,9 +494,10 @@ static void service_index(FILE *out, const al_report_doc *doc)
 		service_link(out, s);
 		fputs("</td><td>", out);
 		lang_tag(out, c->language);
-		fprintf(out, "</td><td>%s</td><td class=\"num\">%.2f</td><td class=\"num\">%zu</td>"
-			     "<td class=\"num\">%zu</td><td>",
-			al_role_name(c->role), c->confidence, s->files, s->lines);
+		fprintf(out,
+		        "</td><td>%s</td><td class=\"num\">%.2f</td><td class=\"num\">%zu</td>"
+		        "<td class=\"num\">%zu</td><td>",
+		        al_role_name(c->role), c->confidence, s->files, s->lines);
 		for (size_t k = 0; k < s->findings.len; k++) {
 			const al_finding *f = s->findings.items[k];
 			if (k)
@@ -511,7 +524,7 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 	esc(out, c->id);
 	fputs("</span></h3>\n<dl>", out);
 	fprintf(out, "<dt>role</dt><dd><b>%s</b>%s", al_role_name(c->role),
-		c->hybrid ? " (hybrid: strong evidence for both roles)" : "");
+	        c->hybrid ? " (hybrid: strong evidence for both roles)" : "");
 	if (c->declared) {
 		fputs(" \xE2\x80\x94 declared in <code>", out);
 		esc(out, c->declared);
@@ -519,9 +532,11 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 	}
 	fprintf(out, "</dd><dt>confidence</dt><dd>%.2f</dd><dt>decided by</dt><dd>", c->confidence);
 	esc(out, c->decided_by);
-	fprintf(out, "</dd><dt>scores</dt><dd>data-path %.2f \xC2\xB7 control-plane %.2f \xC2\xB7 "
-		     "tool %.2f</dd>",
-		c->scores[AL_ROLE_DATA_PATH], c->scores[AL_ROLE_CONTROL_PLANE], c->scores[AL_ROLE_TOOL]);
+	fprintf(out,
+	        "</dd><dt>scores</dt><dd>data-path %.2f \xC2\xB7 control-plane %.2f \xC2\xB7 "
+	        "tool %.2f</dd>",
+	        c->scores[AL_ROLE_DATA_PATH], c->scores[AL_ROLE_CONTROL_PLANE],
+	        c->scores[AL_ROLE_TOOL]);
 	fputs("<dt>entry</dt><dd>", out);
 	location(out, c->entry_path, c->entry_line);
 	fprintf(out, " (%s)</dd><dt>size</dt><dd>", c->kind);
@@ -534,14 +549,15 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 
 	fputs("<h4>Findings</h4>\n", out);
 	if (!s->findings.len)
-		fputs("<p class=\"none\">None: its language fits the guideline for its role.</p>\n", out);
+		fputs("<p class=\"none\">None: its language fits the guideline for its role.</p>\n",
+		      out);
 	else if (!s->open)
 		fputs("<p class=\"none\">All accepted.</p>\n", out);
 	for (size_t i = 0; i < s->findings.len; i++) {
 		const al_finding *f = s->findings.items[i];
 		const al_rule *r = rules ? al_ruleset_find_rule(rules, f->rule) : NULL;
 		fprintf(out, "<div class=\"finding %s\"><p>",
-			f->suppressed ? "accepted" : al_level_name(f->level));
+		        f->suppressed ? "accepted" : al_level_name(f->level));
 		level_tag(out, f->level);
 		fputs(" <code>", out);
 		esc(out, f->rule);
@@ -549,7 +565,8 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 		esc(out, f->message);
 		fputs("</p>", out);
 		if (f->suppressed) {
-			fprintf(out, "<p><b>Accepted</b> (%s): ", al_suppress_kind_name(f->suppressed->kind));
+			fprintf(out, "<p><b>Accepted</b> (%s): ",
+			        al_suppress_kind_name(f->suppressed->kind));
 			esc(out, f->suppressed->reason);
 			if (f->suppressed->expires) {
 				fputs(" \xE2\x80\x94 until ", out);
@@ -574,17 +591,22 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 	if (!c->evidence.len) {
 		fputs("<p class=\"none\">No signal matched in its closure.</p>\n", out);
 	} else {
-		fputs("<table class=\"ev\"><colgroup><col style=\"width:22%\"><col style=\"width:12%\">"
-		      "<col style=\"width:7%\"><col style=\"width:24%\"><col style=\"width:5%\"><col>"
-		      "</colgroup><thead><tr><th>signal</th><th>role</th><th class=\"num\">weight</th>"
-		      "<th>where</th><th class=\"num\">hits</th><th>why</th></tr></thead><tbody>\n",
-		      out);
+		fputs(
+		    "<table class=\"ev\"><colgroup><col style=\"width:22%\"><col "
+		    "style=\"width:12%\">"
+		    "<col style=\"width:7%\"><col style=\"width:24%\"><col style=\"width:5%\"><col>"
+		    "</colgroup><thead><tr><th>signal</th><th>role</th><th "
+		    "class=\"num\">weight</th>"
+		    "<th>where</th><th class=\"num\">hits</th><th>why</th></tr></thead><tbody>\n",
+		    out);
 		for (size_t i = 0; i < c->evidence.len && i < MAX_EVIDENCE; i++) {
 			const al_evidence *e = c->evidence.items[i];
 			fputs("<tr><td><code>", out);
 			esc(out, e->signal);
-			fprintf(out, "</code></td><td>%s</td><td class=\"num\">%.2f</td><td class=\"path\">",
-				al_role_name(e->role), e->weight);
+			fprintf(
+			    out,
+			    "</code></td><td>%s</td><td class=\"num\">%.2f</td><td class=\"path\">",
+			    al_role_name(e->role), e->weight);
 			location(out, e->path, e->line);
 			fprintf(out, "</td><td class=\"num\">%u</td><td>", e->hits);
 			esc(out, e->why);
@@ -592,9 +614,10 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 		}
 		fputs("</tbody></table>\n", out);
 		if (c->evidence.len > MAX_EVIDENCE)
-			fprintf(out, "<p class=\"caption\">and %zu weaker signals (<code>archlint "
-				     "explain</code> lists them all).</p>\n",
-				c->evidence.len - MAX_EVIDENCE);
+			fprintf(out,
+			        "<p class=\"caption\">and %zu weaker signals (<code>archlint "
+			        "explain</code> lists them all).</p>\n",
+			        c->evidence.len - MAX_EVIDENCE);
 	}
 
 	fputs("<h4>Closure</h4>\n<table><thead><tr><th>package</th><th class=\"num\">files</th>"
@@ -604,12 +627,14 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 		const al_report_dir *d = s->dirs.items[i];
 		fputs("<tr><td class=\"path\"><code>", out);
 		esc(out, d->dir);
-		fprintf(out, "</code>%s</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
-			d->own ? " (own)" : "", d->files, d->lines);
+		fprintf(out,
+		        "</code>%s</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
+		        d->own ? " (own)" : "", d->files, d->lines);
 	}
 	fputs("</tbody></table>\n", out);
 	if (s->dirs.len > MAX_DIRS)
-		fprintf(out, "<p class=\"caption\">and %zu more packages.</p>\n", s->dirs.len - MAX_DIRS);
+		fprintf(out, "<p class=\"caption\">and %zu more packages.</p>\n",
+		        s->dirs.len - MAX_DIRS);
 
 	if (s->ffi.len) {
 		fputs("<h4>FFI</h4>\n<ul>", out);
@@ -660,8 +685,9 @@ void al_report_html(FILE *out, const al_report_doc *doc)
 	      "<meta name=\"generator\" content=\"archlint " AL_VERSION "\">\n<title>",
 	      out);
 	esc(out, doc->repo_name);
-	fprintf(out, " \xE2\x80\x94 architecture report</title>\n<style>\n%s</style>\n</head>\n<body>\n",
-		css);
+	fprintf(out,
+	        " \xE2\x80\x94 architecture report</title>\n<style>\n%s</style>\n</head>\n<body>\n",
+	        css);
 	header(out, doc);
 	fputs("<nav class=\"meta\"><a href=\"#map\">map</a> \xC2\xB7 <a href=\"#matrix\">role "
 	      "\xC3\x97 language</a>",

@@ -94,12 +94,13 @@ static void mm_text(FILE *out, const char *s)
 			cp &= 0x1F, len = 2;
 		for (size_t i = 1; i < len && p[i]; i++)
 			cp = (cp << 6) | (p[i] & 0x3F);
-		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
-		    cp == ' ' || cp == '/' || cp == '.' || cp == '_' || cp == '-')
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9') || cp == ' ' || cp == '/' || cp == '.' || cp == '_' ||
+		    cp == '-')
 			fputc((int)cp, out);
 		else if (cp == '\\')
 			fputs("#65340;", out); /* Mermaid turns a decoded "\n" into a line break:
-						* a fullwidth reverse solidus shows the escape */
+			                        * a fullwidth reverse solidus shows the escape */
 		else
 			fprintf(out, "#%u;", cp);
 		for (size_t i = 0; i < len && *p; i++)
@@ -110,9 +111,9 @@ static void mm_text(FILE *out, const char *s)
 
 static const char *level_mark(al_level level)
 {
-	return level == AL_LEVEL_ERROR ? "\xF0\x9F\x9B\x91" /* stop sign */ :
-	       level == AL_LEVEL_WARNING ? "\xE2\x9A\xA0\xEF\xB8\x8F" /* warning sign */ :
-					   "\xE2\x84\xB9\xEF\xB8\x8F"; /* information */
+	return level == AL_LEVEL_ERROR     ? "\xF0\x9F\x9B\x91"          /* stop sign */
+	       : level == AL_LEVEL_WARNING ? "\xE2\x9A\xA0\xEF\xB8\x8F"  /* warning sign */
+	                                   : "\xE2\x84\xB9\xEF\xB8\x8F"; /* information */
 }
 
 static void level_word(FILE *out, al_level level)
@@ -135,25 +136,28 @@ static void summary(FILE *out, const al_report_doc *doc)
 			fputs(")", out);
 		}
 	} else {
-		fputs(r->mode == AL_SOURCE_STAGED ? "the staged snapshot (index)" : "the work tree", out);
+		fputs(r->mode == AL_SOURCE_STAGED ? "the staged snapshot (index)" : "the work tree",
+		      out);
 	}
 	fprintf(out, " \xC2\xB7 archlint %s\n\n**%zu service%s**: ", AL_VERSION, doc->services.len,
-		doc->services.len == 1 ? "" : "s");
+	        doc->services.len == 1 ? "" : "s");
 	for (int role = 0; role < AL_ROLE__COUNT; role++)
 		fprintf(out, "%s%zu %s", role ? ", " : "",
-			doc->matrix[role][AL_LANG_GO] + doc->matrix[role][AL_LANG_RUST],
-			al_role_name((al_role)role));
+		        doc->matrix[role][AL_LANG_GO] + doc->matrix[role][AL_LANG_RUST],
+		        al_role_name((al_role)role));
 	fputs(" \xC2\xB7 **findings**: ", out);
 	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
 		fprintf(out, "%s%zu %s%s", l == AL_LEVEL_ERROR ? "" : ", ", doc->levels[l],
-			al_level_name((al_level)l), doc->levels[l] == 1 ? "" : "s");
+		        al_level_name((al_level)l), doc->levels[l] == 1 ? "" : "s");
 	if (doc->accepted)
 		fprintf(out, " (%zu accepted)", doc->accepted);
-	fprintf(out, " \xC2\xB7 %zu files, %zu lines in service closures\n\n", doc->files, doc->lines);
+	fprintf(out, " \xC2\xB7 %zu files, %zu lines in service closures\n\n", doc->files,
+	        doc->lines);
 	if (r->incomplete || r->notices.len) {
-		fputs(r->incomplete ? "> **Incomplete:** parts of the repository could not be read; the "
-				      "rest was judged.\n" :
-				      "> **Notices**\n",
+		fputs(r->incomplete
+		          ? "> **Incomplete:** parts of the repository could not be read; the "
+		            "rest was judged.\n"
+		          : "> **Notices**\n",
 		      out);
 		for (size_t i = 0; i < r->notices.len; i++) {
 			fputs("> - ", out);
@@ -166,17 +170,18 @@ static void summary(FILE *out, const al_report_doc *doc)
 
 static const char *lane_id(al_role role)
 {
-	static const char *const ids[] = { "datapath", "controlplane", "tool", "unclassified" };
+	static const char *const ids[] = {"datapath", "controlplane", "tool", "unclassified"};
 	return ids[role];
 }
 
 static void mermaid(FILE *out, const al_report_doc *doc)
 {
-	static const al_role lanes[] = { AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE, AL_ROLE_TOOL,
-					 AL_ROLE_UNCLASSIFIED };
+	static const al_role lanes[] = {AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE, AL_ROLE_TOOL,
+	                                AL_ROLE_UNCLASSIFIED};
 	fputs("## System map\n\nEvery service by role, coloured by language (Go blue, Rust "
 	      "orange); findings are marked in the label and by a thick border; solid lines join "
-	      "components built from common in-repo code, dotted ones an FFI link.\n\n```mermaid\nflowchart LR\n",
+	      "components built from common in-repo code, dotted ones an FFI "
+	      "link.\n\n```mermaid\nflowchart LR\n",
 	      out);
 	for (size_t li = 0; li < sizeof(lanes) / sizeof(lanes[0]); li++) {
 		al_role role = lanes[li];
@@ -184,7 +189,7 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 		if (!n)
 			continue;
 		fprintf(out, "  subgraph %s[\"%s (%zu)\"]\n    direction TB\n", lane_id(role),
-			al_report_role_title(role), n);
+		        al_report_role_title(role), n);
 		for (size_t i = 0; i < doc->services.len; i++) {
 			const al_report_service *s = doc->services.items[i];
 			const al_component *c = s->component;
@@ -192,12 +197,15 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 				continue;
 			fprintf(out, "    s%zu[\"", s->index);
 			mm_text(out, c->id);
-			fprintf(out, "<br/>%s #183; %.2f #183; %zu lines", al_report_language_title(c->language),
-				c->confidence, s->lines);
+			fprintf(out, "<br/>%s #183; %.2f #183; %zu lines",
+			        al_report_language_title(c->language), c->confidence, s->lines);
 			for (size_t k = 0; k < s->findings.len; k++) {
 				const al_finding *f = s->findings.items[k];
 				fputs(k ? " " : "<br/>", out);
-				fputs(f->suppressed ? "#10003; " : f->level == AL_LEVEL_NOTE ? "#8505; " : "#9888; ", out);
+				fputs(f->suppressed               ? "#10003; "
+				      : f->level == AL_LEVEL_NOTE ? "#8505; "
+				                                  : "#9888; ",
+				      out);
 				mm_text(out, f->rule);
 			}
 			fprintf(out, "\"]:::%s\n", al_language_name(c->language));
@@ -215,8 +223,8 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 		}
 		if (drawn == MAX_MERMAID_EDGES)
 			continue;
-		fprintf(out, "  s%zu %s s%zu\n", l->a->index, l->kind == AL_LINK_FFI ? "-.-" : "---",
-			l->b->index);
+		fprintf(out, "  s%zu %s s%zu\n", l->a->index,
+		        l->kind == AL_LINK_FFI ? "-.-" : "---", l->b->index);
 		drawn++;
 	}
 	fputs("  classDef go fill:#e2f5fa,stroke:#00a3cc,color:#1f2328\n"
@@ -226,20 +234,23 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 		const al_report_service *s = doc->services.items[i];
 		if (s->worst > AL_LEVEL_OFF)
 			fprintf(out, "  style s%zu stroke:%s,stroke-width:4px\n", s->index,
-				s->worst == AL_LEVEL_ERROR ? "#cf222e" :
-				s->worst == AL_LEVEL_WARNING ? "#b07d00" : "#0969da");
+			        s->worst == AL_LEVEL_ERROR     ? "#cf222e"
+			        : s->worst == AL_LEVEL_WARNING ? "#b07d00"
+			                                       : "#0969da");
 	}
 	fputs("```\n\n", out);
 	if (drawn < doc->links.len)
-		fprintf(out, "The map draws %zu of %zu links (%zu only through code most services "
-			     "share are left out); the services below list them all.\n\n",
-			drawn, doc->links.len, faint);
+		fprintf(out,
+		        "The map draws %zu of %zu links (%zu only through code most services "
+		        "share are left out); the services below list them all.\n\n",
+		        drawn, doc->links.len, faint);
 }
 
 static void matrix(FILE *out, const al_report_doc *doc)
 {
-	fputs("## Role \xC3\x97 language\n\n| role | Go | Rust | total |\n|---|---|---|---:|\n", out);
-	size_t col[AL_LANG__COUNT] = { 0 };
+	fputs("## Role \xC3\x97 language\n\n| role | Go | Rust | total |\n|---|---|---|---:|\n",
+	      out);
+	size_t col[AL_LANG__COUNT] = {0};
 	for (int role = 0; role < AL_ROLE__COUNT; role++) {
 		fprintf(out, "| %s |", al_report_role_title((al_role)role));
 		size_t sum = 0;
@@ -261,13 +272,14 @@ static void matrix(FILE *out, const al_report_doc *doc)
 		fprintf(out, " %zu |\n", sum);
 	}
 	fprintf(out, "| **total** | %zu | %zu | %zu |\n\n", col[AL_LANG_GO], col[AL_LANG_RUST],
-		doc->services.len);
-	fputs("**The guideline**: Rust where every cycle counts (the data path: proxies, storage "
-	      "engines, brokers, compute engines, packet processing, runtimes); Go for cloud-native "
-	      "tooling and the control plane (APIs, operators, orchestration, CLIs); a hybrid split "
-	      "where a service is both. Tools are never flagged.\n\n"
-	      "| rule | level | when | what | rationale |\n|---|---|---|---|---|\n",
-	      out);
+	        doc->services.len);
+	fputs(
+	    "**The guideline**: Rust where every cycle counts (the data path: proxies, storage "
+	    "engines, brokers, compute engines, packet processing, runtimes); Go for cloud-native "
+	    "tooling and the control plane (APIs, operators, orchestration, CLIs); a hybrid split "
+	    "where a service is both. Tools are never flagged.\n\n"
+	    "| rule | level | when | what | rationale |\n|---|---|---|---|---|\n",
+	    out);
 	const al_ruleset *rules = doc->result->rules;
 	for (size_t i = 0; rules && i < rules->rules.len; i++) {
 		const al_rule *r = rules->rules.items[i];
@@ -285,7 +297,8 @@ static void matrix(FILE *out, const al_report_doc *doc)
 			sep = ", ";
 		}
 		if (r->when_language >= 0) {
-			fprintf(out, "%s%s", sep, al_report_language_title((al_language)r->when_language));
+			fprintf(out, "%s%s", sep,
+			        al_report_language_title((al_language)r->when_language));
 			sep = ", ";
 		}
 		if (r->when_hybrid >= 0)
@@ -331,21 +344,22 @@ static void since(FILE *out, const al_report_doc *doc)
 	fputs("\n\ncompared with commit ", out);
 	md_code(out, doc->base->commit ? doc->base->commit : "?");
 	fprintf(out, ": %zu services then, %zu now.\n\n", doc->base->components.len,
-		doc->result->components.len);
-	static const char *const titles[] = { "New services", "Removed services", "Role changed",
-					      "Language changed" };
+	        doc->result->components.len);
+	static const char *const titles[] = {"New services", "Removed services", "Role changed",
+	                                     "Language changed"};
 	int any = 0;
 	for (int kind = AL_CHANGE_ADDED; kind <= AL_CHANGE_LANGUAGE; kind++) {
 		size_t n = 0;
 		for (size_t i = 0; i < doc->changes.len; i++)
-			n += ((const al_report_change *)doc->changes.items[i])->kind == (al_change_kind)kind;
+			n += ((const al_report_change *)doc->changes.items[i])->kind ==
+			     (al_change_kind)kind;
 		if (!n)
 			continue;
 		any = 1;
 		fprintf(out, "### %s (%zu)\n\n", titles[kind], n);
 		int two = kind == AL_CHANGE_ROLE || kind == AL_CHANGE_LANGUAGE;
-		fputs(two ? "| service | before | now |\n|---|---|---|\n" :
-			    "| service | language, role |\n|---|---|\n",
+		fputs(two ? "| service | before | now |\n|---|---|---|\n"
+		          : "| service | language, role |\n|---|---|\n",
 		      out);
 		for (size_t i = 0; i < doc->changes.len; i++) {
 			const al_report_change *ch = doc->changes.items[i];
@@ -376,12 +390,14 @@ static void since(FILE *out, const al_report_doc *doc)
 		finding_table(out, &doc->resolved);
 	}
 	if (!any)
-		fputs("No service was added, removed or reclassified, and no finding changed.\n\n", out);
+		fputs("No service was added, removed or reclassified, and no finding changed.\n\n",
+		      out);
 }
 
 static void history(FILE *out, const al_report_doc *doc)
 {
-	fprintf(out, "## History\n\nThe last %zu commits of the first-parent history", doc->history.len);
+	fprintf(out, "## History\n\nThe last %zu commits of the first-parent history",
+	        doc->history.len);
 	if (doc->history.len < doc->history_asked)
 		fprintf(out, " (%u asked; the history ends there)", doc->history_asked);
 	fputs(", oldest first: services per role and language.\n\n"
@@ -405,13 +421,15 @@ static void history(FILE *out, const al_report_doc *doc)
 			continue;
 		}
 		fprintf(out, " | %zu | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n", p->services,
-			p->matrix[AL_ROLE_DATA_PATH][AL_LANG_GO], p->matrix[AL_ROLE_DATA_PATH][AL_LANG_RUST],
-			p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_GO],
-			p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_RUST],
-			p->matrix[AL_ROLE_TOOL][AL_LANG_GO] + p->matrix[AL_ROLE_TOOL][AL_LANG_RUST],
-			p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_GO] +
-				p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_RUST],
-			p->levels[AL_LEVEL_NOTE] + p->levels[AL_LEVEL_WARNING] + p->levels[AL_LEVEL_ERROR]);
+		        p->matrix[AL_ROLE_DATA_PATH][AL_LANG_GO],
+		        p->matrix[AL_ROLE_DATA_PATH][AL_LANG_RUST],
+		        p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_GO],
+		        p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_RUST],
+		        p->matrix[AL_ROLE_TOOL][AL_LANG_GO] + p->matrix[AL_ROLE_TOOL][AL_LANG_RUST],
+		        p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_GO] +
+		            p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_RUST],
+		        p->levels[AL_LEVEL_NOTE] + p->levels[AL_LEVEL_WARNING] +
+		            p->levels[AL_LEVEL_ERROR]);
 	}
 	fputc('\n', out);
 }
@@ -422,8 +440,9 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 	const al_ruleset *rules = doc->result->rules;
 	fputs("### ", out);
 	md_code(out, c->id);
-	fprintf(out, "\n\n- **%s**, **%s**%s, confidence %.2f", al_report_language_title(c->language),
-		al_role_name(c->role), c->hybrid ? " (hybrid)" : "", c->confidence);
+	fprintf(out, "\n\n- **%s**, **%s**%s, confidence %.2f",
+	        al_report_language_title(c->language), al_role_name(c->role),
+	        c->hybrid ? " (hybrid)" : "", c->confidence);
 	if (c->declared) {
 		fputs(", declared in ", out);
 		md_code(out, c->declared);
@@ -436,8 +455,8 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 	md_code(out, loc);
 	free(loc);
 	fprintf(out, " (%s)\n- size: %zu file%s, %zu line%s in %zu package%s:", c->kind, s->files,
-		s->files == 1 ? "" : "s", s->lines, s->lines == 1 ? "" : "s", s->dirs.len,
-		s->dirs.len == 1 ? "" : "s");
+	        s->files == 1 ? "" : "s", s->lines, s->lines == 1 ? "" : "s", s->dirs.len,
+	        s->dirs.len == 1 ? "" : "s");
 	for (size_t i = 0; i < s->dirs.len && i < MAX_DIRS; i++) {
 		const al_report_dir *d = s->dirs.items[i];
 		fputs(i ? ", " : " ", out);
@@ -494,7 +513,8 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 			md_text(out, r->rationale);
 		}
 		if (f->suppressed) {
-			fprintf(out, "  \n> **Accepted** (%s): ", al_suppress_kind_name(f->suppressed->kind));
+			fprintf(out, "  \n> **Accepted** (%s): ",
+			        al_suppress_kind_name(f->suppressed->kind));
 			md_text(out, f->suppressed->reason);
 			if (f->suppressed->expires) {
 				fputs(" \xE2\x80\x94 until ", out);
@@ -520,8 +540,9 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 			fprintf(out, " | %u |\n", e->hits);
 		}
 		if (c->evidence.len > MAX_EVIDENCE)
-			fprintf(out, "\nand %zu weaker signals (`archlint explain` lists them all).\n",
-				c->evidence.len - MAX_EVIDENCE);
+			fprintf(out,
+			        "\nand %zu weaker signals (`archlint explain` lists them all).\n",
+			        c->evidence.len - MAX_EVIDENCE);
 		fputc('\n', out);
 	}
 }
@@ -547,12 +568,13 @@ void al_report_md(FILE *out, const al_report_doc *doc)
 			fputs("| ", out);
 			md_cell(out, s->component->id);
 			fprintf(out, " | %s | %s | %.2f | %zu | %zu | ",
-				al_report_language_title(s->component->language),
-				al_role_name(s->component->role), s->component->confidence, s->files,
-				s->lines);
+			        al_report_language_title(s->component->language),
+			        al_role_name(s->component->role), s->component->confidence,
+			        s->files, s->lines);
 			for (size_t k = 0; k < s->findings.len; k++) {
 				const al_finding *f = s->findings.items[k];
-				fprintf(out, "%s%s ", k ? " " : "", f->suppressed ? "\xE2\x9C\x93" : level_mark(f->level));
+				fprintf(out, "%s%s ", k ? " " : "",
+				        f->suppressed ? "\xE2\x9C\x93" : level_mark(f->level));
 				md_text(out, f->rule);
 				if (f->suppressed)
 					fputs(" (accepted)", out);

@@ -28,21 +28,21 @@
 
 /* Tools sit next to the control plane: they share code with services more often than
  * the (usually few) unclassified services do. */
-static const al_role lane_order[AL_ROLE__COUNT] = { AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE,
-						     AL_ROLE_TOOL, AL_ROLE_UNCLASSIFIED };
+static const al_role lane_order[AL_ROLE__COUNT] = {AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE,
+                                                   AL_ROLE_TOOL, AL_ROLE_UNCLASSIFIED};
 
 typedef struct {
 	const al_report_service *s;
-	double x, y; /* top left */
-	int lane;    /* position in lane_order */
+	double x, y;  /* top left */
+	int lane;     /* position in lane_order */
 	int last_col; /* in the rightmost column of its lane */
 } placed;
 
 typedef struct {
-	placed *nodes; /* indexed by service index */
+	placed *nodes;                                         /* indexed by service index */
 	double lane_x[AL_ROLE__COUNT], lane_w[AL_ROLE__COUNT]; /* by lane position */
 	size_t lane_n[AL_ROLE__COUNT];
-	al_vec edges; /* const al_report_link *, strongest first, the ones drawn */
+	al_vec edges;   /* const al_report_link *, strongest first, the ones drawn */
 	size_t detours; /* drawn edges routed below the lanes */
 	double width, height, lane_h;
 } layout;
@@ -100,8 +100,9 @@ static void lay_out(layout *lo, const al_report_doc *doc)
 		if ((double)rows > max_rows)
 			max_rows = (double)rows;
 		lo->lane_x[li] = x;
-		lo->lane_w[li] = members.len ? 2 * LANE_PAD + (double)cols * NODE_W + (double)(cols - 1) * GAP_X :
-					       150; /* an empty lane only says so */
+		lo->lane_w[li] =
+		    members.len ? 2 * LANE_PAD + (double)cols * NODE_W + (double)(cols - 1) * GAP_X
+		                : 150; /* an empty lane only says so */
 		lo->lane_n[li] = members.len;
 		for (size_t k = 0; k < members.len; k++) {
 			const al_report_service *s = members.items[k];
@@ -133,12 +134,23 @@ static void put_html(FILE *out, const char *display)
 {
 	for (const char *p = display; *p; p++) {
 		switch (*p) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*p, out);
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default:
+			fputc(*p, out);
 		}
 	}
 }
@@ -186,8 +198,8 @@ static void edge_path(FILE *out, const layout *lo, const placed *a, const placed
 		double bulge = 10 + 0.2 * fabs(by - ay);
 		if (bulge > room - 2)
 			bulge = room - 2;
-		fprintf(out, "M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f", x, ay, x + bulge * 1.33, ay,
-			x + bulge * 1.33, by, x, by);
+		fprintf(out, "M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f", x, ay, x + bulge * 1.33,
+		        ay, x + bulge * 1.33, by, x, by);
 		return;
 	}
 	const placed *l = a->x < b->x ? a : b, *r = a->x < b->x ? b : a;
@@ -203,7 +215,7 @@ static void edge_path(FILE *out, const layout *lo, const placed *a, const placed
 	}
 	double mid = (x2 - x1) / 2;
 	fprintf(out, "M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f", x1, ly, x1 + mid, ly, x2 - mid, ry,
-		x2, ry);
+	        x2, ry);
 }
 
 static void write_edges(FILE *out, const layout *lo)
@@ -218,9 +230,11 @@ static void write_edges(FILE *out, const layout *lo)
 			w = 3;
 		if (detours)
 			w = 1.2; /* the corridor below the lanes is shared: keep lines apart */
-		const char *cls = l->kind == AL_LINK_FFI ? "ffi" : l->specific ? "shared" : "shared faint";
+		const char *cls = l->kind == AL_LINK_FFI ? "ffi"
+		                  : l->specific          ? "shared"
+		                                         : "shared faint";
 		fprintf(out, "<path class=\"edge %s\" stroke-width=\"%.1f\" d=\"", cls,
-			l->kind == AL_LINK_FFI ? 2.0 : w);
+		        l->kind == AL_LINK_FFI ? 2.0 : w);
 		edge_path(out, lo, &lo->nodes[l->a->index], &lo->nodes[l->b->index], detour);
 		detour += detours;
 		fputs("\"><title>", out);
@@ -231,7 +245,7 @@ static void write_edges(FILE *out, const layout *lo)
 			fputs(": FFI", out);
 		} else {
 			fprintf(out, ": %zu shared in-repo package%s", l->via.len,
-				l->via.len == 1 ? "" : "s");
+			        l->via.len == 1 ? "" : "s");
 			for (size_t k = 0; k < l->via.len && k < 6; k++) {
 				fputs(k ? ", " : " (", out);
 				al_html_escape(out, l->via.items[k]);
@@ -247,30 +261,35 @@ static void write_node(FILE *out, const placed *p)
 {
 	const al_report_service *s = p->s;
 	const al_component *c = s->component;
-	fprintf(out, "<g class=\"node\" id=\"node-%zu\" data-language=\"%s\" data-role=\"%s\">", s->index,
-		al_language_name(c->language), al_role_name(c->role));
+	fprintf(out, "<g class=\"node\" id=\"node-%zu\" data-language=\"%s\" data-role=\"%s\">",
+	        s->index, al_language_name(c->language), al_role_name(c->role));
 	fprintf(out, "<a href=\"#svc-%zu\"><title>", s->index);
 	al_html_escape(out, c->id);
 	fprintf(out, " \xE2\x80\x94 %s, %s, confidence %.2f", al_report_language_title(c->language),
-		al_role_name(c->role), c->confidence);
+	        al_role_name(c->role), c->confidence);
 	for (size_t i = 0; i < s->findings.len; i++) {
 		const al_finding *f = s->findings.items[i];
 		fprintf(out, "; %s %s%s", f->rule, al_level_name(f->level),
-			f->suppressed ? " (accepted)" : "");
+		        f->suppressed ? " (accepted)" : "");
 	}
 	fputs("</title>", out);
-	fprintf(out, "<rect class=\"box %s\" x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"7\"/>",
-		lang_class(c->language), p->x, p->y, NODE_W, NODE_H);
-	fprintf(out, "<rect class=\"tab %s\" x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"%d\" rx=\"2\"/>",
-		lang_class(c->language), p->x, p->y, NODE_H);
+	fprintf(
+	    out,
+	    "<rect class=\"box %s\" x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"7\"/>",
+	    lang_class(c->language), p->x, p->y, NODE_W, NODE_H);
+	fprintf(out,
+	        "<rect class=\"tab %s\" x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"%d\" rx=\"2\"/>",
+	        lang_class(c->language), p->x, p->y, NODE_H);
 	fprintf(out, "<text class=\"nid\" x=\"%.1f\" y=\"%.1f\">", p->x + 14, p->y + 20);
 	short_text(out, c->id, ID_CHARS);
 	if (strcmp(c->id, ".") == 0 || strncmp(c->id, ".:", 2) == 0)
 		fputs(" <tspan class=\"root\">(repository root)</tspan>", out);
 	fputs("</text>", out);
-	fprintf(out, "<text class=\"nmeta\" x=\"%.1f\" y=\"%.1f\">%s \xC2\xB7 %.2f \xC2\xB7 %zu file%s \xC2\xB7 %zu line%s</text>",
-		p->x + 14, p->y + 37, al_report_language_title(c->language), c->confidence, s->files,
-		s->files == 1 ? "" : "s", s->lines, s->lines == 1 ? "" : "s");
+	fprintf(out,
+	        "<text class=\"nmeta\" x=\"%.1f\" y=\"%.1f\">%s \xC2\xB7 %.2f \xC2\xB7 %zu file%s "
+	        "\xC2\xB7 %zu line%s</text>",
+	        p->x + 14, p->y + 37, al_report_language_title(c->language), c->confidence,
+	        s->files, s->files == 1 ? "" : "s", s->lines, s->lines == 1 ? "" : "s");
 	if (s->findings.len) {
 		/* The worst open finding; a service with accepted findings only gets a grey
 		 * badge. */
@@ -289,8 +308,10 @@ static void write_node(FILE *out, const placed *p)
 			snprintf(label, sizeof(label), "%.16s", f->rule);
 		double bw = 10 + 7.0 * (double)strlen(label);
 		double bx = p->x + NODE_W - bw - 6, by = p->y - 8;
-		fprintf(out, "<rect class=\"badge %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" rx=\"8\"/>",
-			f->suppressed ? "accepted" : al_level_name(f->level), bx, by, bw);
+		fprintf(out,
+		        "<rect class=\"badge %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+		        "height=\"16\" rx=\"8\"/>",
+		        f->suppressed ? "accepted" : al_level_name(f->level), bx, by, bw);
 		fprintf(out, "<text class=\"btext\" x=\"%.1f\" y=\"%.1f\">", bx + bw / 2, by + 12);
 		al_html_escape(out, label);
 		fputs("</text>", out);
@@ -300,25 +321,27 @@ static void write_node(FILE *out, const placed *p)
 
 static void legend(FILE *out)
 {
-	fputs("<g class=\"legend\">"
-	      "<rect class=\"box go\" x=\"12\" y=\"10\" width=\"22\" height=\"14\" rx=\"3\"/>"
-	      "<text x=\"40\" y=\"22\">Go</text>"
-	      "<rect class=\"box rust\" x=\"76\" y=\"10\" width=\"22\" height=\"14\" rx=\"3\"/>"
-	      "<text x=\"104\" y=\"22\">Rust</text>"
-	      "<rect class=\"badge error\" x=\"156\" y=\"10\" width=\"14\" height=\"14\" rx=\"7\"/>"
-	      "<text x=\"176\" y=\"22\">error</text>"
-	      "<rect class=\"badge warning\" x=\"222\" y=\"10\" width=\"14\" height=\"14\" rx=\"7\"/>"
-	      "<text x=\"242\" y=\"22\">warning</text>"
-	      "<rect class=\"badge note\" x=\"304\" y=\"10\" width=\"14\" height=\"14\" rx=\"7\"/>"
-	      "<text x=\"324\" y=\"22\">note</text>"
-	      "<rect class=\"badge accepted\" x=\"360\" y=\"10\" width=\"14\" height=\"14\" rx=\"7\"/>"
-	      "<text x=\"380\" y=\"22\">accepted</text>"
-	      "<path class=\"edge shared\" stroke-width=\"2\" d=\"M446 17h30\"/>"
-	      "<text x=\"482\" y=\"22\">shared in-repo code</text>"
-	      "<path class=\"edge ffi\" stroke-width=\"2\" d=\"M614 17h30\"/>"
-	      "<text x=\"650\" y=\"22\">FFI</text>"
-	      "</g>\n",
-	      out);
+	fputs(
+	    "<g class=\"legend\">"
+	    "<rect class=\"box go\" x=\"12\" y=\"10\" width=\"22\" height=\"14\" rx=\"3\"/>"
+	    "<text x=\"40\" y=\"22\">Go</text>"
+	    "<rect class=\"box rust\" x=\"76\" y=\"10\" width=\"22\" height=\"14\" rx=\"3\"/>"
+	    "<text x=\"104\" y=\"22\">Rust</text>"
+	    "<rect class=\"badge error\" x=\"156\" y=\"10\" width=\"14\" height=\"14\" rx=\"7\"/>"
+	    "<text x=\"176\" y=\"22\">error</text>"
+	    "<rect class=\"badge warning\" x=\"222\" y=\"10\" width=\"14\" height=\"14\" rx=\"7\"/>"
+	    "<text x=\"242\" y=\"22\">warning</text>"
+	    "<rect class=\"badge note\" x=\"304\" y=\"10\" width=\"14\" height=\"14\" rx=\"7\"/>"
+	    "<text x=\"324\" y=\"22\">note</text>"
+	    "<rect class=\"badge accepted\" x=\"360\" y=\"10\" width=\"14\" height=\"14\" "
+	    "rx=\"7\"/>"
+	    "<text x=\"380\" y=\"22\">accepted</text>"
+	    "<path class=\"edge shared\" stroke-width=\"2\" d=\"M446 17h30\"/>"
+	    "<text x=\"482\" y=\"22\">shared in-repo code</text>"
+	    "<path class=\"edge ffi\" stroke-width=\"2\" d=\"M614 17h30\"/>"
+	    "<text x=\"650\" y=\"22\">FFI</text>"
+	    "</g>\n",
+	    out);
 }
 
 void al_report_svg(FILE *out, const al_report_doc *doc)
@@ -329,20 +352,23 @@ void al_report_svg(FILE *out, const al_report_doc *doc)
 	if (lo.width < 700)
 		lo.width = 700;
 	fprintf(out,
-		"<svg class=\"map\" viewBox=\"0 0 %.0f %.0f\" "
-		"width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"map-title\">\n"
-		"<title id=\"map-title\">System map: %zu services by role and language, %zu links</title>\n",
-		lo.width, lo.height, lo.width, lo.height, doc->services.len, doc->links.len);
+	        "<svg class=\"map\" viewBox=\"0 0 %.0f %.0f\" "
+	        "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"map-title\">\n"
+	        "<title id=\"map-title\">System map: %zu services by role and language, %zu "
+	        "links</title>\n",
+	        lo.width, lo.height, lo.width, lo.height, doc->services.len, doc->links.len);
 	legend(out);
 	for (int li = 0; li < AL_ROLE__COUNT; li++) {
 		al_role role = lane_order[li];
-		fprintf(out, "<g class=\"lane\" data-role=\"%s\"><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
-			     "height=\"%.1f\" rx=\"10\"/><text x=\"%.1f\" y=\"%d\">%s (%zu)</text>",
-			al_role_name(role), lo.lane_x[li], TOP, lo.lane_w[li], lo.lane_h,
-			lo.lane_x[li] + LANE_PAD, TOP + 23, al_report_role_title(role), lo.lane_n[li]);
+		fprintf(
+		    out,
+		    "<g class=\"lane\" data-role=\"%s\"><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+		    "height=\"%.1f\" rx=\"10\"/><text x=\"%.1f\" y=\"%d\">%s (%zu)</text>",
+		    al_role_name(role), lo.lane_x[li], TOP, lo.lane_w[li], lo.lane_h,
+		    lo.lane_x[li] + LANE_PAD, TOP + 23, al_report_role_title(role), lo.lane_n[li]);
 		if (!lo.lane_n[li])
 			fprintf(out, "<text class=\"empty\" x=\"%.1f\" y=\"%d\">none</text>",
-				lo.lane_x[li] + LANE_PAD, TOP + LANE_HEAD + 22);
+			        lo.lane_x[li] + LANE_PAD, TOP + LANE_HEAD + 22);
 		fputs("</g>\n", out);
 	}
 	size_t drawn = lo.edges.len;
@@ -352,9 +378,10 @@ void al_report_svg(FILE *out, const al_report_doc *doc)
 		write_node(out, &lo.nodes[i]);
 	fputs("</g>\n</svg>\n", out);
 	if (drawn < doc->links.len)
-		fprintf(out, "<p class=\"caption\">The map draws the %zu strongest of %zu links; the "
-			     "services below list them all.</p>\n",
-			drawn, doc->links.len);
+		fprintf(out,
+		        "<p class=\"caption\">The map draws the %zu strongest of %zu links; the "
+		        "services below list them all.</p>\n",
+		        drawn, doc->links.len);
 	free(lo.nodes);
 	al_vec_dispose(&lo.edges);
 }
@@ -363,12 +390,13 @@ void al_report_svg(FILE *out, const al_report_doc *doc)
  * commit (Go below, Rust above), oldest on the left. */
 void al_report_history_svg(FILE *out, const al_report_doc *doc)
 {
-	static const al_role roles[] = { AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE };
+	static const al_role roles[] = {AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE};
 	size_t n = doc->history.len, max = 1;
 	for (size_t i = 0; i < n; i++) {
 		const al_report_point *p = doc->history.items[i];
 		for (int r = 0; r < 2; r++) {
-			size_t t = p->matrix[roles[r]][AL_LANG_GO] + p->matrix[roles[r]][AL_LANG_RUST];
+			size_t t =
+			    p->matrix[roles[r]][AL_LANG_GO] + p->matrix[roles[r]][AL_LANG_RUST];
 			if (t > max)
 				max = t;
 		}
@@ -379,18 +407,21 @@ void al_report_history_svg(FILE *out, const al_report_doc *doc)
 	if (width < 400)
 		width = 400;
 	fprintf(out,
-		"<svg class=\"history\" viewBox=\"0 0 %.0f %.0f\" "
-		"width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"hist-title\">\n"
-		"<title id=\"hist-title\">Go and Rust services per role over the last %zu commits</title>\n",
-		width, top + panel_h + 36, width, top + panel_h + 36, n);
+	        "<svg class=\"history\" viewBox=\"0 0 %.0f %.0f\" "
+	        "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"hist-title\">\n"
+	        "<title id=\"hist-title\">Go and Rust services per role over the last %zu "
+	        "commits</title>\n",
+	        width, top + panel_h + 36, width, top + panel_h + 36, n);
 	for (int r = 0; r < 2; r++) {
 		double x0 = 40 + r * (panel_w + 20);
 		fprintf(out, "<text class=\"ptitle\" x=\"%.1f\" y=\"18\">%s</text>", x0,
-			al_report_role_title(roles[r]));
+		        al_report_role_title(roles[r]));
 		fprintf(out, "<path class=\"axis\" d=\"M%.1f %.1fh%.1f\"/>", x0, top + panel_h,
-			panel_w - 40);
-		fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">%zu</text>", x0 - 6, top + 4, max);
-		fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">0</text>", x0 - 6, top + panel_h);
+		        panel_w - 40);
+		fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">%zu</text>", x0 - 6,
+		        top + 4, max);
+		fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">0</text>", x0 - 6,
+		        top + panel_h);
 		for (size_t i = 0; i < n; i++) {
 			const al_report_point *p = doc->history.items[i];
 			double x = x0 + 4 + (double)i * (col + gap), base = top + panel_h;
@@ -400,24 +431,29 @@ void al_report_history_svg(FILE *out, const al_report_doc *doc)
 					continue;
 				double h = panel_h * (double)v / (double)max;
 				base -= h;
-				fprintf(out, "<rect class=\"box %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
-					     "<title>%.12s: %zu %s</title></rect>",
-					lang_class((al_language)l), x, base, col, h, p->commit, v,
-					al_report_language_title((al_language)l));
+				fprintf(out,
+				        "<rect class=\"box %s\" x=\"%.1f\" y=\"%.1f\" "
+				        "width=\"%.1f\" height=\"%.1f\">"
+				        "<title>%.12s: %zu %s</title></rect>",
+				        lang_class((al_language)l), x, base, col, h, p->commit, v,
+				        al_report_language_title((al_language)l));
 			}
 			if (p->error)
-				fprintf(out, "<text class=\"tick err\" x=\"%.1f\" y=\"%.1f\">\xC3\x97</text>",
-					x + col / 2, top + panel_h - 4);
+				fprintf(out,
+				        "<text class=\"tick err\" x=\"%.1f\" "
+				        "y=\"%.1f\">\xC3\x97</text>",
+				        x + col / 2, top + panel_h - 4);
 		}
 		fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">older</text>", x0 + 20,
-			top + panel_h + 16);
-		fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">newer</text>", x0 + panel_w - 40,
-			top + panel_h + 16);
+		        top + panel_h + 16);
+		fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">newer</text>",
+		        x0 + panel_w - 40, top + panel_h + 16);
 	}
 	double lx = width - 110;
-	fprintf(out, "<rect class=\"box go\" x=\"%.1f\" y=\"6\" width=\"14\" height=\"12\"/>"
-		     "<text x=\"%.1f\" y=\"16\">Go</text><rect class=\"box rust\" x=\"%.1f\" y=\"6\" "
-		     "width=\"14\" height=\"12\"/><text x=\"%.1f\" y=\"16\">Rust</text>",
-		lx, lx + 18, lx + 48, lx + 66);
+	fprintf(out,
+	        "<rect class=\"box go\" x=\"%.1f\" y=\"6\" width=\"14\" height=\"12\"/>"
+	        "<text x=\"%.1f\" y=\"16\">Go</text><rect class=\"box rust\" x=\"%.1f\" y=\"6\" "
+	        "width=\"14\" height=\"12\"/><text x=\"%.1f\" y=\"16\">Rust</text>",
+	        lx, lx + 18, lx + 48, lx + 66);
 	fputs("</svg>\n", out);
 }

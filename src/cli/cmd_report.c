@@ -12,22 +12,22 @@
 #include "report_doc.h"
 
 static const char usage[] =
-	"usage: archlint report [PATH] [--rev REV | --staged | --worktree] [--since REV]\n"
-	"                       [--history N] [--format html|md|json] [-o FILE]\n"
-	"                       [--config FILE] [--rules DIR] [--jobs N] [--quiet]\n\n"
-	"Writes the architecture report of the repository at PATH: a map of every service\n"
-	"placed by role and coloured by language with its findings and the links between\n"
-	"components, the role x language matrix with the guideline, and per service its\n"
-	"language, role, confidence, size, evidence and findings.\n\n"
-	"  --since REV    also show what changed since REV: new and removed services, role\n"
-	"                 and language changes, findings added and resolved\n"
-	"  --history N    also show the language mix of each role over the last N commits of\n"
-	"                 the first-parent history (from --rev, default HEAD)\n"
-	"  --format FMT   html (default: one self-contained page), md (a pull-request\n"
-	"                 comment, map in Mermaid) or json (the data behind both)\n\n"
-	"Exit status: 0 the report was written, 2 usage, configuration or repository error.\n";
+    "usage: archlint report [PATH] [--rev REV | --staged | --worktree] [--since REV]\n"
+    "                       [--history N] [--format html|md|json] [-o FILE]\n"
+    "                       [--config FILE] [--rules DIR] [--jobs N] [--quiet]\n\n"
+    "Writes the architecture report of the repository at PATH: a map of every service\n"
+    "placed by role and coloured by language with its findings and the links between\n"
+    "components, the role x language matrix with the guideline, and per service its\n"
+    "language, role, confidence, size, evidence and findings.\n\n"
+    "  --since REV    also show what changed since REV: new and removed services, role\n"
+    "                 and language changes, findings added and resolved\n"
+    "  --history N    also show the language mix of each role over the last N commits of\n"
+    "                 the first-parent history (from --rev, default HEAD)\n"
+    "  --format FMT   html (default: one self-contained page), md (a pull-request\n"
+    "                 comment, map in Mermaid) or json (the data behind both)\n\n"
+    "Exit status: 0 the report was written, 2 usage, configuration or repository error.\n";
 
-static const char *const formats[] = { "html", "md", "json", NULL };
+static const char *const formats[] = {"html", "md", "json", NULL};
 
 static void progress(unsigned done, unsigned total, const char *commit, void *ctx)
 {
@@ -73,8 +73,9 @@ static int take_report_options(int *argc, char **argv, const char **since, unsig
 			long h = strtol(v, &end, 10);
 			if (*end || h < 1 || h > 10000) {
 				fprintf(stderr,
-					"archlint: --history takes a number from 1 to 10000, not '%s'\n%s",
-					v, usage);
+				        "archlint: --history takes a number from 1 to 10000, not "
+				        "'%s'\n%s",
+				        v, usage);
 				return AL_EXIT_ERROR;
 			}
 			*history = (unsigned)h;
@@ -102,7 +103,7 @@ int al_cmd_report(int argc, char **argv)
 	if (al_scan_run(&result, &opts.scan) != 0)
 		return al_cli_fail();
 	int tty = !opts.quiet && isatty(STDERR_FILENO);
-	al_report_options ro = { &opts.scan, since, history, tty ? progress : NULL, NULL };
+	al_report_options ro = {&opts.scan, since, history, tty ? progress : NULL, NULL};
 	int err = al_report_doc_build(&doc, result, &ro);
 	if (tty && history)
 		fputs("\r\033[K", stderr);
