@@ -102,7 +102,7 @@ static void lay_out(layout *lo, const al_report_doc *doc)
 		lo->lane_x[li] = x;
 		lo->lane_w[li] =
 		    members.len ? 2 * LANE_PAD + (double)cols * NODE_W + (double)(cols - 1) * GAP_X
-		                : 150; /* an empty lane only says so */
+		                : 176; /* an empty lane only says so */
 		lo->lane_n[li] = members.len;
 		for (size_t k = 0; k < members.len; k++) {
 			const al_report_service *s = members.items[k];
