@@ -30,7 +30,8 @@ void al_report_github_summary(FILE *out, const al_result *result);
 void al_report_gitlab(FILE *out, const al_result *result);
 /* JUnit XML: one test case per component, one failure per open finding. */
 void al_report_junit(FILE *out, const al_result *result);
-/* Writes s with control characters escaped as \n, \t, \xHH: one record stays one line. */
+/* Writes s with control characters (C0, DEL, C1, bidi overrides) escaped as \n, \t, \xHH:
+ * one record stays one line, and a terminal shows what is really there. */
 void al_text_escape(FILE *out, const char *s);
 /* A copy of s that is valid UTF-8: invalid bytes become U+FFFD. */
 char *al_utf8_sanitize(const char *s);

@@ -7,10 +7,28 @@
 
 #include "report.h"
 
+/* Length of a UTF-8 C1 control (U+0080..U+009F) or bidi control (U+202A..U+202E,
+ * U+2066..U+2069) at p, or 0: both can make a terminal show what is not there. */
+static int invisible_control(const unsigned char *p)
+{
+	if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+		return 2;
+	if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE)
+		return 3;
+	if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
+		return 3;
+	return 0;
+}
+
 void al_text_escape(FILE *out, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n')
+		int n = invisible_control(p);
+		if (n) {
+			for (int i = 0; i < n; i++)
+				fprintf(out, "\\x%02x", p[i]);
+			p += n - 1;
+		} else if (*p == '\n')
 			fputs("\\n", out);
 		else if (*p == '\t')
 			fputs("\\t", out);
