@@ -77,7 +77,8 @@ static int compile_predicates(TSQuery *q, uint32_t pattern, pattern_info *info)
 			continue;
 		uint32_t len;
 		if (steps[start].type != TSQueryPredicateStepTypeString) {
-			al_error_set("%s: predicate without a name", info->signal->origin);
+			al_error_set("%s: signal '%s': predicate without a name", info->signal->origin,
+				     info->signal->id);
 			return AL_ECONFIG;
 		}
 		const char *name = ts_query_string_value_for_id(q, steps[start].value_id, &len);
@@ -94,13 +95,15 @@ static int compile_predicates(TSQuery *q, uint32_t pattern, pattern_info *info)
 		else if (strcmp(base, "any-of?") == 0)
 			pr->op = PRED_ANY_OF;
 		else {
-			al_error_set("%s: unsupported predicate '#%s'", info->signal->origin, name);
+			al_error_set("%s: signal '%s': unsupported predicate '#%s'",
+				     info->signal->origin, info->signal->id, name);
 			free_predicate(pr);
 			return AL_ECONFIG;
 		}
 		if (end - start < 3 || steps[start + 1].type != TSQueryPredicateStepTypeCapture ||
 		    (pr->op != PRED_ANY_OF && end - start != 3)) {
-			al_error_set("%s: '#%s' takes a capture and %s", info->signal->origin, name,
+			al_error_set("%s: signal '%s': '#%s' takes a capture and %s",
+				     info->signal->origin, info->signal->id, name,
 				     pr->op == PRED_ANY_OF ? "values" : "one value");
 			free_predicate(pr);
 			return AL_ECONFIG;
@@ -109,8 +112,8 @@ static int compile_predicates(TSQuery *q, uint32_t pattern, pattern_info *info)
 		for (uint32_t k = start + 2; k < end; k++) {
 			if (steps[k].type == TSQueryPredicateStepTypeCapture) {
 				if (pr->op != PRED_EQ) {
-					al_error_set("%s: '#%s' compares with strings only",
-						     info->signal->origin, name);
+					al_error_set("%s: signal '%s': '#%s' compares with strings only",
+						     info->signal->origin, info->signal->id, name);
 					free_predicate(pr);
 					return AL_ECONFIG;
 				}
@@ -126,8 +129,9 @@ static int compile_predicates(TSQuery *q, uint32_t pattern, pattern_info *info)
 			if (rc != 0) {
 				char msg[128];
 				regerror(rc, &pr->re, msg, sizeof(msg));
-				al_error_set("%s: invalid regular expression \"%s\": %s",
-					     info->signal->origin, (char *)pr->values.items[0], msg);
+				al_error_set("%s: signal '%s': invalid regular expression \"%s\": %s",
+					     info->signal->origin, info->signal->id,
+					     (char *)pr->values.items[0], msg);
 				free_predicate(pr);
 				return AL_ECONFIG;
 			}
@@ -156,8 +160,15 @@ static int report_error(al_signal *const *signals, const size_t *starts, size_t 
 	uint32_t local = offset - (uint32_t)starts[k];
 	unsigned line, col;
 	al_text_position(s->query, local, &line, &col);
-	al_error_set("%s:%u:%u: %s in query (offset %u)", s->origin, line, col, error_kind(kind),
-		     local);
+	/* A query file's positions are the file's own; a query in a JSON string (a config
+	 * signal) is located within that string, never as if it were a line of the file. */
+	size_t olen = strlen(s->origin);
+	if (olen >= 4 && strcmp(s->origin + olen - 4, ".scm") == 0)
+		al_error_set("%s:%u:%u: %s in query (offset %u)", s->origin, line, col,
+			     error_kind(kind), local);
+	else
+		al_error_set("%s: signal '%s': %s in query at line %u, column %u (offset %u)",
+			     s->origin, s->id, error_kind(kind), line, col, local);
 	return AL_ECONFIG;
 }
 
