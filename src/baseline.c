@@ -57,11 +57,7 @@ void al_baseline_write(FILE *out, const al_result *result)
 		cJSON_AddStringToObject(o, "language", al_language_name(f->component->language));
 		cJSON_AddItemToArray(list, o);
 	}
-	char *text = cJSON_Print(doc);
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	cJSON_Delete(doc);
+	al_json_write(out, doc);
 	al_vec_dispose(&open);
 }
 

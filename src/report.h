@@ -35,5 +35,11 @@ void al_report_junit(FILE *out, const al_result *result);
 void al_text_escape(FILE *out, const char *s);
 /* A copy of s that is valid UTF-8: invalid bytes become U+FFFD. */
 char *al_utf8_sanitize(const char *s);
+/* JSON helpers the JSON formats share (report_json.c). al_json_add_string adds value made
+ * valid UTF-8 under key, or null when value is NULL; al_json_string_item returns a new string
+ * item made valid UTF-8; al_json_write prints doc and a newline to out, then frees doc. */
+void al_json_add_string(cJSON *obj, const char *key, const char *value);
+cJSON *al_json_string_item(const char *value);
+void al_json_write(FILE *out, cJSON *doc);
 
 #endif

@@ -14,25 +14,6 @@
 #include "report_doc.h"
 #include "rules.h"
 
-static void add_string(cJSON *obj, const char *key, const char *value)
-{
-	if (!value) {
-		cJSON_AddNullToObject(obj, key);
-		return;
-	}
-	char *clean = al_utf8_sanitize(value);
-	cJSON_AddStringToObject(obj, key, clean);
-	free(clean);
-}
-
-static cJSON *string_item(const char *value)
-{
-	char *clean = al_utf8_sanitize(value);
-	cJSON *s = cJSON_CreateString(clean);
-	free(clean);
-	return s;
-}
-
 static cJSON *matrix_json(const size_t m[][AL_LANG__COUNT])
 {
 	cJSON *o = cJSON_CreateObject();
@@ -72,8 +53,8 @@ static const char *link_kind_name(al_link_kind kind)
 static void add_rule_text(cJSON *o, const al_finding *f, const al_ruleset *rules)
 {
 	const al_rule *r = rules ? al_ruleset_find_rule(rules, f->rule) : NULL;
-	add_string(o, "title", r ? r->title : NULL);
-	add_string(o, "rationale", r ? r->rationale : NULL);
+	al_json_add_string(o, "title", r ? r->title : NULL);
+	al_json_add_string(o, "rationale", r ? r->rationale : NULL);
 }
 
 static cJSON *suppression_json(const al_suppression *s)
@@ -81,24 +62,24 @@ static cJSON *suppression_json(const al_suppression *s)
 	if (!s)
 		return cJSON_CreateNull();
 	cJSON *o = cJSON_CreateObject();
-	add_string(o, "kind", al_suppress_kind_name(s->kind));
-	add_string(o, "reason", s->reason);
-	add_string(o, "origin", s->origin);
-	add_string(o, "expires", s->expires);
+	al_json_add_string(o, "kind", al_suppress_kind_name(s->kind));
+	al_json_add_string(o, "reason", s->reason);
+	al_json_add_string(o, "origin", s->origin);
+	al_json_add_string(o, "expires", s->expires);
 	return o;
 }
 
 static cJSON *finding_json(const al_finding *f, const al_ruleset *rules)
 {
 	cJSON *o = cJSON_CreateObject();
-	add_string(o, "rule", f->rule);
-	add_string(o, "level", al_level_name(f->level));
-	add_string(o, "component", f->component->id);
-	add_string(o, "language", al_language_name(f->component->language));
-	add_string(o, "path", f->component->entry_path);
+	al_json_add_string(o, "rule", f->rule);
+	al_json_add_string(o, "level", al_level_name(f->level));
+	al_json_add_string(o, "component", f->component->id);
+	al_json_add_string(o, "language", al_language_name(f->component->language));
+	al_json_add_string(o, "path", f->component->entry_path);
 	cJSON_AddNumberToObject(o, "line", f->component->entry_line);
-	add_string(o, "message", f->message);
-	add_string(o, "fingerprint", f->fingerprint);
+	al_json_add_string(o, "message", f->message);
+	al_json_add_string(o, "fingerprint", f->fingerprint);
 	add_rule_text(o, f, rules);
 	return o;
 }
@@ -112,7 +93,7 @@ static void add_component_fields(cJSON *o, const al_report_service *s)
 	for (size_t i = 0; i < s->dirs.len; i++) {
 		const al_report_dir *d = s->dirs.items[i];
 		cJSON *x = cJSON_CreateObject();
-		add_string(x, "dir", d->dir);
+		al_json_add_string(x, "dir", d->dir);
 		cJSON_AddBoolToObject(x, "own", d->own);
 		cJSON_AddNumberToObject(x, "files", (double)d->files);
 		cJSON_AddNumberToObject(x, "lines", (double)d->lines);
@@ -123,8 +104,8 @@ static void add_component_fields(cJSON *o, const al_report_service *s)
 		const al_report_link *l = s->links.items[i];
 		const al_report_service *other = l->a == s ? l->b : l->a;
 		cJSON *x = cJSON_CreateObject();
-		add_string(x, "component", other->component->id);
-		add_string(x, "kind", link_kind_name(l->kind));
+		al_json_add_string(x, "component", other->component->id);
+		al_json_add_string(x, "kind", link_kind_name(l->kind));
 		cJSON_AddNumberToObject(x, "shared", (double)l->via.len);
 		cJSON_AddItemToArray(links, x);
 	}
@@ -133,9 +114,9 @@ static void add_component_fields(cJSON *o, const al_report_service *s)
 static cJSON *component_ref(const al_component *c)
 {
 	cJSON *o = cJSON_CreateObject();
-	add_string(o, "id", c->id);
-	add_string(o, "language", al_language_name(c->language));
-	add_string(o, "role", al_role_name(c->role));
+	al_json_add_string(o, "id", c->id);
+	al_json_add_string(o, "language", al_language_name(c->language));
+	al_json_add_string(o, "role", al_role_name(c->role));
 	return o;
 }
 
@@ -148,14 +129,14 @@ static const char *change_name(al_change_kind kind)
 static cJSON *since_json(const al_report_doc *doc)
 {
 	cJSON *o = cJSON_CreateObject();
-	add_string(o, "rev", doc->since);
-	add_string(o, "commit", doc->base->commit);
+	al_json_add_string(o, "rev", doc->since);
+	al_json_add_string(o, "commit", doc->base->commit);
 	cJSON *changes = cJSON_AddArrayToObject(o, "changes");
 	for (size_t i = 0; i < doc->changes.len; i++) {
 		const al_report_change *ch = doc->changes.items[i];
 		cJSON *x = cJSON_CreateObject();
-		add_string(x, "kind", change_name(ch->kind));
-		add_string(x, "component", ch->after ? ch->after->id : ch->before->id);
+		al_json_add_string(x, "kind", change_name(ch->kind));
+		al_json_add_string(x, "component", ch->after ? ch->after->id : ch->before->id);
 		if (ch->before)
 			cJSON_AddItemToObject(x, "before", component_ref(ch->before));
 		else
@@ -190,10 +171,10 @@ static cJSON *history_json(const al_report_doc *doc)
 	for (size_t i = 0; i < doc->history.len; i++) {
 		const al_report_point *p = doc->history.items[i];
 		cJSON *x = cJSON_CreateObject();
-		add_string(x, "commit", p->commit);
+		al_json_add_string(x, "commit", p->commit);
 		cJSON_AddNumberToObject(x, "time", (double)p->time);
-		add_string(x, "subject", p->subject);
-		add_string(x, "error", p->error);
+		al_json_add_string(x, "subject", p->subject);
+		al_json_add_string(x, "error", p->error);
 		cJSON_AddNumberToObject(x, "services", (double)p->services);
 		cJSON_AddItemToObject(x, "matrix", matrix_json(p->matrix));
 		cJSON_AddItemToObject(x, "findings", levels_json(p->levels));
@@ -209,16 +190,16 @@ static cJSON *guideline_json(const al_report_doc *doc)
 	for (size_t i = 0; rules && i < rules->rules.len; i++) {
 		const al_rule *r = rules->rules.items[i];
 		cJSON *x = cJSON_CreateObject();
-		add_string(x, "id", r->id);
-		add_string(x, "level", al_level_name(r->level));
-		add_string(x, "title", r->title);
-		add_string(x, "rationale", r->rationale);
+		al_json_add_string(x, "id", r->id);
+		al_json_add_string(x, "level", al_level_name(r->level));
+		al_json_add_string(x, "title", r->title);
+		al_json_add_string(x, "rationale", r->rationale);
 		cJSON *when = cJSON_AddObjectToObject(x, "when");
 		if (r->when_language >= 0)
-			add_string(when, "language",
+			al_json_add_string(when, "language",
 			           al_language_name((al_language)r->when_language));
 		if (r->when_role >= 0)
-			add_string(when, "role", al_role_name((al_role)r->when_role));
+			al_json_add_string(when, "role", al_role_name((al_role)r->when_role));
 		if (r->when_hybrid >= 0)
 			cJSON_AddBoolToObject(when, "hybrid", r->when_hybrid);
 		cJSON_AddItemToArray(arr, x);
@@ -248,12 +229,12 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 			cJSON *sup = cJSON_GetObjectItemCaseSensitive(*next, "suppressed");
 			if (f->suppressed && cJSON_IsObject(sup) &&
 			    !cJSON_HasObjectItem(sup, "expires"))
-				add_string(sup, "expires", f->suppressed->expires);
+				al_json_add_string(sup, "expires", f->suppressed->expires);
 			*next = (*next)->next;
 		}
 	}
 
-	add_string(o, "repository", doc->repo_name);
+	al_json_add_string(o, "repository", doc->repo_name);
 	cJSON *totals = cJSON_AddObjectToObject(o, "totals");
 	cJSON_AddNumberToObject(totals, "services", (double)doc->services.len);
 	cJSON_AddNumberToObject(totals, "files", (double)doc->files);
@@ -267,15 +248,15 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 	for (i = 0; i < doc->links.len; i++) {
 		const al_report_link *l = doc->links.items[i];
 		cJSON *x = cJSON_CreateObject();
-		add_string(x, "kind", link_kind_name(l->kind));
-		add_string(x, "a", l->a->component->id);
-		add_string(x, "b", l->b->component->id);
+		al_json_add_string(x, "kind", link_kind_name(l->kind));
+		al_json_add_string(x, "a", l->a->component->id);
+		al_json_add_string(x, "b", l->b->component->id);
 		cJSON *via = cJSON_AddArrayToObject(x, "via");
 		for (size_t k = 0; k < l->via.len; k++)
-			cJSON_AddItemToArray(via, string_item(l->via.items[k]));
+			cJSON_AddItemToArray(via, al_json_string_item(l->via.items[k]));
 		cJSON_AddNumberToObject(x, "specific", (double)l->specific);
 		if (l->ffi)
-			add_string(x, "library", l->ffi->library);
+			al_json_add_string(x, "library", l->ffi->library);
 		cJSON_AddItemToArray(edges, x);
 	}
 	if (doc->base)
@@ -291,10 +272,5 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 
 void al_report_doc_write_json(FILE *out, const al_report_doc *doc)
 {
-	cJSON *o = al_report_doc_json(doc);
-	char *text = cJSON_Print(o);
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	cJSON_Delete(o);
+	al_json_write(out, al_report_doc_json(doc));
 }

@@ -50,9 +50,5 @@ void al_report_gitlab(FILE *out, const al_result *result)
 		cJSON_AddNumberToObject(lines, "begin", c->entry_line ? c->entry_line : 1);
 		cJSON_AddItemToArray(doc, o);
 	}
-	char *text = cJSON_Print(doc);
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	cJSON_Delete(doc);
+	al_json_write(out, doc);
 }

@@ -46,7 +46,7 @@ char *al_utf8_sanitize(const char *s)
 	return al_buf_detach(&out);
 }
 
-static void add_string(cJSON *obj, const char *key, const char *value)
+void al_json_add_string(cJSON *obj, const char *key, const char *value)
 {
 	if (!value) {
 		cJSON_AddNullToObject(obj, key);
@@ -55,6 +55,23 @@ static void add_string(cJSON *obj, const char *key, const char *value)
 	char *clean = al_utf8_sanitize(value);
 	cJSON_AddStringToObject(obj, key, clean);
 	free(clean);
+}
+
+cJSON *al_json_string_item(const char *value)
+{
+	char *clean = al_utf8_sanitize(value);
+	cJSON *s = cJSON_CreateString(clean);
+	free(clean);
+	return s;
+}
+
+void al_json_write(FILE *out, cJSON *doc)
+{
+	char *text = cJSON_Print(doc);
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	cJSON_Delete(doc);
 }
 
 static void add_number(cJSON *obj, const char *key, double v)
@@ -70,34 +87,34 @@ static const char *mode_name(al_source_mode mode)
 static cJSON *component_json(const al_component *c)
 {
 	cJSON *o = cJSON_CreateObject();
-	add_string(o, "id", c->id);
-	add_string(o, "language", al_language_name(c->language));
-	add_string(o, "kind", c->kind);
-	add_string(o, "name", c->name);
-	add_string(o, "role", al_role_name(c->role));
+	al_json_add_string(o, "id", c->id);
+	al_json_add_string(o, "language", al_language_name(c->language));
+	al_json_add_string(o, "kind", c->kind);
+	al_json_add_string(o, "name", c->name);
+	al_json_add_string(o, "role", al_role_name(c->role));
 	add_number(o, "confidence", c->confidence);
 	if (c->declared)
-		add_string(o, "declared", c->declared);
+		al_json_add_string(o, "declared", c->declared);
 	else
 		cJSON_AddNullToObject(o, "declared");
 	cJSON_AddBoolToObject(o, "hybrid", c->hybrid);
 	cJSON *entry = cJSON_AddObjectToObject(o, "entry");
-	add_string(entry, "path", c->entry_path);
+	al_json_add_string(entry, "path", c->entry_path);
 	cJSON_AddNumberToObject(entry, "line", c->entry_line);
 	cJSON *scores = cJSON_AddObjectToObject(o, "scores");
 	for (int r = 0; r < AL_ROLE__COUNT - 1; r++)
 		add_number(scores, al_role_name((al_role)r), c->scores[r]);
-	add_string(o, "decided_by", c->decided_by);
-	add_string(o, "evidence_role", al_role_name(c->evidence_role));
+	al_json_add_string(o, "decided_by", c->decided_by);
+	al_json_add_string(o, "evidence_role", al_role_name(c->evidence_role));
 	cJSON_AddNumberToObject(o, "closure_files", (double)c->closure_files);
 	cJSON *ev = cJSON_AddArrayToObject(o, "evidence");
 	for (size_t i = 0; i < c->evidence.len; i++) {
 		const al_evidence *e = c->evidence.items[i];
 		cJSON *x = cJSON_CreateObject();
-		add_string(x, "signal", e->signal);
-		add_string(x, "role", al_role_name(e->role));
+		al_json_add_string(x, "signal", e->signal);
+		al_json_add_string(x, "role", al_role_name(e->role));
 		add_number(x, "weight", e->weight);
-		add_string(x, "path", e->path);
+		al_json_add_string(x, "path", e->path);
 		cJSON_AddNumberToObject(x, "line", e->line);
 		cJSON_AddNumberToObject(x, "hits", e->hits);
 		cJSON_AddItemToArray(ev, x);
@@ -110,18 +127,15 @@ cJSON *al_report_json_doc(const al_result *result)
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddNumberToObject(doc, "version", 1);
 	cJSON *tool = cJSON_AddObjectToObject(doc, "tool");
-	add_string(tool, "name", "archlint");
-	add_string(tool, "version", AL_VERSION);
+	al_json_add_string(tool, "name", "archlint");
+	al_json_add_string(tool, "version", AL_VERSION);
 	cJSON *source = cJSON_AddObjectToObject(doc, "source");
-	add_string(source, "mode", mode_name(result->mode));
-	add_string(source, "rev", result->commit);
+	al_json_add_string(source, "mode", mode_name(result->mode));
+	al_json_add_string(source, "rev", result->commit);
 	cJSON_AddBoolToObject(source, "complete", !result->incomplete);
 	cJSON *notices = cJSON_AddArrayToObject(source, "notices");
-	for (size_t i = 0; i < result->notices.len; i++) {
-		char *clean = al_utf8_sanitize(result->notices.items[i]);
-		cJSON_AddItemToArray(notices, cJSON_CreateString(clean));
-		free(clean);
-	}
+	for (size_t i = 0; i < result->notices.len; i++)
+		cJSON_AddItemToArray(notices, al_json_string_item(result->notices.items[i]));
 	cJSON *comps = cJSON_AddArrayToObject(doc, "components");
 	for (size_t i = 0; i < result->components.len; i++)
 		cJSON_AddItemToArray(comps, component_json(result->components.items[i]));
@@ -129,17 +143,14 @@ cJSON *al_report_json_doc(const al_result *result)
 	for (size_t i = 0; i < result->links.len; i++) {
 		const al_link *l = result->links.items[i];
 		cJSON *o = cJSON_CreateObject();
-		add_string(o, "kind", l->kind);
-		add_string(o, "from", l->from);
-		add_string(o, "to_package", l->to_package);
-		add_string(o, "library", l->library);
+		al_json_add_string(o, "kind", l->kind);
+		al_json_add_string(o, "from", l->from);
+		al_json_add_string(o, "to_package", l->to_package);
+		al_json_add_string(o, "library", l->library);
 		cJSON *to = cJSON_AddArrayToObject(o, "to_components");
-		for (size_t k = 0; k < l->to_components.len; k++) {
-			char *clean = al_utf8_sanitize(l->to_components.items[k]);
-			cJSON_AddItemToArray(to, cJSON_CreateString(clean));
-			free(clean);
-		}
-		add_string(o, "path", l->path);
+		for (size_t k = 0; k < l->to_components.len; k++)
+			cJSON_AddItemToArray(to, al_json_string_item(l->to_components.items[k]));
+		al_json_add_string(o, "path", l->path);
 		cJSON_AddNumberToObject(o, "line", l->line);
 		cJSON_AddItemToArray(links, o);
 	}
@@ -150,21 +161,21 @@ cJSON *al_report_json_doc(const al_result *result)
 	for (size_t i = 0; i < result->findings.len; i++) {
 		const al_finding *f = result->findings.items[i];
 		cJSON *o = cJSON_CreateObject();
-		add_string(o, "rule", f->rule);
-		add_string(o, "level", al_level_name(f->level));
-		add_string(o, "component", f->component->id);
-		add_string(o, "path", f->component->entry_path);
+		al_json_add_string(o, "rule", f->rule);
+		al_json_add_string(o, "level", al_level_name(f->level));
+		al_json_add_string(o, "component", f->component->id);
+		al_json_add_string(o, "path", f->component->entry_path);
 		cJSON_AddNumberToObject(o, "line", f->component->entry_line);
-		add_string(o, "message", f->message);
-		add_string(o, "fingerprint", f->fingerprint);
+		al_json_add_string(o, "message", f->message);
+		al_json_add_string(o, "fingerprint", f->fingerprint);
 		if (!f->suppressed) {
 			cJSON_AddItemToArray(findings, o);
 			continue;
 		}
 		cJSON *why = cJSON_AddObjectToObject(o, "suppressed");
-		add_string(why, "kind", al_suppress_kind_name(f->suppressed->kind));
-		add_string(why, "reason", f->suppressed->reason);
-		add_string(why, "origin", f->suppressed->origin);
+		al_json_add_string(why, "kind", al_suppress_kind_name(f->suppressed->kind));
+		al_json_add_string(why, "reason", f->suppressed->reason);
+		al_json_add_string(why, "origin", f->suppressed->origin);
 		if (!suppressed)
 			suppressed = cJSON_CreateArray();
 		cJSON_AddItemToArray(suppressed, o);
@@ -176,10 +187,5 @@ cJSON *al_report_json_doc(const al_result *result)
 
 void al_report_json(FILE *out, const al_result *result)
 {
-	cJSON *doc = al_report_json_doc(result);
-	char *text = cJSON_Print(doc);
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	cJSON_Delete(doc);
+	al_json_write(out, al_report_json_doc(result));
 }

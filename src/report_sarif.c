@@ -267,9 +267,5 @@ void al_report_sarif(FILE *out, const al_result *result)
 	}
 	cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
 
-	char *text = cJSON_Print(doc);
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	cJSON_Delete(doc);
+	al_json_write(out, doc);
 }

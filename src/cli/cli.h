@@ -39,6 +39,10 @@ FILE *al_cli_open_output(const al_cli_options *opts);
 int al_cli_close_output(const al_cli_options *opts, FILE *out);
 /* Prints "archlint: MESSAGE" for the last error and returns AL_EXIT_ERROR. */
 int al_cli_fail(void);
+/* Scans opts->scan into *out; on failure prints the error and returns AL_EXIT_ERROR. */
+int al_cli_scan(al_result **out, al_cli_options *opts);
+/* Frees result (may be NULL), then al_cli_fail. */
+int al_cli_fail_free(al_result *result);
 /* Notices and a summary on stderr (unless quiet). */
 void al_cli_print_notices(const al_cli_options *opts, const al_result *result);
 

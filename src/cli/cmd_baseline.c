@@ -36,10 +36,10 @@ int al_cmd_baseline(int argc, char **argv)
 		free(workdir);
 		opts.output = default_path;
 	}
-	al_result *result = NULL;
-	if (al_scan_run(&result, &opts.scan) != 0) {
+	al_result *result;
+	if (al_cli_scan(&result, &opts)) {
 		free(default_path);
-		return al_cli_fail();
+		return AL_EXIT_ERROR;
 	}
 	FILE *out = al_cli_open_output(&opts);
 	int err = !out;

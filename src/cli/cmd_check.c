@@ -138,27 +138,21 @@ int al_cmd_check(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? AL_EXIT_OK : rc;
 	opts.scan.path = opts.positional[0];
-	al_result *result = NULL;
-	if (al_scan_run(&result, &opts.scan) != 0)
-		return al_cli_fail();
+	al_result *result;
+	if (al_cli_scan(&result, &opts))
+		return AL_EXIT_ERROR;
 	if ((baseline && al_baseline_apply(result, baseline) != 0) ||
-	    (new_from_rev && al_new_from_rev_apply(result, &opts.scan, new_from_rev) != 0)) {
-		al_result_free(result);
-		return al_cli_fail();
-	}
+	    (new_from_rev && al_new_from_rev_apply(result, &opts.scan, new_from_rev) != 0))
+		return al_cli_fail_free(result);
 	FILE *out = al_cli_open_output(&opts);
-	if (!out) {
-		al_result_free(result);
-		return al_cli_fail();
-	}
+	if (!out)
+		return al_cli_fail_free(result);
 	for (size_t i = 0; i < sizeof(writers) / sizeof(writers[0]); i++)
 		if (strcmp(opts.format, writers[i].name) == 0)
 			writers[i].write(out, result);
 	if (al_cli_close_output(&opts, out) != 0 ||
-	    (strcmp(opts.format, "github") == 0 && write_step_summary(result) != 0)) {
-		al_result_free(result);
-		return al_cli_fail();
-	}
+	    (strcmp(opts.format, "github") == 0 && write_step_summary(result) != 0))
+		return al_cli_fail_free(result);
 	al_cli_print_notices(&opts, result);
 	if (!opts.quiet)
 		summary(result);

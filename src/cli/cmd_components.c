@@ -21,14 +21,12 @@ int al_cmd_components(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? AL_EXIT_OK : rc;
 	opts.scan.path = opts.positional[0];
-	al_result *result = NULL;
-	if (al_scan_run(&result, &opts.scan) != 0)
-		return al_cli_fail();
+	al_result *result;
+	if (al_cli_scan(&result, &opts))
+		return AL_EXIT_ERROR;
 	FILE *out = al_cli_open_output(&opts);
-	if (!out) {
-		al_result_free(result);
-		return al_cli_fail();
-	}
+	if (!out)
+		return al_cli_fail_free(result);
 	if (strcmp(opts.format, "json") == 0)
 		al_report_json(out, result);
 	else

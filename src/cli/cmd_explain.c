@@ -77,16 +77,10 @@ static void explain_json(FILE *out, const al_result *r, const al_component *c)
 			picked = it;
 	}
 	cJSON *closure = cJSON_AddArrayToObject(picked, "closure");
-	for (size_t i = 0; i < c->closure.len; i++) {
-		char *clean = al_utf8_sanitize(c->closure.items[i]);
-		cJSON_AddItemToArray(closure, cJSON_CreateString(clean));
-		free(clean);
-	}
+	for (size_t i = 0; i < c->closure.len; i++)
+		cJSON_AddItemToArray(closure, al_json_string_item(c->closure.items[i]));
 	cJSON_DetachItemViaPointer(comps, picked);
-	char *text = cJSON_Print(picked);
-	fprintf(out, "%s\n", text);
-	free(text);
-	cJSON_Delete(picked);
+	al_json_write(out, picked);
 	cJSON_Delete(doc);
 }
 
@@ -102,20 +96,17 @@ int al_cmd_explain(int argc, char **argv)
 	}
 	const char *id = opts.positional[opts.npositional - 1];
 	opts.scan.path = opts.npositional == 2 ? opts.positional[0] : NULL;
-	al_result *result = NULL;
-	if (al_scan_run(&result, &opts.scan) != 0)
-		return al_cli_fail();
+	al_result *result;
+	if (al_cli_scan(&result, &opts))
+		return AL_EXIT_ERROR;
 	const al_component *c = al_result_find_component(result, id);
 	if (!c) {
 		al_error_set("no component '%s' (see 'archlint components')", id);
-		al_result_free(result);
-		return al_cli_fail();
+		return al_cli_fail_free(result);
 	}
 	FILE *out = al_cli_open_output(&opts);
-	if (!out) {
-		al_result_free(result);
-		return al_cli_fail();
-	}
+	if (!out)
+		return al_cli_fail_free(result);
 	if (strcmp(opts.format, "json") == 0)
 		explain_json(out, result, c);
 	else

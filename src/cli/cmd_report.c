@@ -98,19 +98,17 @@ int al_cmd_report(int argc, char **argv)
 		return rc < 0 ? AL_EXIT_OK : rc;
 	opts.scan.path = opts.positional[0];
 
-	al_result *result = NULL;
+	al_result *result;
 	al_report_doc *doc = NULL;
-	if (al_scan_run(&result, &opts.scan) != 0)
-		return al_cli_fail();
+	if (al_cli_scan(&result, &opts))
+		return AL_EXIT_ERROR;
 	int tty = !opts.quiet && isatty(STDERR_FILENO);
 	al_report_options ro = {&opts.scan, since, history, tty ? progress : NULL, NULL};
 	int err = al_report_doc_build(&doc, result, &ro);
 	if (tty && history)
 		fputs("\r\033[K", stderr);
-	if (err) {
-		al_result_free(result);
-		return al_cli_fail();
-	}
+	if (err)
+		return al_cli_fail_free(result);
 	FILE *out = al_cli_open_output(&opts);
 	if (!out) {
 		al_report_doc_free(doc);

@@ -61,10 +61,7 @@ static void rules_json(FILE *out, const al_ruleset *rs)
 		cJSON_AddStringToObject(o, "origin", s->origin);
 		cJSON_AddItemToArray(signals, o);
 	}
-	char *text = cJSON_Print(doc);
-	fprintf(out, "%s\n", text);
-	free(text);
-	cJSON_Delete(doc);
+	al_json_write(out, doc);
 }
 
 int al_cmd_rules(int argc, char **argv)

@@ -169,6 +169,18 @@ int al_cli_fail(void)
 	return AL_EXIT_ERROR;
 }
 
+int al_cli_scan(al_result **out, al_cli_options *opts)
+{
+	*out = NULL;
+	return al_scan_run(out, &opts->scan) != 0 ? al_cli_fail() : 0;
+}
+
+int al_cli_fail_free(al_result *result)
+{
+	al_result_free(result);
+	return al_cli_fail();
+}
+
 void al_cli_print_notices(const al_cli_options *opts, const al_result *result)
 {
 	for (size_t i = 0; i < result->warnings.len; i++) {
