@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "archlint.h"
+#include "rules.h"
 
 /* One directory of a component's closure with what it contributes. */
 typedef struct {
@@ -140,8 +141,32 @@ void al_report_history_svg(FILE *out, const al_report_doc *doc);
  * & < > " ' as character references. */
 char *al_report_display(const char *s);
 void al_html_escape(FILE *out, const char *s);
+/* al_html_escape for a string already in display form. */
+void al_html_escape_display(FILE *out, const char *display);
 /* Role and level words for prose: "data path", "control plane", ... */
 const char *al_report_role_title(al_role role);
 const char *al_report_language_title(al_language lang);
+
+/* What the html and md reports say, for them to mark up. Strings that are returned as
+ * char * are malloc'ed (the caller frees them) and are fixed words and numbers only. */
+/* A rule's `when` conditions ("data-path, Go, not hybrid"), or an em dash when none. */
+char *al_report_rule_when(const al_rule *r);
+/* The services of a role in a matrix, both languages. */
+size_t al_report_role_count(const size_t matrix[][AL_LANG__COUNT], al_role role);
+/* How many of doc->changes are of this kind, and the heading of their table. */
+size_t al_report_change_count(const al_report_doc *doc, al_change_kind kind);
+const char *al_report_change_title(al_change_kind kind);
+/* The service at the other end of a link of s. */
+const al_report_service *al_report_link_other(const al_report_link *l,
+                                              const al_report_service *s);
+/* "The last N commits of the first-parent history" and, when fewer than asked, why. */
+char *al_report_history_intro(const al_report_doc *doc);
+/* A commit time as YYYY-MM-DD (UTC), "?" when it cannot be shown. */
+#define AL_REPORT_DATE_SIZE 32
+void al_report_date(char buf[AL_REPORT_DATE_SIZE], int64_t t);
+/* The number columns of the history table: services; data path Go, Rust; control plane
+ * Go, Rust; tool; unclassified; open findings. */
+#define AL_REPORT_HISTORY_COLS 8
+void al_report_history_row(const al_report_point *p, size_t cols[AL_REPORT_HISTORY_COLS]);
 
 #endif

@@ -11,7 +11,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "report_doc.h"
 #include "rules.h"
@@ -187,7 +186,7 @@ static void header(FILE *out, const al_report_doc *doc)
 	for (int role = 0; role < AL_ROLE__COUNT; role++)
 		fprintf(out, "<span class=\"chip\">%s <b>%zu</b></span>",
 		        al_report_role_title((al_role)role),
-		        doc->matrix[role][AL_LANG_GO] + doc->matrix[role][AL_LANG_RUST]);
+		        al_report_role_count(doc->matrix, (al_role)role));
 	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
 		fprintf(out, "<span class=\"chip\"><span class=\"lvl %s\">%zu</span> %s%s</span>",
 		        al_level_name((al_level)l), doc->levels[l], al_level_name((al_level)l),
@@ -291,20 +290,9 @@ static void matrix_section(FILE *out, const al_report_doc *doc)
 		else
 			level_tag(out, r->level);
 		fputs("</td><td>", out);
-		const char *sep = "";
-		if (r->when_role >= 0) {
-			fprintf(out, "%s", al_role_name((al_role)r->when_role));
-			sep = ", ";
-		}
-		if (r->when_language >= 0) {
-			fprintf(out, "%s%s", sep,
-			        al_report_language_title((al_language)r->when_language));
-			sep = ", ";
-		}
-		if (r->when_hybrid >= 0)
-			fprintf(out, "%s%s", sep, r->when_hybrid ? "hybrid" : "not hybrid");
-		else if (!*sep)
-			fputs("\xE2\x80\x94", out);
+		char *when = al_report_rule_when(r);
+		fputs(when, out);
+		free(when);
 		fputs("</td><td>", out);
 		esc(out, r->title);
 		fputs("</td><td>", out);
@@ -348,19 +336,14 @@ static void since_section(FILE *out, const al_report_doc *doc)
 	esc(out, doc->base->commit ? doc->base->commit : "?");
 	fprintf(out, "</code>: %zu services then, %zu now.</p>\n", doc->base->components.len,
 	        doc->result->components.len);
-	static const char *const titles[] = {"New services", "Removed services", "Role changed",
-	                                     "Language changed"};
 	int any = 0;
 	for (int kind = AL_CHANGE_ADDED; kind <= AL_CHANGE_LANGUAGE; kind++) {
-		size_t n = 0;
-		for (size_t i = 0; i < doc->changes.len; i++)
-			n += ((const al_report_change *)doc->changes.items[i])->kind ==
-			     (al_change_kind)kind;
+		size_t n = al_report_change_count(doc, (al_change_kind)kind);
 		if (!n)
 			continue;
 		any = 1;
-		fprintf(out, "<h3>%s (%zu)</h3>\n<table><thead><tr><th>service</th>", titles[kind],
-		        n);
+		fprintf(out, "<h3>%s (%zu)</h3>\n<table><thead><tr><th>service</th>",
+		        al_report_change_title((al_change_kind)kind), n);
 		fputs(kind == AL_CHANGE_ADDED || kind == AL_CHANGE_REMOVED
 		          ? "<th>language, role</th>"
 		          : "<th>before</th><th>now</th>",
@@ -419,24 +402,11 @@ static void since_section(FILE *out, const al_report_doc *doc)
 	fputs("</section>\n", out);
 }
 
-static void date(FILE *out, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[32] = "?";
-	if (gmtime_r(&tt, &tm))
-		strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
-	fputs(buf, out);
-}
-
 static void history_section(FILE *out, const al_report_doc *doc)
 {
-	fprintf(out,
-	        "<section id=\"history\">\n<h2>History</h2>\n<p class=\"meta\">The last %zu "
-	        "commits of the first-parent history",
-	        doc->history.len);
-	if (doc->history.len < doc->history_asked)
-		fprintf(out, " (%u asked; the history ends there)", doc->history_asked);
+	char *intro = al_report_history_intro(doc);
+	fprintf(out, "<section id=\"history\">\n<h2>History</h2>\n<p class=\"meta\">%s", intro);
+	free(intro);
 	fputs(", oldest first: how many services of each role are written in Go and in "
 	      "Rust.</p>\n",
 	      out);
@@ -450,9 +420,10 @@ static void history_section(FILE *out, const al_report_doc *doc)
 	      out);
 	for (size_t i = 0; i < doc->history.len; i++) {
 		const al_report_point *p = doc->history.items[i];
-		fprintf(out, "<tr><td><code>%.12s</code></td><td class=\"date\">", p->commit);
-		date(out, p->time);
-		fputs("</td><td>", out);
+		char date[AL_REPORT_DATE_SIZE];
+		al_report_date(date, p->time);
+		fprintf(out, "<tr><td><code>%.12s</code></td><td class=\"date\">%s</td><td>",
+		        p->commit, date);
 		esc(out, p->subject);
 		if (p->error) {
 			fputs("</td><td colspan=\"8\">not scanned: ", out);
@@ -460,23 +431,12 @@ static void history_section(FILE *out, const al_report_doc *doc)
 			fputs("</td></tr>\n", out);
 			continue;
 		}
-		size_t findings = 0;
-		for (int l = AL_LEVEL_NOTE; l <= AL_LEVEL_ERROR; l++)
-			findings += p->levels[l];
-		fprintf(
-		    out,
-		    "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td "
-		    "class=\"num\">%zu</td>"
-		    "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
-		    "<td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
-		    p->services, p->matrix[AL_ROLE_DATA_PATH][AL_LANG_GO],
-		    p->matrix[AL_ROLE_DATA_PATH][AL_LANG_RUST],
-		    p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_GO],
-		    p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_RUST],
-		    p->matrix[AL_ROLE_TOOL][AL_LANG_GO] + p->matrix[AL_ROLE_TOOL][AL_LANG_RUST],
-		    p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_GO] +
-		        p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_RUST],
-		    findings);
+		size_t cols[AL_REPORT_HISTORY_COLS];
+		al_report_history_row(p, cols);
+		fputs("</td>", out);
+		for (size_t k = 0; k < AL_REPORT_HISTORY_COLS; k++)
+			fprintf(out, "<td class=\"num\">%zu</td>", cols[k]);
+		fputs("</tr>\n", out);
 	}
 	fputs("</tbody></table>\n</section>\n", out);
 }
@@ -660,7 +620,7 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 		fputs("<h4>Links</h4>\n<p>", out);
 		for (size_t i = 0; i < s->links.len && i < MAX_LINKS; i++) {
 			const al_report_link *l = s->links.items[i];
-			const al_report_service *o = l->a == s ? l->b : l->a;
+			const al_report_service *o = al_report_link_other(l, s);
 			if (i)
 				fputs(", ", out);
 			service_link(out, o);

@@ -14,7 +14,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "report_doc.h"
 #include "rules.h"
@@ -143,8 +142,7 @@ static void summary(FILE *out, const al_report_doc *doc)
 	        doc->services.len == 1 ? "" : "s");
 	for (int role = 0; role < AL_ROLE__COUNT; role++)
 		fprintf(out, "%s%zu %s", role ? ", " : "",
-		        doc->matrix[role][AL_LANG_GO] + doc->matrix[role][AL_LANG_RUST],
-		        al_role_name((al_role)role));
+		        al_report_role_count(doc->matrix, (al_role)role), al_role_name((al_role)role));
 	fputs(" \xC2\xB7 **findings**: ", out);
 	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
 		fprintf(out, "%s%zu %s%s", l == AL_LEVEL_ERROR ? "" : ", ", doc->levels[l],
@@ -185,7 +183,7 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 	      out);
 	for (size_t li = 0; li < sizeof(lanes) / sizeof(lanes[0]); li++) {
 		al_role role = lanes[li];
-		size_t n = doc->matrix[role][AL_LANG_GO] + doc->matrix[role][AL_LANG_RUST];
+		size_t n = al_report_role_count(doc->matrix, role);
 		if (!n)
 			continue;
 		fprintf(out, "  subgraph %s[\"%s (%zu)\"]\n    direction TB\n", lane_id(role),
@@ -291,20 +289,9 @@ static void matrix(FILE *out, const al_report_doc *doc)
 		else
 			level_word(out, r->level);
 		fputs(" | ", out);
-		const char *sep = "";
-		if (r->when_role >= 0) {
-			fprintf(out, "%s", al_role_name((al_role)r->when_role));
-			sep = ", ";
-		}
-		if (r->when_language >= 0) {
-			fprintf(out, "%s%s", sep,
-			        al_report_language_title((al_language)r->when_language));
-			sep = ", ";
-		}
-		if (r->when_hybrid >= 0)
-			fprintf(out, "%s%s", sep, r->when_hybrid ? "hybrid" : "not hybrid");
-		else if (!*sep)
-			fputs("\xE2\x80\x94", out);
+		char *when = al_report_rule_when(r);
+		fputs(when, out);
+		free(when);
 		fputs(" | ", out);
 		md_text(out, r->title);
 		fputs(" | ", out);
@@ -345,18 +332,13 @@ static void since(FILE *out, const al_report_doc *doc)
 	md_code(out, doc->base->commit ? doc->base->commit : "?");
 	fprintf(out, ": %zu services then, %zu now.\n\n", doc->base->components.len,
 	        doc->result->components.len);
-	static const char *const titles[] = {"New services", "Removed services", "Role changed",
-	                                     "Language changed"};
 	int any = 0;
 	for (int kind = AL_CHANGE_ADDED; kind <= AL_CHANGE_LANGUAGE; kind++) {
-		size_t n = 0;
-		for (size_t i = 0; i < doc->changes.len; i++)
-			n += ((const al_report_change *)doc->changes.items[i])->kind ==
-			     (al_change_kind)kind;
+		size_t n = al_report_change_count(doc, (al_change_kind)kind);
 		if (!n)
 			continue;
 		any = 1;
-		fprintf(out, "### %s (%zu)\n\n", titles[kind], n);
+		fprintf(out, "### %s (%zu)\n\n", al_report_change_title((al_change_kind)kind), n);
 		int two = kind == AL_CHANGE_ROLE || kind == AL_CHANGE_LANGUAGE;
 		fputs(two ? "| service | before | now |\n|---|---|---|\n"
 		          : "| service | language, role |\n|---|---|\n",
@@ -396,10 +378,9 @@ static void since(FILE *out, const al_report_doc *doc)
 
 static void history(FILE *out, const al_report_doc *doc)
 {
-	fprintf(out, "## History\n\nThe last %zu commits of the first-parent history",
-	        doc->history.len);
-	if (doc->history.len < doc->history_asked)
-		fprintf(out, " (%u asked; the history ends there)", doc->history_asked);
+	char *intro = al_report_history_intro(doc);
+	fprintf(out, "## History\n\n%s", intro);
+	free(intro);
 	fputs(", oldest first: services per role and language.\n\n"
 	      "| commit | date | subject | services | data path Go | data path Rust | "
 	      "control plane Go | control plane Rust | tool | unclassified | findings |\n"
@@ -407,11 +388,8 @@ static void history(FILE *out, const al_report_doc *doc)
 	      out);
 	for (size_t i = 0; i < doc->history.len; i++) {
 		const al_report_point *p = doc->history.items[i];
-		char date[32] = "?";
-		time_t t = (time_t)p->time;
-		struct tm tm;
-		if (gmtime_r(&t, &tm))
-			strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+		char date[AL_REPORT_DATE_SIZE];
+		al_report_date(date, p->time);
 		fprintf(out, "| `%.12s` | %s | ", p->commit, date);
 		md_text(out, p->subject);
 		if (p->error) {
@@ -420,16 +398,11 @@ static void history(FILE *out, const al_report_doc *doc)
 			fputs(" | | | | | | | |\n", out);
 			continue;
 		}
-		fprintf(out, " | %zu | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n", p->services,
-		        p->matrix[AL_ROLE_DATA_PATH][AL_LANG_GO],
-		        p->matrix[AL_ROLE_DATA_PATH][AL_LANG_RUST],
-		        p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_GO],
-		        p->matrix[AL_ROLE_CONTROL_PLANE][AL_LANG_RUST],
-		        p->matrix[AL_ROLE_TOOL][AL_LANG_GO] + p->matrix[AL_ROLE_TOOL][AL_LANG_RUST],
-		        p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_GO] +
-		            p->matrix[AL_ROLE_UNCLASSIFIED][AL_LANG_RUST],
-		        p->levels[AL_LEVEL_NOTE] + p->levels[AL_LEVEL_WARNING] +
-		            p->levels[AL_LEVEL_ERROR]);
+		size_t cols[AL_REPORT_HISTORY_COLS];
+		al_report_history_row(p, cols);
+		for (size_t k = 0; k < AL_REPORT_HISTORY_COLS; k++)
+			fprintf(out, " | %zu", cols[k]);
+		fputs(" |\n", out);
 	}
 	fputc('\n', out);
 }
@@ -489,7 +462,7 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 		fputs("- linked to:", out);
 		for (size_t i = 0; i < s->links.len && i < MAX_LINKS; i++) {
 			const al_report_link *l = s->links.items[i];
-			const al_report_service *o = l->a == s ? l->b : l->a;
+			const al_report_service *o = al_report_link_other(l, s);
 			fputs(i ? ", " : " ", out);
 			md_code(out, o->component->id);
 			fputs(l->kind == AL_LINK_FFI ? " (FFI)" : " (shared code)", out);

@@ -130,31 +130,6 @@ static void lay_out(layout *lo, const al_report_doc *doc)
 	lo->height = TOP + lo->lane_h + 12 + (lo->detours ? 4 + 4.0 * (double)lanes_of_detours : 0);
 }
 
-static void put_html(FILE *out, const char *display)
-{
-	for (const char *p = display; *p; p++) {
-		switch (*p) {
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '"':
-			fputs("&quot;", out);
-			break;
-		case '\'':
-			fputs("&#39;", out);
-			break;
-		default:
-			fputc(*p, out);
-		}
-	}
-}
-
 /* Writes the display form of s, shortened to at most max code points around an
  * ellipsis (a third from the start, the more telling end kept whole). */
 static void short_text(FILE *out, const char *s, size_t max)
@@ -164,7 +139,7 @@ static void short_text(FILE *out, const char *s, size_t max)
 	for (const unsigned char *p = (const unsigned char *)d; *p; p++)
 		cps += (*p & 0xC0) != 0x80;
 	if (cps <= max) {
-		put_html(out, d);
+		al_html_escape_display(out, d);
 		free(d);
 		return;
 	}
@@ -179,7 +154,7 @@ static void short_text(FILE *out, const char *s, size_t max)
 		else if (start && seen == head + 1)
 			al_buf_puts(&b, "\xE2\x80\xA6");
 	}
-	put_html(out, al_buf_cstr(&b));
+	al_html_escape_display(out, al_buf_cstr(&b));
 	al_buf_dispose(&b);
 	free(d);
 }
