@@ -149,6 +149,12 @@ const char *al_report_language_title(al_language lang);
 
 /* What the html and md reports say, for them to mark up. Strings that are returned as
  * char * are malloc'ed (the caller frees them) and are fixed words and numbers only. */
+/* The guideline in one paragraph of plain prose. */
+#define AL_REPORT_GUIDELINE                                                                  \
+	"Rust where every cycle counts (the data path: proxies, storage engines, brokers, "   \
+	"compute engines, packet processing, runtimes); Go for cloud-native tooling and the " \
+	"control plane (APIs, operators, orchestration, CLIs); a hybrid split where a "       \
+	"service is both. Tools are never flagged."
 /* A rule's `when` conditions ("data-path, Go, not hybrid"), or an em dash when none. */
 char *al_report_rule_when(const al_rule *r);
 /* The services of a role in a matrix, both languages. */

@@ -102,7 +102,7 @@ static void add_component_fields(cJSON *o, const al_report_service *s)
 	cJSON *links = cJSON_AddArrayToObject(o, "edges");
 	for (size_t i = 0; i < s->links.len; i++) {
 		const al_report_link *l = s->links.items[i];
-		const al_report_service *other = l->a == s ? l->b : l->a;
+		const al_report_service *other = al_report_link_other(l, s);
 		cJSON *x = cJSON_CreateObject();
 		al_json_add_string(x, "component", other->component->id);
 		al_json_add_string(x, "kind", link_kind_name(l->kind));

@@ -272,10 +272,7 @@ static void matrix_section(FILE *out, const al_report_doc *doc)
 		fprintf(out, "<td class=\"num\">%zu</td>", col[l]);
 	fprintf(out, "<td class=\"num\">%zu</td></tr>\n</tbody></table>\n", doc->services.len);
 
-	fputs("<h3>The guideline</h3>\n<p>Rust where every cycle counts (the data path: proxies, "
-	      "storage engines, brokers, compute engines, packet processing, runtimes); Go for "
-	      "cloud-native tooling and the control plane (APIs, operators, orchestration, CLIs); "
-	      "a hybrid split where a service is both. Tools are never flagged. The rules:</p>\n"
+	fputs("<h3>The guideline</h3>\n<p>" AL_REPORT_GUIDELINE " The rules:</p>\n"
 	      "<table><thead><tr><th>rule</th><th>level</th><th>when</th><th>what</th>"
 	      "<th>rationale</th></tr></thead><tbody>\n",
 	      out);

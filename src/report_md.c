@@ -272,10 +272,7 @@ static void matrix(FILE *out, const al_report_doc *doc)
 	fprintf(out, "| **total** | %zu | %zu | %zu |\n\n", col[AL_LANG_GO], col[AL_LANG_RUST],
 	        doc->services.len);
 	fputs(
-	    "**The guideline**: Rust where every cycle counts (the data path: proxies, storage "
-	    "engines, brokers, compute engines, packet processing, runtimes); Go for cloud-native "
-	    "tooling and the control plane (APIs, operators, orchestration, CLIs); a hybrid split "
-	    "where a service is both. Tools are never flagged.\n\n"
+	    "**The guideline**: " AL_REPORT_GUIDELINE "\n\n"
 	    "| rule | level | when | what | rationale |\n|---|---|---|---|---|\n",
 	    out);
 	const al_ruleset *rules = doc->result->rules;

@@ -370,8 +370,7 @@ void al_report_history_svg(FILE *out, const al_report_doc *doc)
 	for (size_t i = 0; i < n; i++) {
 		const al_report_point *p = doc->history.items[i];
 		for (int r = 0; r < 2; r++) {
-			size_t t =
-			    p->matrix[roles[r]][AL_LANG_GO] + p->matrix[roles[r]][AL_LANG_RUST];
+			size_t t = al_report_role_count(p->matrix, roles[r]);
 			if (t > max)
 				max = t;
 		}

@@ -34,6 +34,10 @@ typedef struct {
  * NULL-terminated list the command accepts; `max_positional` how many operands it takes. */
 int al_cli_parse(al_cli_options *opts, int argc, char **argv, const char *usage,
 		 const char *const *formats, int max_positional);
+/* al_cli_parse for a command that takes one operand, the repository PATH: sets
+ * opts->scan.path to it (NULL when absent). */
+int al_cli_parse_path(al_cli_options *opts, int argc, char **argv, const char *usage,
+		      const char *const *formats);
 /* Opens -o FILE or stdout. */
 FILE *al_cli_open_output(const al_cli_options *opts);
 int al_cli_close_output(const al_cli_options *opts, FILE *out);

@@ -23,10 +23,9 @@ static const char usage[] =
 int al_cmd_baseline(int argc, char **argv)
 {
 	al_cli_options opts;
-	int rc = al_cli_parse(&opts, argc, argv, usage, NULL, 1);
+	int rc = al_cli_parse_path(&opts, argc, argv, usage, NULL);
 	if (rc)
 		return rc < 0 ? AL_EXIT_OK : rc;
-	opts.scan.path = opts.positional[0];
 	char *default_path = NULL;
 	if (!opts.output) {
 		char *workdir = NULL;

@@ -134,10 +134,9 @@ int al_cmd_check(int argc, char **argv)
 		return AL_EXIT_ERROR;
 	}
 	al_cli_options opts;
-	int rc = al_cli_parse(&opts, argc, argv, usage, formats, 1);
+	int rc = al_cli_parse_path(&opts, argc, argv, usage, formats);
 	if (rc)
 		return rc < 0 ? AL_EXIT_OK : rc;
-	opts.scan.path = opts.positional[0];
 	al_result *result;
 	if (al_cli_scan(&result, &opts))
 		return AL_EXIT_ERROR;

@@ -17,10 +17,9 @@ static const char *const formats[] = { "text", "json", NULL };
 int al_cmd_components(int argc, char **argv)
 {
 	al_cli_options opts;
-	int rc = al_cli_parse(&opts, argc, argv, usage, formats, 1);
+	int rc = al_cli_parse_path(&opts, argc, argv, usage, formats);
 	if (rc)
 		return rc < 0 ? AL_EXIT_OK : rc;
-	opts.scan.path = opts.positional[0];
 	al_result *result;
 	if (al_cli_scan(&result, &opts))
 		return AL_EXIT_ERROR;

@@ -93,10 +93,9 @@ int al_cmd_report(int argc, char **argv)
 	if (take_report_options(&argc, argv, &since, &history) != 0)
 		return AL_EXIT_ERROR;
 	al_cli_options opts;
-	int rc = al_cli_parse(&opts, argc, argv, usage, formats, 1);
+	int rc = al_cli_parse_path(&opts, argc, argv, usage, formats);
 	if (rc)
 		return rc < 0 ? AL_EXIT_OK : rc;
-	opts.scan.path = opts.positional[0];
 
 	al_result *result;
 	al_report_doc *doc = NULL;

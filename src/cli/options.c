@@ -139,6 +139,15 @@ int al_cli_parse(al_cli_options *opts, int argc, char **argv, const char *usage,
 	return 0;
 }
 
+int al_cli_parse_path(al_cli_options *opts, int argc, char **argv, const char *usage,
+		      const char *const *formats)
+{
+	int rc = al_cli_parse(opts, argc, argv, usage, formats, 1);
+	if (!rc)
+		opts->scan.path = opts->positional[0];
+	return rc;
+}
+
 FILE *al_cli_open_output(const al_cli_options *opts)
 {
 	if (!opts->output || strcmp(opts->output, "-") == 0)
