@@ -113,7 +113,18 @@ char *al_report_rule_when(const al_rule *r)
 
 size_t al_report_role_count(const size_t matrix[][AL_LANG__COUNT], al_role role)
 {
-	return matrix[role][AL_LANG_GO] + matrix[role][AL_LANG_RUST];
+	size_t n = 0;
+	for (int l = 0; l < AL_LANG__COUNT; l++)
+		n += matrix[role][l];
+	return n;
+}
+
+size_t al_report_language_count(const size_t matrix[][AL_LANG__COUNT], al_language lang)
+{
+	size_t n = 0;
+	for (int r = 0; r < AL_ROLE__COUNT; r++)
+		n += matrix[r][lang];
+	return n;
 }
 
 size_t al_report_change_count(const al_report_doc *doc, al_change_kind kind)

@@ -157,8 +157,9 @@ const char *al_report_language_title(al_language lang);
 	"service is both. Tools are never flagged."
 /* A rule's `when` conditions ("data-path, Go, not hybrid"), or an em dash when none. */
 char *al_report_rule_when(const al_rule *r);
-/* The services of a role in a matrix, both languages. */
+/* The services of a role in a matrix (a row's sum), and of a language (a column's). */
 size_t al_report_role_count(const size_t matrix[][AL_LANG__COUNT], al_role role);
+size_t al_report_language_count(const size_t matrix[][AL_LANG__COUNT], al_language lang);
 /* How many of doc->changes are of this kind, and the heading of their table. */
 size_t al_report_change_count(const al_report_doc *doc, al_change_kind kind);
 const char *al_report_change_title(al_change_kind kind);

@@ -17,22 +17,20 @@
 static cJSON *matrix_json(const size_t m[][AL_LANG__COUNT])
 {
 	cJSON *o = cJSON_CreateObject();
-	size_t total[AL_LANG__COUNT] = {0}, all = 0;
+	size_t all = 0;
 	for (int r = 0; r < AL_ROLE__COUNT; r++) {
 		cJSON *row = cJSON_AddObjectToObject(o, al_role_name((al_role)r));
-		size_t sum = 0;
-		for (int l = 0; l < AL_LANG__COUNT; l++) {
+		for (int l = 0; l < AL_LANG__COUNT; l++)
 			cJSON_AddNumberToObject(row, al_language_name((al_language)l),
 			                        (double)m[r][l]);
-			sum += m[r][l];
-			total[l] += m[r][l];
-		}
+		size_t sum = al_report_role_count(m, (al_role)r);
 		cJSON_AddNumberToObject(row, "total", (double)sum);
 		all += sum;
 	}
 	cJSON *row = cJSON_AddObjectToObject(o, "total");
 	for (int l = 0; l < AL_LANG__COUNT; l++)
-		cJSON_AddNumberToObject(row, al_language_name((al_language)l), (double)total[l]);
+		cJSON_AddNumberToObject(row, al_language_name((al_language)l),
+		                        (double)al_report_language_count(m, (al_language)l));
 	cJSON_AddNumberToObject(row, "total", (double)all);
 	return o;
 }

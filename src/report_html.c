@@ -236,10 +236,8 @@ static void matrix_section(FILE *out, const al_report_doc *doc)
 	for (int l = 0; l < AL_LANG__COUNT; l++)
 		fprintf(out, "<th>%s</th>", al_report_language_title((al_language)l));
 	fputs("<th class=\"num\">total</th></tr></thead><tbody>\n", out);
-	size_t col[AL_LANG__COUNT] = {0};
 	for (int role = 0; role < AL_ROLE__COUNT; role++) {
 		fprintf(out, "<tr><th>%s</th>", al_report_role_title((al_role)role));
-		size_t sum = 0;
 		for (int l = 0; l < AL_LANG__COUNT; l++) {
 			al_vec rules = AL_VEC_INIT;
 			al_report_cell_rules(doc, (al_role)role, (al_language)l, &rules);
@@ -262,14 +260,14 @@ static void matrix_section(FILE *out, const al_report_doc *doc)
 			}
 			fputs("</td>", out);
 			al_vec_dispose(&rules);
-			sum += n;
-			col[l] += n;
 		}
-		fprintf(out, "<td class=\"num\">%zu</td></tr>\n", sum);
+		fprintf(out, "<td class=\"num\">%zu</td></tr>\n",
+		        al_report_role_count(doc->matrix, (al_role)role));
 	}
 	fputs("<tr><th>total</th>", out);
 	for (int l = 0; l < AL_LANG__COUNT; l++)
-		fprintf(out, "<td class=\"num\">%zu</td>", col[l]);
+		fprintf(out, "<td class=\"num\">%zu</td>",
+		        al_report_language_count(doc->matrix, (al_language)l));
 	fprintf(out, "<td class=\"num\">%zu</td></tr>\n</tbody></table>\n", doc->services.len);
 
 	fputs("<h3>The guideline</h3>\n<p>" AL_REPORT_GUIDELINE " The rules:</p>\n"

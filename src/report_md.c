@@ -248,10 +248,8 @@ static void matrix(FILE *out, const al_report_doc *doc)
 {
 	fputs("## Role \xC3\x97 language\n\n| role | Go | Rust | total |\n|---|---|---|---:|\n",
 	      out);
-	size_t col[AL_LANG__COUNT] = {0};
 	for (int role = 0; role < AL_ROLE__COUNT; role++) {
 		fprintf(out, "| %s |", al_report_role_title((al_role)role));
-		size_t sum = 0;
 		for (int l = 0; l < AL_LANG__COUNT; l++) {
 			size_t n = doc->matrix[role][l];
 			fprintf(out, " %s%zu%s", n ? "**" : "", n, n ? "**" : "");
@@ -264,13 +262,12 @@ static void matrix(FILE *out, const al_report_doc *doc)
 			}
 			al_vec_dispose(&rules);
 			fputs(" |", out);
-			sum += n;
-			col[l] += n;
 		}
-		fprintf(out, " %zu |\n", sum);
+		fprintf(out, " %zu |\n", al_report_role_count(doc->matrix, (al_role)role));
 	}
-	fprintf(out, "| **total** | %zu | %zu | %zu |\n\n", col[AL_LANG_GO], col[AL_LANG_RUST],
-	        doc->services.len);
+	fprintf(out, "| **total** | %zu | %zu | %zu |\n\n",
+	        al_report_language_count(doc->matrix, AL_LANG_GO),
+	        al_report_language_count(doc->matrix, AL_LANG_RUST), doc->services.len);
 	fputs(
 	    "**The guideline**: " AL_REPORT_GUIDELINE "\n\n"
 	    "| rule | level | when | what | rationale |\n|---|---|---|---|---|\n",
