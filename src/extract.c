@@ -372,6 +372,12 @@ int al_extract_file(al_file_facts **out, al_extractor *ex, const al_ruleset *rul
 		al_error_set("%s: grammar does not load", path);
 		return AL_ECONFIG;
 	}
+	char *hazard = al_parse_hazard(source, len);
+	if (hazard) {
+		f->skipped = al_sprintf("skipped: %s", hazard);
+		free(hazard);
+		return 0;
+	}
 	TSTree *tree = ts_parser_parse_string(ex->parser, NULL, source, (uint32_t)len);
 	if (!tree) {
 		al_error_set("%s: could not be parsed", path);

@@ -1,14 +1,44 @@
 /*
- * grammars.c: maps archlint's languages to tree-sitter grammars, and the two node
- * helpers every tree walker needs.
+ * grammars.c: maps archlint's languages to tree-sitter grammars, the node helpers every
+ * tree walker needs, and the check that keeps pathological input away from the parsers.
  */
 #include "grammars.h"
 
+#include <ctype.h>
 #include <string.h>
 
 const TSLanguage *al_grammar_for(al_language lang)
 {
 	return lang == AL_LANG_GO ? tree_sitter_go() : tree_sitter_rust();
+}
+
+char *al_parse_hazard(const char *source, size_t len)
+{
+	size_t depth = 0, max_depth = 0, run = 0, max_run = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)source[i];
+		if (c == '(' || c == '[' || c == '{') {
+			if (++depth > max_depth)
+				max_depth = depth;
+		} else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+			depth--;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c < 0x80 && !isalnum(c) && c != '_' && c != '"' && c != '\'' && c != '`') {
+			if (++run > max_run)
+				max_run = run;
+		} else {
+			run = 0;
+		}
+	}
+	if (max_depth > AL_PARSE_MAX_NESTING)
+		return al_sprintf("brackets nested %zu deep, over %d", max_depth,
+		                  AL_PARSE_MAX_NESTING);
+	if (max_run > AL_PARSE_MAX_PUNCT_RUN)
+		return al_sprintf("%zu punctuation characters in a row, over %d", max_run,
+		                  AL_PARSE_MAX_PUNCT_RUN);
+	return NULL;
 }
 
 char *al_node_text(TSNode node, const char *source)

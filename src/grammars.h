@@ -16,6 +16,16 @@ const TSLanguage *tree_sitter_yaml(void);
 
 const TSLanguage *al_grammar_for(al_language lang);
 
+/* Input the parsers must not be given. tree-sitter 0.20.7 corrupts its own tree (a double
+ * free in ts_tree_delete) when error recovery gathers some 65 536 tokens into one node —
+ * brackets left open, or a long run of operators — and its error recovery grows
+ * quadratically well before that. Real code comes nowhere near either limit. */
+#define AL_PARSE_MAX_NESTING 1024    /* brackets open at once, strings and comments included */
+#define AL_PARSE_MAX_PUNCT_RUN 16384 /* punctuation in a row, whitespace aside */
+/* NULL when source is safe to parse; otherwise a malloc'ed reason ("brackets nested 2000
+ * deep, over 1024") the caller frees. */
+char *al_parse_hazard(const char *source, size_t len);
+
 /* The text of a node, copied (malloc'ed, caller frees). */
 char *al_node_text(TSNode node, const char *source);
 /* The first ERROR or MISSING node below node, depth first: 1 and *out set, or 0. Manifests

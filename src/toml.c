@@ -318,6 +318,12 @@ int al_toml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 		al_error_set("%s: TOML grammar does not load", path);
 		return AL_ECONFIG;
 	}
+	char *hazard = al_parse_hazard(source, len);
+	if (hazard) {
+		al_error_set("%s: not read: %s", path, hazard);
+		free(hazard);
+		return AL_ECONFIG;
+	}
 	TSTree *tree = ts_parser_parse_string(parser, NULL, source, (uint32_t)len);
 	if (!tree) {
 		al_error_set("%s: cannot parse", path);

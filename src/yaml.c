@@ -13,9 +13,16 @@
 typedef struct {
 	const char *src;
 	al_strmap *lines;
+	unsigned depth;
+	unsigned too_deep; /* line of the first value nested deeper than MAX_DEPTH, or 0 */
 } yaml_ctx;
 
+/* Catalog files nest a few levels; indentation nesting is not bounded by al_parse_hazard,
+ * and every level costs stack and a longer key path. */
+#define MAX_DEPTH 256
+
 static cJSON *node_to_json(yaml_ctx *ctx, TSNode node, const char *path);
+static cJSON *value_to_json(yaml_ctx *ctx, TSNode node, const char *path);
 
 /* The scalar's value: quotes removed, the common escapes of double quotes decoded. */
 static char *scalar_text(TSNode node, const char *src)
@@ -84,6 +91,19 @@ static void add_pair(yaml_ctx *ctx, cJSON *obj, TSNode pair, const char *path)
 
 static cJSON *node_to_json(yaml_ctx *ctx, TSNode node, const char *path)
 {
+	if (ctx->depth >= MAX_DEPTH) {
+		if (!ctx->too_deep)
+			ctx->too_deep = al_node_line(node);
+		return cJSON_CreateNull();
+	}
+	ctx->depth++;
+	cJSON *v = value_to_json(ctx, node, path);
+	ctx->depth--;
+	return v;
+}
+
+static cJSON *value_to_json(yaml_ctx *ctx, TSNode node, const char *path)
+{
 	node = content_of(node);
 	const char *t = ts_node_type(node);
 	uint32_t n = ts_node_named_child_count(node);
@@ -127,6 +147,12 @@ int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 		al_error_set("%s: YAML grammar does not load", path);
 		return AL_ECONFIG;
 	}
+	char *hazard = al_parse_hazard(source, len);
+	if (hazard) {
+		al_error_set("%s: not read: %s", path, hazard);
+		free(hazard);
+		return AL_ECONFIG;
+	}
 	TSTree *tree = ts_parser_parse_string(parser, NULL, source, (uint32_t)len);
 	if (!tree) {
 		al_error_set("%s: cannot parse", path);
@@ -139,7 +165,7 @@ int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 		ts_tree_delete(tree);
 		return AL_ECONFIG;
 	}
-	yaml_ctx ctx = { source, lines };
+	yaml_ctx ctx = { source, lines, 0, 0 };
 	cJSON *docs = cJSON_CreateArray();
 	uint32_t n = ts_node_named_child_count(root);
 	int index = 0;
@@ -160,6 +186,12 @@ int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 		free(prefix);
 	}
 	ts_tree_delete(tree);
+	if (ctx.too_deep) {
+		cJSON_Delete(docs);
+		al_error_set("%s:%u: not read: nested deeper than %d levels", path, ctx.too_deep,
+			     MAX_DEPTH);
+		return AL_ECONFIG;
+	}
 	*out = docs;
 	return 0;
 }
