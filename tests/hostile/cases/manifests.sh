@@ -98,6 +98,47 @@ if grep '^archlint: notice: ' "$T/err" | grep -vqE '^archlint: notice: [^ :]+(:[
 	show
 else pass; fi
 
+# Backstage catalog-info.yaml beside services: a sound declaration still counts; broken,
+# binary, deeply nested and alias-bomb catalogs are notices or inert, never a crash.
+repo catalogs
+go_mod && go_proxy cmd/proxy && go_proxy cmd/declared
+put cmd/declared/catalog-info.yaml <<'EOF2'
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: declared
+  annotations:
+    archlint.io/role: control-plane
+spec:
+  type: service
+EOF2
+for d in broken binary flow indent bomb; do go_proxy "cmd/$d"; done
+printf 'kind: Component\n\tmetadata: [\n  - {{{\n' | put cmd/broken/catalog-info.yaml
+printf 'kind: Component\n\x00\xff\xfe' | put cmd/binary/catalog-info.yaml
+python3 - <<'EOF2'
+open('cmd/flow/catalog-info.yaml', 'w').write('kind: Component\nmetadata:\n  name: flow\n  x: ' + '[' * 100000 + ']' * 100000 + '\n')
+lines = ['kind: Component', 'metadata:', '  name: indent']
+# tree-sitter-yaml itself stops near 250 levels of indentation; flow brackets go on.
+lines += ['  ' + '  ' * i + 'k%d:' % i for i in range(200)]
+lines[-1] += ' ' + '[' * 100 + ']' * 100
+open('cmd/indent/catalog-info.yaml', 'w').write('\n'.join(lines) + '\n')
+bomb = ['apiVersion: backstage.io/v1alpha1', 'kind: Component', 'metadata:', '  name: bomb',
+        '  a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+for i in range(1, 12):
+    bomb.append('  a%d: &a%d [%s]' % (i, i, ','.join(['*a%d' % (i - 1)] * 9)))
+bomb += ['  tags: *a11', 'spec:', '  type: *a11']
+open('cmd/bomb/catalog-info.yaml', 'w').write('\n'.join(bomb) + '\n')
+EOF2
+commit
+al_rss check --no-cache --format json .
+echo "peak RSS ${rss_kb} KiB with hostile catalogs"
+expect_rc 1
+json 'role("cmd/declared") == "control-plane" and comp("cmd/declared")["declared"] is not None' "a sound catalog declares"
+json 'all(finding("AL001", "cmd/" + d) for d in ("proxy", "broken", "binary", "flow", "indent", "bomb"))' "the services beside broken catalogs"
+json 'has_notice("cmd/broken/catalog-info.yaml:") and has_notice("cmd/flow/catalog-info.yaml: not read: brackets nested 100000 deep, over 1024")'
+json 'has_notice("cmd/indent/catalog-info.yaml:203: not read: nested deeper than 256 levels")'
+if [ "$rss_kb" -lt 200000 ]; then pass; else fail "peak RSS $rss_kb KiB with hostile catalogs"; fi
+
 # A workspace whose only member glob matches nothing, in a repository with nothing else.
 repo lonely
 printf '[workspace]\nmembers = ["services/*"]\n' | put Cargo.toml
