@@ -75,6 +75,7 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	self->path = al_strdup(path);
 	self->doc = doc;
 	char *copy = al_strndup(text, len);
+	self->text = copy;
 	if (!cJSON_IsObject(doc)) {
 		al_error_set("%s:1:1: expected a JSON object", path);
 		err = AL_ECONFIG;
@@ -97,9 +98,10 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	const cJSON *max = cJSON_GetObjectItemCaseSensitive(doc, "max_file_bytes");
 	self->max_file_bytes = AL_DEFAULT_MAX_FILE_BYTES;
 	if (max) {
-		if (!cJSON_IsNumber(max) || max->valuedouble < 1024 || max->valuedouble > 1e9) {
-			al_error_set("%s:%u: \"max_file_bytes\" must be a number from 1024 to 1e9", path,
-				     key_line(copy, "max_file_bytes"));
+		if (!cJSON_IsNumber(max) || max->valuedouble < 1024 ||
+		    max->valuedouble > AL_MAX_MAX_FILE_BYTES) {
+			al_error_set("%s:%u: \"max_file_bytes\" must be a number from 1024 to %zu", path,
+				     key_line(copy, "max_file_bytes"), AL_MAX_MAX_FILE_BYTES);
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -108,6 +110,16 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	const cJSON *comps = cJSON_GetObjectItemCaseSensitive(doc, "components");
 	cJSON_ArrayForEach(it, comps)
 	{
+		const cJSON *key;
+		cJSON_ArrayForEach(key, it)
+		{
+			if (strcmp(key->string, "role") != 0) {
+				al_error_set("%s:%u: unknown key \"%s\" in component \"%s\"", path,
+					     key_line(copy, key->string), key->string, it->string);
+				err = AL_ECONFIG;
+				goto done;
+			}
+		}
 		const char *role = al_json_string(it, "role");
 		al_role r;
 		if (!role || al_role_parse(&r, role) < 0 || r == AL_ROLE_UNCLASSIFIED) {
@@ -145,7 +157,6 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		}
 	}
 done:
-	free(copy);
 	if (err) {
 		al_config_free(self);
 		return err;
@@ -170,7 +181,8 @@ int al_config_apply(const al_config *self, al_ruleset *rules)
 	{
 		al_rule *r = al_ruleset_find_rule(rules, it->string);
 		if (!r) {
-			al_error_set("%s: unknown rule id \"%s\"", self->path, it->string);
+			al_error_set("%s:%u: unknown rule id \"%s\"", self->path,
+				     key_line(self->text, it->string), it->string);
 			return AL_ECONFIG;
 		}
 		al_level_parse(&r->level, al_json_string(it, "level"));
@@ -212,6 +224,7 @@ void al_config_free(al_config *self)
 	if (!self)
 		return;
 	free(self->path);
+	free(self->text);
 	cJSON_Delete(self->doc);
 	al_strmap_dispose(&self->roles);
 	al_strmap_dispose(&self->role_lines);

@@ -31,6 +31,7 @@ typedef struct {
 
 typedef struct {
 	char *path;      /* where it was read from, for messages */
+	char *text;      /* its text, to find the line of a key in later messages */
 	cJSON *doc;      /* owned */
 	al_strmap roles; /* component id -> al_role + 1, as (void *)(uintptr_t) */
 	al_strmap role_lines;
@@ -42,6 +43,8 @@ typedef struct {
 /* Files over 1 MiB are tables and generated code, not hand-written service logic; parsing
  * them costs more memory than the rest of a repository together. */
 #define AL_DEFAULT_MAX_FILE_BYTES ((size_t)1 << 20)
+/* Past 8 MiB a parse tree costs gigabytes (a 50 MB generated file: 5.5 GB): never allowed. */
+#define AL_MAX_MAX_FILE_BYTES ((size_t)8 << 20)
 
 int al_config_parse(al_config **out, const char *path, const char *text, size_t len);
 /* Adds the config's signals and rule levels to a ruleset that has not been finished. */

@@ -43,13 +43,24 @@ void al_text_escape(FILE *out, const char *s)
 	}
 }
 
+/* A line that starts with "::" is a workflow command to a GitHub runner reading the log:
+ * a leading ':' of repository text at the start of a line is written escaped. */
+static void escape_line_start(FILE *out, const char *s)
+{
+	if (s[0] == ':') {
+		fputs("\\x3a", out);
+		s++;
+	}
+	al_text_escape(out, s);
+}
+
 void al_report_text(FILE *out, const al_result *result)
 {
 	for (size_t i = 0; i < result->findings.len; i++) {
 		const al_finding *f = result->findings.items[i];
 		if (f->suppressed)
 			continue; /* accepted: counted in the summary on stderr */
-		al_text_escape(out, f->component->entry_path);
+		escape_line_start(out, f->component->entry_path);
 		fprintf(out, ":%u: %s: ", f->component->entry_line, al_level_name(f->level));
 		al_text_escape(out, f->message);
 		fprintf(out, " [%s]\n", f->rule);
@@ -68,7 +79,7 @@ void al_report_components_text(FILE *out, const al_result *result)
 		"CONFIDENCE", "ENTRY");
 	for (size_t i = 0; i < result->components.len; i++) {
 		const al_component *c = result->components.items[i];
-		al_text_escape(out, c->id);
+		escape_line_start(out, c->id);
 		fprintf(out, "%*s  %-8s  %-13s  %-10.2f  ", (int)(width - strlen(c->id)), "",
 			al_language_name(c->language), al_role_name(c->role), c->confidence);
 		al_text_escape(out, c->entry_path);

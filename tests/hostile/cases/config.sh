@@ -43,12 +43,12 @@ cfg_case '{
 }' ':3: unknown key "signal"$'
 cfg_case '{ "rules": { "AL001": { "level": "loud" } } }' ':1: rule "AL001" needs "level": error, warning, note or off$'
 cfg_case '{ "components": { "cmd/proxy": { "role": "hot-path" } } }' ':1: component "cmd/proxy" needs "role": data-path, control-plane or tool$'
-cfg_case '{"max_file_bytes": -1}' ':1: "max_file_bytes" must be a number from 1024 to 1e9$'
+cfg_case '{"max_file_bytes": -1}' ':1: "max_file_bytes" must be a number from 1024 to 8388608$'
 cfg_case '{"exclude": [1]}' ':1: "exclude" must list glob strings$'
 # Unknown rule ids name the file; README promises the line too.
 cfg_case '{ "rules": { "AL999": { "level": "note" } } }' '(:1)?: unknown rule id "AL999"$'
 rule_line_named() { grep -q '^archlint: [^:]*\.json:1: unknown rule id' "$T/err"; }
-known_gap "an unknown rule id names the line" rule_line_named
+if rule_line_named; then pass; else fail "an unknown rule id names the line"; fi
 # User signal queries that do not compile: the file and the offset in the query.
 q() { printf '{ "signals": [ { "id": "acme.q", "role": "data-path", "weight": 2, "why": "w", "language": "%s", "query": "%s" } ] }' "$1" "$2"; }
 cfg_case "$(q go '(call_expression function: (identifier) @f')" ": signal 'acme\\.q': syntax error in query at line 1, column [0-9]+ \\(offset 43\\)$"
@@ -79,7 +79,7 @@ nested_typo_refused() {
 	"$ARCHLINT" check --no-cache . >/dev/null 2>"$T/err2"
 	[ $? = 2 ] && grep -q '^archlint: \.archlint\.json:1: unknown key "rol"' "$T/err2"
 }
-known_gap "an unknown key inside a components entry is an error" nested_typo_refused
+if nested_typo_refused; then pass; else fail "an unknown key inside a components entry is an error"; fi
 
 # A config that is not a regular file in the snapshot: a symlink, a directory.
 git rm -q .archlint.json
