@@ -8,6 +8,7 @@
  * signals. Declarations win over evidence; tool evidence at or above tool_min makes a tool.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,24 +86,41 @@ static int language_fits(const al_signal *s, al_language lang)
  * components of the language (shared plumbing: config, logging, clients) says little
  * about any one of them, so its hits count shared_factor times a dependency's.
  */
-static double unit_factor(const al_scan *scan, const al_found *found, const al_unit *u)
+static char *sharing_key(al_language lang, const char *dir)
+{
+	return al_sprintf("%s:%s", al_language_name(lang), dir);
+}
+
+/* Counts, once per scan, how many components of each language have each directory in
+ * their closure (a closure lists a directory at most once). */
+static void count_sharing(al_scan *scan)
+{
+	for (size_t i = 0; i < scan->found.len; i++) {
+		const al_found *f = scan->found.items[i];
+		al_language lang = f->component->language;
+		scan->components_of[lang]++;
+		for (size_t k = 0; k < f->units.len; k++) {
+			char *key = sharing_key(lang, ((al_unit *)f->units.items[k])->dir);
+			uintptr_t n = (uintptr_t)al_strmap_get(&scan->sharing, key);
+			al_strmap_set(&scan->sharing, key, (void *)(n + 1));
+			free(key);
+		}
+	}
+	scan->sharing_counted = 1;
+}
+
+static double unit_factor(al_scan *scan, const al_found *found, const al_unit *u)
 {
 	const al_thresholds *t = &scan->rules->thresholds;
 	if (u->own)
 		return 1.0;
-	size_t total = 0, sharing = 0;
-	for (size_t i = 0; i < scan->found.len; i++) {
-		const al_found *other = scan->found.items[i];
-		if (other->component->language != found->component->language)
-			continue;
-		total++;
-		for (size_t k = 0; k < other->units.len; k++) {
-			if (strcmp(((al_unit *)other->units.items[k])->dir, u->dir) == 0) {
-				sharing++;
-				break;
-			}
-		}
-	}
+	if (!scan->sharing_counted)
+		count_sharing(scan);
+	al_language lang = found->component->language;
+	char *key = sharing_key(lang, u->dir);
+	size_t sharing = (size_t)(uintptr_t)al_strmap_get(&scan->sharing, key);
+	free(key);
+	size_t total = scan->components_of[lang];
 	int shared = total >= 3 && (double)sharing >= t->shared_share * (double)total;
 	return t->dependency_factor * (shared ? t->shared_factor : 1.0);
 }

@@ -66,20 +66,42 @@ int al_cargo_load_manifests(al_scan *scan)
 	al_buf_dispose(&buf);
 	ts_parser_delete(parser);
 	al_vec_sort(&scan->manifests, cmp_manifest);
+	for (size_t i = 0; i < scan->manifests.len; i++) {
+		al_cargo_manifest *m = scan->manifests.items[i];
+		al_strmap_set(&scan->manifest_dirs, m->dir, m);
+	}
 	return 0;
+}
+
+/* The manifest of the nearest directory enclosing path (a file or a directory) that has
+ * one — with a [package] when packages_only — or NULL. One lookup per ancestor, so the cost
+ * does not grow with the number of manifests. */
+static const al_cargo_manifest *nearest_manifest(const al_scan *scan, const char *path,
+						 int packages_only)
+{
+	char *dir = al_path_dirname(path);
+	const al_cargo_manifest *found = NULL;
+	for (;;) {
+		const al_cargo_manifest *m = al_strmap_get(&scan->manifest_dirs, dir);
+		if (m && (m->has_package || !packages_only)) {
+			found = m;
+			break;
+		}
+		if (strcmp(dir, ".") == 0)
+			break;
+		char *up = al_path_dirname(dir);
+		free(dir);
+		dir = up;
+	}
+	free(dir);
+	return found;
 }
 
 /* True when a .rs file can be part of some component: it lies in a package, and not in
  * that package's tests/, benches/ or examples/ (never part of a binary's closure). */
 int al_cargo_file_wanted(const al_scan *scan, const char *path)
 {
-	const al_cargo_manifest *owner = NULL;
-	for (size_t i = 0; i < scan->manifests.len; i++) {
-		const al_cargo_manifest *m = scan->manifests.items[i];
-		if (m->has_package && al_path_is_within(path, m->dir) &&
-		    (!owner || strlen(m->dir) > strlen(owner->dir)))
-			owner = m;
-	}
+	const al_cargo_manifest *owner = nearest_manifest(scan, path, 1);
 	if (!owner)
 		return 0;
 	const char *rel = strcmp(owner->dir, ".") == 0 ? path : path + strlen(owner->dir) + 1;
@@ -89,12 +111,8 @@ int al_cargo_file_wanted(const al_scan *scan, const char *path)
 
 static const al_cargo_manifest *package_at(const al_scan *scan, const char *dir)
 {
-	for (size_t i = 0; i < scan->manifests.len; i++) {
-		const al_cargo_manifest *m = scan->manifests.items[i];
-		if (m->has_package && strcmp(m->dir, dir) == 0)
-			return m;
-	}
-	return NULL;
+	const al_cargo_manifest *m = al_strmap_get(&scan->manifest_dirs, dir);
+	return m && m->has_package ? m : NULL;
 }
 
 /* The nearest enclosing manifest with a [workspace] table, the package's own included. */
@@ -151,35 +169,51 @@ static const al_cargo_manifest *resolve_dep(al_scan *scan, const al_cargo_manife
 	return m;
 }
 
-/* True when path lies in a package nested below dir (another package owns it). */
-static int in_nested_package(const al_scan *scan, const char *dir, const char *path)
+/*
+ * Library sources of every package, in one pass over the Rust files: a file belongs to the
+ * package of its nearest manifest (a nested package or workspace owns its own files), and
+ * is library code when it lies under that package's src/ but is not a binary's own file
+ * (src/main.rs, src/bin/).
+ */
+static void index_library_files(al_scan *scan)
 {
-	for (size_t i = 0; i < scan->manifests.len; i++) {
-		const al_cargo_manifest *m = scan->manifests.items[i];
-		if (strcmp(m->dir, dir) != 0 && al_path_is_within(m->dir, dir) &&
-		    al_path_is_within(path, m->dir))
-			return 1;
-	}
-	return 0;
-}
-
-/* Library sources of a package: everything under src/ but the binaries' own files. */
-static void add_library_files(const al_scan *scan, const al_cargo_manifest *m, al_unit *u)
-{
-	char *src = al_path_join(m->dir, "src");
-	char *bin = al_path_join(m->dir, "src/bin");
-	char *main_rs = al_path_join(m->dir, "src/main.rs");
 	for (size_t i = 0; i < scan->rust_files.len; i++) {
 		const char *p = scan->rust_files.items[i];
-		if (!al_path_is_within(p, src) || al_path_is_within(p, bin) || strcmp(p, main_rs) == 0)
+		const al_cargo_manifest *m = nearest_manifest(scan, p, 0);
+		if (!m || !m->has_package)
 			continue;
-		if (in_nested_package(scan, m->dir, p))
+		const char *rel = strcmp(m->dir, ".") == 0 ? p : p + strlen(m->dir) + 1;
+		if (!al_str_starts_with(rel, "src/") || al_str_starts_with(rel, "src/bin/") ||
+		    strcmp(rel, "src/main.rs") == 0)
 			continue;
-		al_vec_push(&u->files, al_strdup(p));
+		al_vec *files = al_strmap_get(&scan->library_files, m->dir);
+		if (!files) {
+			files = al_calloc(1, sizeof(*files));
+			al_strmap_set(&scan->library_files, m->dir, files);
+		}
+		al_vec_push(files, al_strdup(p));
 	}
-	free(src);
-	free(bin);
-	free(main_rs);
+}
+
+static void add_library_files(const al_scan *scan, const al_cargo_manifest *m, al_unit *u)
+{
+	const al_vec *files = al_strmap_get(&scan->library_files, m->dir);
+	for (size_t i = 0; files && i < files->len; i++)
+		al_vec_push(&u->files, al_strdup(files->items[i]));
+}
+
+/* Index of the first Rust file not sorting before key (the files are sorted). */
+static size_t first_rust_file_at(const al_scan *scan, const char *key)
+{
+	size_t lo = 0, hi = scan->rust_files.len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(scan->rust_files.items[mid], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest *pkg,
@@ -192,10 +226,19 @@ static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest 
 	char *bin_dir = al_path_dirname(bin_path);
 	char *pkg_main = al_path_join(pkg->dir, "src/main.rs");
 	int folder = strcmp(base, "main.rs") == 0 && strcmp(bin_path, pkg_main) != 0;
-	for (size_t i = 0; i < scan->rust_files.len; i++) {
-		const char *p = scan->rust_files.items[i];
-		if (strcmp(p, bin_path) == 0 || (folder && al_path_is_within(p, bin_dir)))
+	if (folder) {
+		char *prefix = al_sprintf("%s/", bin_dir);
+		for (size_t i = first_rust_file_at(scan, prefix); i < scan->rust_files.len; i++) {
+			const char *p = scan->rust_files.items[i];
+			if (!al_str_starts_with(p, prefix))
+				break;
 			al_vec_push(&own->files, al_strdup(p));
+		}
+		free(prefix);
+	} else {
+		size_t i = first_rust_file_at(scan, bin_path);
+		if (i < scan->rust_files.len && strcmp(scan->rust_files.items[i], bin_path) == 0)
+			al_vec_push(&own->files, al_strdup(bin_path));
 	}
 	free(bin_dir);
 	free(pkg_main);
@@ -374,6 +417,7 @@ static void check_members(al_scan *scan, const al_cargo_manifest *ws)
 
 int al_discover_rust(al_scan *scan)
 {
+	index_library_files(scan);
 	for (size_t i = 0; i < scan->manifests.len; i++) {
 		const al_cargo_manifest *m = scan->manifests.items[i];
 		if (m->has_workspace)

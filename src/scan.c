@@ -92,9 +92,18 @@ static void free_manifest(void *p)
 	al_cargo_manifest_free(p);
 }
 
+static void free_path_list(void *p)
+{
+	al_vec_dispose_with(p, free);
+	free(p);
+}
+
 static void scan_dispose(al_scan *scan)
 {
 	al_vec_dispose_with(&scan->found, free_found);
+	al_strmap_dispose(&scan->manifest_dirs);
+	al_strmap_dispose_with(&scan->library_files, free_path_list);
+	al_strmap_dispose(&scan->sharing);
 	al_vec_dispose_with(&scan->manifests, free_manifest);
 	al_vec_dispose_with(&scan->go_modules, free_module);
 	al_vec_dispose_with(&scan->go_files, free);

@@ -45,7 +45,12 @@ typedef struct {
 	al_vec rust_files; /* char *, sorted */
 	al_vec go_modules; /* al_go_module * */
 	al_vec manifests;  /* al_cargo_manifest * with a [package] or [workspace] */
+	al_strmap manifest_dirs; /* directory -> al_cargo_manifest * (borrowed from manifests) */
+	al_strmap library_files; /* package directory -> al_vec * of its library .rs files */
 	al_vec found;      /* al_found * */
+	al_strmap sharing; /* "LANG:dir" -> how many components of LANG have dir in their closure */
+	size_t components_of[AL_LANG__COUNT];
+	int sharing_counted;
 	al_result *result;
 } al_scan;
 
