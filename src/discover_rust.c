@@ -97,6 +97,12 @@ static const al_cargo_manifest *nearest_manifest(const al_scan *scan, const char
 	return found;
 }
 
+/* path relative to the package directory of m (path lies inside it). */
+static const char *package_relative(const al_cargo_manifest *m, const char *path)
+{
+	return strcmp(m->dir, ".") == 0 ? path : path + strlen(m->dir) + 1;
+}
+
 /* True when a .rs file can be part of some component: it lies in a package, and not in
  * that package's tests/, benches/ or examples/ (never part of a binary's closure). */
 int al_cargo_file_wanted(const al_scan *scan, const char *path)
@@ -104,7 +110,7 @@ int al_cargo_file_wanted(const al_scan *scan, const char *path)
 	const al_cargo_manifest *owner = nearest_manifest(scan, path, 1);
 	if (!owner)
 		return 0;
-	const char *rel = strcmp(owner->dir, ".") == 0 ? path : path + strlen(owner->dir) + 1;
+	const char *rel = package_relative(owner, path);
 	return !al_str_starts_with(rel, "tests/") && !al_str_starts_with(rel, "benches/") &&
 	       !al_str_starts_with(rel, "examples/");
 }
@@ -182,7 +188,7 @@ static void index_library_files(al_scan *scan)
 		const al_cargo_manifest *m = nearest_manifest(scan, p, 0);
 		if (!m || !m->has_package)
 			continue;
-		const char *rel = strcmp(m->dir, ".") == 0 ? p : p + strlen(m->dir) + 1;
+		const char *rel = package_relative(m, p);
 		if (!al_str_starts_with(rel, "src/") || al_str_starts_with(rel, "src/bin/") ||
 		    strcmp(rel, "src/main.rs") == 0)
 			continue;
