@@ -4,7 +4,8 @@
  * All query signals of one language are concatenated into one TSQuery, because one cursor
  * pass over a tree is much cheaper than one pass per signal. Pattern i, and a compile
  * error's offset, map back to their signal (and its file) through the byte offsets where
- * each signal's source starts in the concatenation.
+ * each signal's source starts in the concatenation. Each signal's query is first checked
+ * for the shapes the library mishandles (query_shape.c).
  */
 #include "query.h"
 
@@ -14,6 +15,7 @@
 
 #include "grammars.h"
 #include "json.h"
+#include "query_shape.h"
 
 typedef enum { PRED_EQ, PRED_MATCH, PRED_ANY_OF } pred_op;
 
@@ -151,34 +153,44 @@ static size_t signal_at(const size_t *starts, size_t n, uint32_t at)
 	return k;
 }
 
-/* Reports a compile error at `offset` of the concatenation in the signal's own terms. */
-static int report_error(al_signal *const *signals, const size_t *starts, size_t n,
-			uint32_t offset, TSQueryError kind)
+/* Reports `problem` at byte `local` of signal s's own query. */
+static int report_at(const al_signal *s, uint32_t local, const char *problem)
 {
-	size_t k = signal_at(starts, n, offset);
-	const al_signal *s = signals[k];
-	uint32_t local = offset - (uint32_t)starts[k];
 	unsigned line, col;
 	al_text_position(s->query, local, &line, &col);
 	/* A query file's positions are the file's own; a query in a JSON string (a config
 	 * signal) is located within that string, never as if it were a line of the file. */
 	size_t olen = strlen(s->origin);
 	if (olen >= 4 && strcmp(s->origin + olen - 4, ".scm") == 0)
-		al_error_set("%s:%u:%u: %s in query (offset %u)", s->origin, line, col,
-			     error_kind(kind), local);
+		al_error_set("%s:%u:%u: %s in query (offset %u)", s->origin, line, col, problem,
+			     local);
 	else
 		al_error_set("%s: signal '%s': %s in query at line %u, column %u (offset %u)",
-			     s->origin, s->id, error_kind(kind), line, col, local);
+			     s->origin, s->id, problem, line, col, local);
 	return AL_ECONFIG;
+}
+
+/* Refuses a query shape the tree-sitter library would mishandle (see query_shape.c). */
+static int check_shapes(al_signal *const *signals, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t at;
+		const char *problem = al_query_shape_problem(signals[i]->query, &at);
+		if (problem)
+			return report_at(signals[i], (uint32_t)at, problem);
+	}
+	return 0;
 }
 
 int al_query_set_new(al_query_set **out, al_language lang, al_signal *const *signals, size_t n)
 {
 	*out = NULL;
+	int err = check_shapes(signals, n);
+	if (err)
+		return err;
 	const TSLanguage *grammar = al_grammar_for(lang);
 	al_buf src = AL_BUF_INIT;
 	size_t *starts = al_calloc(n + 1, sizeof(size_t));
-	int err = 0;
 	for (size_t i = 0; i < n; i++) {
 		starts[i] = src.len;
 		al_buf_puts(&src, signals[i]->query);
@@ -192,7 +204,8 @@ int al_query_set_new(al_query_set **out, al_language lang, al_signal *const *sig
 	TSQueryError kind;
 	self->query = ts_query_new(grammar, src.ptr, (uint32_t)src.len, &offset, &kind);
 	if (!self->query) {
-		err = report_error(signals, starts, n, offset, kind);
+		size_t k = signal_at(starts, n, offset);
+		err = report_at(signals[k], offset - (uint32_t)starts[k], error_kind(kind));
 		goto fail;
 	}
 	self->pattern_count = ts_query_pattern_count(self->query);

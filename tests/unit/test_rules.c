@@ -459,12 +459,22 @@ static void invalid_query_names_origin_and_position(void **state)
 	/* A syntax error on the first line. */
 	rules = al_ruleset_new();
 	doc = cJSON_Parse("{\"id\":\"q.syn\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
-	                  "\"language\":\"rust\",\"query\":\"((function_item\"}");
+	                  "\"language\":\"rust\",\"query\":\"((function_item) $)\"}");
 	assert_ok(al_ruleset_add_signal_json(rules, doc, "cfg.json"));
 	cJSON_Delete(doc);
 	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
 	/* In a JSON string the position is the query's own, not a line of the file. */
 	assert_contains(al_error_last(), "cfg.json: signal 'q.syn': syntax error in query at line 1,");
+	al_ruleset_free(rules);
+
+	/* A shape tree-sitter mishandles is refused before it compiles, with the same origin. */
+	rules = al_ruleset_new();
+	doc = cJSON_Parse("{\"id\":\"q.shape\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	                  "\"language\":\"rust\",\"query\":\"(unsafe_block)\\nname: (#a)\"}");
+	assert_ok(al_ruleset_add_signal_json(rules, doc, "rules/queries/rust/shape.scm"));
+	cJSON_Delete(doc);
+	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
+	assert_contains(al_error_last(), "rules/queries/rust/shape.scm:2:7: field naming a predicate");
 	al_ruleset_free(rules);
 }
 

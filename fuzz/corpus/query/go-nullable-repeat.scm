@@ -1,0 +1,1 @@
+0(source_file ((comment)?)+ @c)

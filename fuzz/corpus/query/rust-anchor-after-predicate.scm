@@ -1,0 +1,1 @@
+1(function_item (identifier) (#eq? @x "y") .)

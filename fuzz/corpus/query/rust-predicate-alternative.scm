@@ -1,0 +1,1 @@
+1(function_item name: [(#a) (identifier)] @c)
