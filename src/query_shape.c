@@ -6,8 +6,9 @@
  *  - a predicate where the library expects a node pattern (at the top level, after a field
  *    name, as an alternative, next to an anchor), or a group with no node pattern in it: the
  *    library then writes to a step it never added, outside its array;
- *  - a quantifier on a pattern that can already match nothing (`((x)?)+`, `(x)*?`): the query
- *    cursor then loops forever, on every file;
+ *  - a quantifier on a pattern that can already match nothing (`((x)?)+`, `((x)*)?`,
+ *    `(x)*?`): the library then reads and writes past its steps, or the query cursor loops
+ *    forever, on every file;
  *  - a query that ends inside a pattern: joined to the next signal's query (all of a
  *    language's signals compile as one query) it would run on into that one;
  *  - nesting deeper than MAX_LEVELS: the library's parser recurses once per level.
@@ -137,11 +138,10 @@ static int suffixes(reader *r, int nullable)
 		if (c == '*' || c == '+' || c == '?') {
 			if (quantifiers++)
 				return refuse(r, r->pos, "more than one quantifier on one pattern");
-			if (c != '?' && nullable)
+			if (nullable)
 				return refuse(r, r->pos,
-					      "repeated pattern that can match nothing (matching it "
-					      "would never finish)");
-			nullable = nullable || c != '+';
+					      "quantifier on a pattern that can already match nothing");
+			nullable = c != '+';
 			r->pos++;
 		} else if (c == '@') {
 			r->pos++;

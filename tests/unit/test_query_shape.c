@@ -33,12 +33,15 @@ static const refused REFUSED[] = {
     /* the query cursor never finishes */
     {"(source_file (line_comment)?+ @c)", "more than one quantifier", 28},
     {"(source_file (line_comment)*? @c)", "more than one quantifier", 28},
-    {"(source_file ((line_comment)?)+ @c)", "repeated pattern that can match nothing", 30},
+    {"(source_file ((line_comment)?)+ @c)", "can already match nothing", 30},
     {"(source_file ((line_comment)* (block_comment)?)* @c)",
-     "repeated pattern that can match nothing", 47},
+     "quantifier on a pattern that can already match nothing", 47},
     {"(source_file [(line_comment) (function_item)?]* @c)",
-     "repeated pattern that can match nothing", 46},
+     "quantifier on a pattern that can already match nothing", 46},
     {"(source_file x: (line_comment)? *)", "more than one quantifier", 32},
+    /* the library reads and writes past its steps */
+    {"(source_file ((line_comment)?)? @c)", "can already match nothing", 30},
+    {"(source_file ((line_comment)*)? @c)", "can already match nothing", 30},
     /* one signal's query must not run on into the next one's */
     {"(function_item name:", "unfinished pattern", 20},
     {"(function_item \"fn", "unfinished pattern", 18},
@@ -54,7 +57,7 @@ static const char *const ACCEPTED[] = {
     "(source_file (line_comment)* @a . (function_item) .)",
     "(source_file ((line_comment) (function_item))+ @c)",
     "(source_file ((line_comment)+)* @c)",
-    "(source_file ((line_comment)?)? @c)",
+    "(source_file ((line_comment) (function_item)?)? @c)",
     "(function_item !type_parameters name: (_) @n)",
     "(macro_invocation macro: (identifier) @m (#eq? @m \"tokio\")) @signal",
     "(_ (identifier)) \"fn\" _",
