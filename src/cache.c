@@ -2,7 +2,7 @@
  * cache.c: the on-disk extraction cache.
  *
  * File layout (little endian):
- *   "ALCACHE\1" | ruleset hash (40 hex) | u32 entry count | entries | u64 FNV-1a checksum
+ *   "ALCACHE\3" | ruleset hash (40 hex) | u32 entry count | entries | u64 FNV-1a checksum
  *   entry: 20-byte blob id | u32 length | serialised al_file_facts
  * Every read is bounds-checked; any inconsistency drops the whole file (a cache is never
  * trusted beyond what it can prove).
@@ -19,7 +19,7 @@
 
 #include "util/path.h"
 
-#define MAGIC "ALCACHE\2"
+#define MAGIC "ALCACHE\3" /* a new number whenever what a file yields changes */
 #define MAGIC_LEN 8
 #define HASH_LEN 40
 #define MAX_ENTRIES 400000u

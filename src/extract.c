@@ -1,7 +1,8 @@
 /*
  * extract.c: the per-file extractor. One parse per file; Go facts come from walking the
  * top-level nodes (package clause, imports, func main, build constraints and directives in
- * the leading comments), signals from the language's combined query.
+ * the leading comments), signals from the language's combined query. Rust `#[cfg(test)]`
+ * modules are left out of the parse, as Go's _test.go files are left out of the scan.
  */
 #include "extract.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "grammars.h"
+#include "rust_cfg_test.h"
 
 void al_extractor_init(al_extractor *self)
 {
@@ -362,6 +364,23 @@ static int cmp_hit(const void *a, const void *b)
 	return x->signal->index < y->signal->index ? -1 : x->signal->index > y->signal->index;
 }
 
+/* Parses a file, a Rust file without its test modules (positions stay the file's own). */
+static TSTree *parse(TSParser *parser, al_language lang, const char *source, size_t len)
+{
+	uint32_t n = 0;
+	TSRange *ranges = lang == AL_LANG_RUST ? al_rust_cfg_test_ranges(source, len, &n) : NULL;
+	if (!ranges)
+		return ts_parser_parse_string(parser, NULL, source, (uint32_t)len);
+	/* With no range left the file is all test code: there is nothing to parse. */
+	uint32_t parse_len = n ? (uint32_t)len : 0;
+	int limited = n && ts_parser_set_included_ranges(parser, ranges, n);
+	TSTree *tree = ts_parser_parse_string(parser, NULL, source, parse_len);
+	if (limited)
+		ts_parser_set_included_ranges(parser, NULL, 0);
+	free(ranges);
+	return tree;
+}
+
 int al_extract_file(al_file_facts **out, al_extractor *ex, const al_ruleset *rules,
 		    al_language lang, const char *path, const char *source, size_t len)
 {
@@ -378,7 +397,7 @@ int al_extract_file(al_file_facts **out, al_extractor *ex, const al_ruleset *rul
 		free(hazard);
 		return 0;
 	}
-	TSTree *tree = ts_parser_parse_string(ex->parser, NULL, source, (uint32_t)len);
+	TSTree *tree = parse(ex->parser, lang, source, len);
 	if (!tree) {
 		al_error_set("%s: could not be parsed", path);
 		return AL_EREPO;
