@@ -196,7 +196,10 @@ int al_extract_all(al_scan *scan)
 		else
 			p.todo[p.ntodo++] = j;
 	}
-	int err = p.ntodo ? al_ruleset_compile_queries(scan->rules) : 0;
+	unsigned langs = 0;
+	for (size_t i = 0; i < p.ntodo; i++)
+		langs |= 1u << p.todo[i]->lang;
+	int err = p.ntodo ? al_ruleset_compile_queries(scan->rules, langs) : 0;
 	if (!err)
 		run_pool(scan, &p);
 	free(p.todo);

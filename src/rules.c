@@ -395,6 +395,8 @@ int al_ruleset_load_embedded(al_ruleset *self)
 		if (err)
 			return err;
 	}
+	for (size_t i = 0; i < self->signals.len; i++)
+		((al_signal *)self->signals.items[i])->builtin = 1;
 	return 0;
 }
 
@@ -467,24 +469,40 @@ static char *normalise_crate(const char *name)
 	return n;
 }
 
-int al_ruleset_compile_queries(al_ruleset *self)
+/* The query signals of `lang`, all of them or only the user's. */
+static void query_signals(const al_ruleset *self, al_language lang, int users_only, al_vec *out)
 {
-	if (self->queries_compiled)
-		return 0;
-	al_vec per_lang[AL_LANG__COUNT] = { AL_VEC_INIT, AL_VEC_INIT };
 	for (size_t i = 0; i < self->signals.len; i++) {
 		al_signal *s = self->signals.items[i];
-		if (s->kind == AL_SIG_QUERY)
-			al_vec_push(&per_lang[s->language], s);
+		if (s->kind == AL_SIG_QUERY && s->language == (int)lang && !(users_only && s->builtin))
+			al_vec_push(out, s);
 	}
+}
+
+int al_ruleset_compile_queries(al_ruleset *self, unsigned langs)
+{
 	int err = 0;
-	for (int l = 0; l < AL_LANG__COUNT; l++) {
-		if (!err)
-			err = al_query_set_new(&self->queries[l], (al_language)l,
-					       (al_signal *const *)per_lang[l].items, per_lang[l].len);
-		al_vec_dispose(&per_lang[l]);
+	for (int l = 0; l < AL_LANG__COUNT && !err; l++) {
+		if (self->queries[l])
+			continue;
+		unsigned bit = 1u << l;
+		int wanted = (langs & bit) != 0;
+		if (!wanted && (self->queries_ready & bit))
+			continue;
+		al_vec signals = AL_VEC_INIT;
+		query_signals(self, (al_language)l, !wanted, &signals);
+		al_query_set *set = NULL;
+		err = al_query_set_new(&set, (al_language)l, (al_signal *const *)signals.items,
+				       signals.len);
+		al_vec_dispose(&signals);
+		if (err)
+			break;
+		if (wanted)
+			self->queries[l] = set;
+		else
+			al_query_set_free(set);
+		self->queries_ready |= bit;
 	}
-	self->queries_compiled = !err;
 	return err;
 }
 
@@ -511,7 +529,7 @@ int al_ruleset_prepare(al_ruleset *self)
 int al_ruleset_finish(al_ruleset *self)
 {
 	int err = al_ruleset_prepare(self);
-	return err ? err : al_ruleset_compile_queries(self);
+	return err ? err : al_ruleset_compile_queries(self, AL_ALL_LANGUAGES);
 }
 
 void al_ruleset_add_hash_input(al_ruleset *self, const char *name, const char *data, size_t len)

@@ -35,6 +35,7 @@ typedef struct {
 	al_vec patterns; /* char *: imports, crates, globs or fact names */
 	char *query;  /* query source (AL_SIG_QUERY) */
 	char *origin; /* file it came from, for messages */
+	int builtin;  /* embedded in archlint (tested with it), not the user's */
 } al_signal;
 
 typedef struct {
@@ -68,7 +69,7 @@ struct al_ruleset {
 	al_vec rules;   /* al_rule * */
 	al_thresholds thresholds;
 	al_query_set *queries[AL_LANG__COUNT];
-	int queries_compiled;
+	unsigned queries_ready; /* bit per al_language: compiled, or checked (see below) */
 	al_strmap import_index; /* import path -> al_vec * of signals */
 	al_strmap crate_index;  /* normalised crate -> al_vec * of signals */
 	al_buf hash_input;
@@ -90,7 +91,11 @@ int al_ruleset_finish(al_ruleset *self);
 /* The two halves of finish: indexes and hash; then the queries, which a run answered
  * wholly from the cache never needs (compiling them is most of a warm run's time). */
 int al_ruleset_prepare(al_ruleset *self);
-int al_ruleset_compile_queries(al_ruleset *self);
+#define AL_ALL_LANGUAGES ((1u << AL_LANG__COUNT) - 1)
+/* Compiles the query set of each language in `langs` (a bit per al_language); of the
+ * others, only the signals that are not built in are compiled, to be checked and dropped,
+ * so a broken query of the user's is reported whatever languages a run parses. */
+int al_ruleset_compile_queries(al_ruleset *self, unsigned langs);
 void al_ruleset_free(al_ruleset *self);
 
 al_rule *al_ruleset_find_rule(const al_ruleset *self, const char *id);

@@ -4,7 +4,8 @@
  * signal of the same id; import prefix matching and crate matching with '-' == '_'; Go and
  * Rust query signals run through al_extract_file with #eq?, #not-eq?, #match?, #any-of?
  * and @signal locations (hit line and count); query errors naming origin and line:col;
- * unsupported predicates; and the embedded rules loading cleanly.
+ * unsupported predicates; the embedded rules loading cleanly; and compiling only the
+ * languages a run parses while the user's queries of the others are still checked.
  */
 #include "unit.h"
 
@@ -628,6 +629,37 @@ static void rules_dir_errors(void **state)
 
 /* ---- embedded rules ---- */
 
+/* Compiling one language's queries still checks the user's queries of the other. */
+static void compiles_the_languages_asked_for(void **state)
+{
+	(void)state;
+	const char *user_rust[] = {"(unsafe_block) @signal", "(no_such_node) @signal"};
+	for (int broken = 0; broken < 2; broken++) {
+		al_ruleset *rules = al_ruleset_new();
+		assert_ok(al_ruleset_load_embedded(rules));
+		char *json = al_sprintf("{\"id\":\"u.q\",\"role\":\"tool\",\"weight\":1,"
+					"\"why\":\"w\",\"language\":\"rust\",\"query\":\"%s\"}",
+					user_rust[broken]);
+		cJSON *doc = cJSON_Parse(json);
+		free(json);
+		assert_ok(al_ruleset_add_signal_json(rules, doc, ".archlint.json"));
+		cJSON_Delete(doc);
+		assert_ok(al_ruleset_prepare(rules));
+		int rc = al_ruleset_compile_queries(rules, 1u << AL_LANG_GO);
+		if (broken) {
+			assert_int_equal(rc, AL_ECONFIG);
+			assert_contains(al_error_last(), ".archlint.json: signal 'u.q': unknown node");
+		} else {
+			assert_int_equal(rc, 0);
+			assert_non_null(rules->queries[AL_LANG_GO]);
+			assert_null(rules->queries[AL_LANG_RUST]);
+			assert_ok(al_ruleset_compile_queries(rules, AL_ALL_LANGUAGES));
+			assert_non_null(rules->queries[AL_LANG_RUST]);
+		}
+		al_ruleset_free(rules);
+	}
+}
+
 static void embedded_rules_load(void **state)
 {
 	(void)state;
@@ -687,6 +719,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(rules_dir_with_query_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(rules_dir_errors, setup, teardown),
 	    cmocka_unit_test(embedded_rules_load),
+	    cmocka_unit_test(compiles_the_languages_asked_for),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
