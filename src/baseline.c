@@ -18,6 +18,7 @@
 #include "gate.h"
 #include "json.h"
 #include "report.h"
+#include "source.h"
 #include "util/file.h"
 
 static int cmp_entry(const void *a, const void *b)
@@ -132,7 +133,7 @@ done:
 int al_repo_workdir(char **out, const char *path)
 {
 	*out = NULL;
-	git_libgit2_init();
+	al_git_init();
 	git_repository *repo = NULL;
 	int err = 0;
 	if (git_repository_open_ext(&repo, path ? path : ".", 0, NULL) < 0) {

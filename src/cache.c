@@ -2,7 +2,8 @@
  * cache.c: the on-disk extraction cache.
  *
  * File layout (little endian):
- *   "ALCACHE\3" | ruleset hash (40 hex) | u32 entry count | entries | u64 FNV-1a checksum
+ *   "ALCACHE" and FORMAT_VERSION (one byte) | ruleset hash (40 hex) | u32 entry count |
+ *   entries | u64 FNV-1a checksum
  *   entry: 20-byte blob id | u32 length | serialised al_file_facts
  * Every read is bounds-checked; any inconsistency drops the whole file (a cache is never
  * trusted beyond what it can prove).
@@ -19,8 +20,11 @@
 
 #include "util/path.h"
 
-#define MAGIC "ALCACHE\3" /* a new number whenever what a file yields changes */
+/* A new version whenever the layout or what a file yields changes; it is in the file name
+ * too, so two archlint versions on one repository keep a cache each. */
+#define FORMAT_VERSION 3
 #define MAGIC_LEN 8
+static const char MAGIC[MAGIC_LEN] = {'A', 'L', 'C', 'A', 'C', 'H', 'E', FORMAT_VERSION};
 #define HASH_LEN 40
 #define MAX_ENTRIES 400000u
 
@@ -262,8 +266,8 @@ al_cache *al_cache_open(const char *git_dir, const al_ruleset *rules, char **not
 	al_cache *self = al_calloc(1, sizeof(*self));
 	self->rules = rules;
 	size_t n = strlen(git_dir);
-	self->path = al_sprintf("%s%sarchlint/facts-%.12s.cache", git_dir,
-				n && git_dir[n - 1] == '/' ? "" : "/", rules->hash);
+	self->path = al_sprintf("%s%sarchlint/facts-%d-%.12s.cache", git_dir,
+				n && git_dir[n - 1] == '/' ? "" : "/", FORMAT_VERSION, rules->hash);
 	load(self, notice);
 	return self;
 }

@@ -125,6 +125,18 @@ static double unit_factor(al_scan *scan, const al_found *found, const al_unit *u
 	return t->dependency_factor * (shared ? t->shared_factor : 1.0);
 }
 
+/* The import signals an import path matches, worked out once per scan. */
+static const al_vec *import_signals(al_scan *scan, const char *import)
+{
+	al_vec *matched = al_strmap_get(&scan->import_signals, import);
+	if (!matched) {
+		matched = al_calloc(1, sizeof(*matched));
+		al_ruleset_match_import(scan->rules, import, matched);
+		al_strmap_set(&scan->import_signals, import, matched);
+	}
+	return matched;
+}
+
 static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 {
 	const al_ruleset *rules = ctx->scan->rules;
@@ -138,15 +150,12 @@ static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 			const al_hit *h = f->hits.items[k];
 			add_hits(ctx, h->signal, h->count, factor, path, h->line);
 		}
-		al_vec matched = AL_VEC_INIT;
 		for (size_t k = 0; k < f->imports.len; k++) {
 			const al_import *imp = f->imports.items[k];
-			matched.len = 0;
-			al_ruleset_match_import(rules, imp->path, &matched);
-			for (size_t m = 0; m < matched.len; m++)
-				add_hits(ctx, matched.items[m], 1, factor, path, imp->line);
+			const al_vec *matched = import_signals(ctx->scan, imp->path);
+			for (size_t m = 0; m < matched->len; m++)
+				add_hits(ctx, matched->items[m], 1, factor, path, imp->line);
 		}
-		al_vec_dispose(&matched);
 	}
 	if (u->manifest) {
 		for (size_t k = 0; k < u->manifest->deps.len; k++) {

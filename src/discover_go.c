@@ -57,7 +57,7 @@ static int load_modules(al_scan *scan)
 }
 
 /* Maps an import path to an in-repo directory through the longest matching module path. */
-static char *resolve_import(const al_scan *scan, const char *import)
+static char *module_dir_of(const al_scan *scan, const char *import)
 {
 	const al_go_module *best = NULL;
 	size_t best_len = 0;
@@ -76,6 +76,19 @@ static char *resolve_import(const al_scan *scan, const char *import)
 	if (*rest == '/')
 		rest++;
 	return *rest ? al_path_join(best->dir, rest) : al_strdup(best->dir);
+}
+
+/* module_dir_of, remembered per import path (borrowed; NULL outside the repository). */
+static const char *resolve_import(al_scan *scan, const char *import)
+{
+	char *dir = al_strmap_get(&scan->go_import_dirs, import);
+	if (!dir) {
+		dir = module_dir_of(scan, import);
+		if (!dir)
+			dir = al_strdup("");
+		al_strmap_set(&scan->go_import_dirs, import, dir);
+	}
+	return dir[0] ? dir : NULL;
 }
 
 static const al_file_facts *facts_of(const al_scan *scan, const char *path)
@@ -116,7 +129,7 @@ static void add_closure(al_scan *scan, al_found *found, al_strmap *dirs, const c
 			const al_file_facts *f = facts_of(scan, u->files.items[i]);
 			for (size_t k = 0; k < f->imports.len; k++) {
 				const al_import *imp = f->imports.items[k];
-				char *dir = resolve_import(scan, imp->path);
+				const char *dir = resolve_import(scan, imp->path);
 				if (!dir)
 					continue;
 				go_dir *d = al_strmap_get(dirs, dir);
@@ -130,7 +143,6 @@ static void add_closure(al_scan *scan, al_found *found, al_strmap *dirs, const c
 					al_vec_dispose(&lib);
 					al_vec_push(&queue, dep);
 				}
-				free(dir);
 			}
 		}
 	}

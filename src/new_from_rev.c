@@ -12,6 +12,7 @@
 #include <git2.h>
 
 #include "gate.h"
+#include "source.h"
 
 /* 0 when rev names a commit whose tree this repository holds; else AL_EREPO, with a
  * message that tells a shallow clone how to get the base. */
@@ -55,7 +56,7 @@ static int unchanged(const al_result *base, const al_component *c)
 
 int al_new_from_rev_apply(al_result *result, const al_scan_options *opts, const char *rev)
 {
-	git_libgit2_init();
+	al_git_init();
 	int err = check_base(opts->path, rev);
 	git_libgit2_shutdown();
 	if (err)

@@ -642,7 +642,7 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 	al_report_doc *doc = al_calloc(1, sizeof(*doc));
 	doc->result = result;
 	int err = 0;
-	git_libgit2_init();
+	al_git_init();
 
 	/* Sizes come from the very snapshot that was scanned. */
 	sizer sz = {NULL, AL_STRMAP_INIT};

@@ -98,12 +98,20 @@ static void free_path_list(void *p)
 	free(p);
 }
 
+static void free_signal_list(void *p)
+{
+	al_vec_dispose(p); /* the signals belong to the ruleset */
+	free(p);
+}
+
 static void scan_dispose(al_scan *scan)
 {
 	al_vec_dispose_with(&scan->found, free_found);
 	al_strmap_dispose(&scan->manifest_dirs);
 	al_strmap_dispose_with(&scan->library_files, free_path_list);
 	al_strmap_dispose(&scan->sharing);
+	al_strmap_dispose_with(&scan->go_import_dirs, free);
+	al_strmap_dispose_with(&scan->import_signals, free_signal_list);
 	al_vec_dispose_with(&scan->manifests, free_manifest);
 	al_vec_dispose_with(&scan->go_modules, free_module);
 	al_vec_dispose_with(&scan->go_files, free);
@@ -167,7 +175,7 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	scan.result->mode = opts->mode;
 	scan.result->rev = opts->rev ? al_strdup(opts->rev) : NULL;
 
-	git_libgit2_init();
+	al_git_init();
 	int err = al_source_open(&scan.source, opts->path, opts->mode, opts->rev);
 	if (!err && scan.source->commit[0])
 		scan.result->commit = al_strdup(scan.source->commit);

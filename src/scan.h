@@ -49,6 +49,9 @@ typedef struct {
 	al_strmap library_files; /* package directory -> al_vec * of its library .rs files */
 	al_vec found;      /* al_found * */
 	al_strmap sharing; /* "LANG:dir" -> how many components of LANG have dir in their closure */
+	/* Answers worked out once per import path, however many closures hold the importer: */
+	al_strmap go_import_dirs;  /* -> in-repo directory (char *), "" when outside the repo */
+	al_strmap import_signals;  /* -> al_vec * of the import signals it matches */
 	size_t components_of[AL_LANG__COUNT];
 	int sharing_counted;
 	al_result *result;

@@ -24,6 +24,12 @@ static int git_fail(const char *what)
 	return AL_EREPO;
 }
 
+void al_git_init(void)
+{
+	git_libgit2_init();
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+}
+
 int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev)
 {
 	al_source *self = al_calloc(1, sizeof(*self));

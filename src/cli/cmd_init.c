@@ -15,6 +15,7 @@
 #include "../rules.h"
 #include "cli.h"
 #include "report.h"
+#include "source.h"
 
 static const char usage[] = "usage: archlint init [PATH] [--force]\n\n"
 			    "Writes a starter .archlint.json at the repository root (refuses to\n"
@@ -68,7 +69,7 @@ int al_cmd_init(int argc, char **argv)
 		return rc < 0 ? AL_EXIT_OK : rc;
 	const char *where = opts.positional[0] ? opts.positional[0] : ".";
 
-	git_libgit2_init();
+	al_git_init();
 	git_repository *repo = NULL;
 	char *path = NULL;
 	int err = -1;

@@ -19,6 +19,7 @@
 
 #include "cli.h"
 #include "report.h"
+#include "source.h"
 #include "util/file.h"
 
 #define MARKER "# archlint pre-commit hook"
@@ -146,7 +147,7 @@ static int install(const char *path, int force)
 	char *dir = NULL, *hook = NULL, *tmp = NULL, *text = NULL, *backup = NULL;
 	al_buf old = AL_BUF_INIT;
 	int err = 0;
-	git_libgit2_init();
+	al_git_init();
 	if (git_repository_open_ext(&repo, path ? path : ".", 0, NULL) < 0) {
 		al_error_set("'%s': not a git repository", path ? path : ".");
 		err = AL_EREPO;
