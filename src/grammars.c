@@ -4,7 +4,6 @@
  */
 #include "grammars.h"
 
-#include <ctype.h>
 #include <string.h>
 
 const TSLanguage *al_grammar_for(al_language lang)
@@ -25,7 +24,8 @@ char *al_parse_hazard(const char *source, size_t len)
 		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 			continue;
-		if (c < 0x80 && !isalnum(c) && c != '_' && c != '"' && c != '\'' && c != '`') {
+		int word = (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u || c >= 0x80;
+		if (!word && c != '_' && c != '"' && c != '\'' && c != '`') {
 			if (++run > max_run)
 				max_run = run;
 		} else {

@@ -27,8 +27,17 @@ static char at(const lexer *lx, size_t off)
 
 static int ident_char(char c)
 {
-	return isalnum((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80;
+	unsigned char u = (unsigned char)c;
+	return (unsigned)((u | 0x20) - 'a') < 26u || (unsigned)(u - '0') < 10u || u == '_' ||
+	       u >= 0x80;
 }
+
+/* Bytes that may begin something other than plain code: comments, strings, char literals,
+ * string prefixes, attributes and brackets. Everything else is stepped over one by one. */
+static const unsigned char SPECIAL[256] = {
+	['#'] = 1, ['/'] = 1, ['"'] = 1, ['\''] = 1, ['r'] = 1, ['b'] = 1, ['c'] = 1,
+	['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, ['('] = 1, [')'] = 1,
+};
 
 static size_t utf8_length(unsigned char lead)
 {
@@ -116,28 +125,31 @@ static void skip_quote(lexer *lx)
 	lx->pos++; /* a lifetime: its name is an identifier */
 }
 
-/* From an identifier's first char; a string prefix (b, c, r, br, cr) takes its string. */
-static void skip_word(lexer *lx)
+/* From an r, b or c that begins a word: its string if it is a prefix (b, c, r, br, cr). */
+static void skip_prefixed(lexer *lx)
 {
-	size_t start = lx->pos;
-	while (lx->pos < lx->len && ident_char(lx->s[lx->pos]))
-		lx->pos++;
-	size_t n = lx->pos - start;
-	const char *w = lx->s + start;
-	int raw = (n == 1 && w[0] == 'r') || (n == 2 && (w[0] == 'b' || w[0] == 'c') && w[1] == 'r');
-	int plain = n == 1 && (w[0] == 'b' || w[0] == 'c');
-	if (raw && at(lx, 0) == '"') {
-		skip_raw_string(lx);
-	} else if (raw && at(lx, 0) == '#') {
-		size_t k = 0;
+	size_t n = at(lx, 0) != 'r' && at(lx, 1) == 'r' ? 2 : 1;
+	int raw = at(lx, n - 1) == 'r';
+	char next = at(lx, n);
+	if (raw && (next == '"' || next == '#')) {
+		size_t k = n;
 		while (at(lx, k) == '#')
 			k++;
-		if (at(lx, k) == '"') /* else a raw identifier, r#name */
-			skip_raw_string(lx);
-	} else if (plain && at(lx, 0) == '"') {
+		if (at(lx, k) != '"') { /* a raw identifier, r#name */
+			lx->pos += n;
+			return;
+		}
+		lx->pos += n;
+		skip_raw_string(lx);
+	} else if (!raw && n == 1 && next == '"') {
+		lx->pos++;
 		skip_string(lx);
-	} else if (plain && w[0] == 'b' && at(lx, 0) == '\'') {
+	} else if (!raw && n == 1 && at(lx, 0) == 'b' && next == '\'') {
+		lx->pos++;
 		skip_quote(lx);
+	} else {
+		while (ident_char(at(lx, 0)))
+			lx->pos++;
 	}
 }
 
@@ -145,7 +157,9 @@ static void skip_word(lexer *lx)
 static void skip_token(lexer *lx)
 {
 	char c = at(lx, 0);
-	if (c == '/' && at(lx, 1) == '/')
+	if (!SPECIAL[(unsigned char)c])
+		lx->pos++;
+	else if (c == '/' && at(lx, 1) == '/')
 		skip_line_comment(lx);
 	else if (c == '/' && at(lx, 1) == '*')
 		skip_block_comment(lx);
@@ -153,8 +167,8 @@ static void skip_token(lexer *lx)
 		skip_string(lx);
 	else if (c == '\'')
 		skip_quote(lx);
-	else if (ident_char(c))
-		skip_word(lx);
+	else if ((c == 'r' || c == 'b' || c == 'c') && !(lx->pos && ident_char(lx->s[lx->pos - 1])))
+		skip_prefixed(lx);
 	else
 		lx->pos++;
 }
@@ -177,7 +191,9 @@ static int skip_nested(lexer *lx, char open, char close)
 	size_t depth = 0;
 	while (lx->pos < lx->len) {
 		char c = lx->s[lx->pos];
-		if (c == open) {
+		if (!SPECIAL[(unsigned char)c]) {
+			lx->pos++;
+		} else if (c == open) {
 			depth++;
 			lx->pos++;
 		} else if (c == close) {
@@ -259,6 +275,8 @@ TSRange *al_rust_cfg_test_ranges(const char *src, size_t len, uint32_t *count)
 	size_t *cut = NULL; /* start, end pairs of the modules left out */
 	size_t ncut = 0, cap = 0;
 	while (lx.pos < len) {
+		while (lx.pos < len && !SPECIAL[(unsigned char)src[lx.pos]])
+			lx.pos++;
 		if (!(at(&lx, 0) == '#' && at(&lx, 1) == '[')) {
 			skip_token(&lx);
 			continue;

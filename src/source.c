@@ -28,6 +28,11 @@ void al_git_init(void)
 {
 	git_libgit2_init();
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/* Pack files are read through mapped windows, which count as memory once touched;
+	 * smaller windows and a lower ceiling (the defaults are 1 GiB and 8 GiB) keep a scan's
+	 * peak memory down at no measurable cost in time (terraform: 63 -> 56 MB). */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)4 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)16 << 20);
 }
 
 int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev)

@@ -32,7 +32,8 @@ typedef struct {
 
 /* Opens the repository at path (discovered upwards; NULL: ".") in the given mode. */
 /* git_libgit2_init, and the library options archlint reads with (pair with
- * git_libgit2_shutdown): blobs are not re-hashed on every read, as git itself does not. */
+ * git_libgit2_shutdown): objects are not re-hashed on every read, as git itself does not,
+ * and pack files are mapped in small windows. */
 void al_git_init(void);
 int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev);
 /* Lists the snapshot's regular files, skipping symlinks, submodules and every directory
