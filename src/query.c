@@ -1,45 +1,44 @@
 /*
  * query.c: compiles query signals and runs them.
  *
- * All query signals of one language are concatenated into one TSQuery, because one cursor
- * pass over a tree is much cheaper than one pass per signal. Pattern i, and a compile
- * error's offset, map back to their signal (and its file) through the byte offsets where
- * each signal's source starts in the concatenation. Each signal's query is first checked
- * for the shapes the library mishandles (query_shape.c).
+ * All query signals of one language become one TSQuery, because one cursor pass over a
+ * tree is much cheaper than one pass per signal. Many signals share a pattern's structure
+ * and differ only in their predicates (a method call whose name is one of a list): each
+ * distinct structure, predicates left out, is compiled once, and a match of it is checked
+ * against the predicates of every signal pattern that shares it. That cuts both the
+ * matches the cursor produces and the time to compile.
+ *
+ * Each signal's query is first checked for the shapes the library mishandles and split
+ * into patterns by query_shape.c. A query that does not compile is compiled alone to
+ * report its error in its own terms.
  */
 #include "query.h"
 
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "grammars.h"
 #include "json.h"
+#include "query_predicate.h"
 #include "query_shape.h"
 
-typedef enum { PRED_EQ, PRED_MATCH, PRED_ANY_OF } pred_op;
-
-typedef struct {
-	pred_op op;
-	int negate;
-	uint32_t capture;
-	int other_is_capture; /* #eq? @a @b */
-	uint32_t other_capture;
-	al_vec values; /* char *: literal(s) */
-	regex_t re;
-	int has_re;
-} predicate;
-
+/* One signal pattern with a given structure. */
 typedef struct {
 	al_signal *signal;
-	al_vec predicates; /* predicate * */
-	int location_capture; /* capture id of @signal, or -1 for the first capture */
-} pattern_info;
+	al_vec predicates; /* al_predicate * */
+} pattern_use;
+
+/* One structure: a pattern of the compiled query, with the signal patterns that share it. */
+typedef struct {
+	char *text; /* the normalised structure, the key */
+	al_vec uses; /* pattern_use * */
+	al_vec sources; /* predicate texts per use, until the query is compiled: al_vec * */
+} structure;
 
 struct al_query_set {
 	TSQuery *query;
-	uint32_t pattern_count;
-	pattern_info *patterns;
+	al_vec structures;    /* structure *, in pattern order */
+	int location_capture; /* capture id of @signal, or -1 for the first capture */
 };
 
 static const char *error_kind(TSQueryError e)
@@ -53,104 +52,6 @@ static const char *error_kind(TSQueryError e)
 	case TSQueryErrorLanguage: return "grammar version mismatch";
 	default: return "invalid query";
 	}
-}
-
-static void free_predicate(void *p)
-{
-	predicate *pr = p;
-	al_vec_dispose_with(&pr->values, free);
-	if (pr->has_re)
-		regfree(&pr->re);
-	free(pr);
-}
-
-/* Compiles the predicates of one pattern; returns 0 or AL_ECONFIG naming origin. */
-static int compile_predicates(TSQuery *q, uint32_t pattern, pattern_info *info)
-{
-	uint32_t n = 0;
-	const TSQueryPredicateStep *steps = ts_query_predicates_for_pattern(q, pattern, &n);
-	uint32_t i = 0;
-	while (i < n) {
-		uint32_t start = i;
-		while (i < n && steps[i].type != TSQueryPredicateStepTypeDone)
-			i++;
-		uint32_t end = i++; /* steps[start..end) is one predicate */
-		if (end == start)
-			continue;
-		uint32_t len;
-		if (steps[start].type != TSQueryPredicateStepTypeString) {
-			al_error_set("%s: signal '%s': predicate without a name", info->signal->origin,
-				     info->signal->id);
-			return AL_ECONFIG;
-		}
-		const char *name = ts_query_string_value_for_id(q, steps[start].value_id, &len);
-		predicate *pr = al_calloc(1, sizeof(*pr));
-		const char *base = name;
-		if (strncmp(base, "not-", 4) == 0) {
-			pr->negate = 1;
-			base += 4;
-		}
-		if (strcmp(base, "eq?") == 0)
-			pr->op = PRED_EQ;
-		else if (strcmp(base, "match?") == 0)
-			pr->op = PRED_MATCH;
-		else if (strcmp(base, "any-of?") == 0)
-			pr->op = PRED_ANY_OF;
-		else {
-			al_error_set("%s: signal '%s': unsupported predicate '#%s'",
-				     info->signal->origin, info->signal->id, name);
-			free_predicate(pr);
-			return AL_ECONFIG;
-		}
-		if (end - start < 3 || steps[start + 1].type != TSQueryPredicateStepTypeCapture ||
-		    (pr->op != PRED_ANY_OF && end - start != 3)) {
-			al_error_set("%s: signal '%s': '#%s' takes a capture and %s",
-				     info->signal->origin, info->signal->id, name,
-				     pr->op == PRED_ANY_OF ? "values" : "one value");
-			free_predicate(pr);
-			return AL_ECONFIG;
-		}
-		pr->capture = steps[start + 1].value_id;
-		for (uint32_t k = start + 2; k < end; k++) {
-			if (steps[k].type == TSQueryPredicateStepTypeCapture) {
-				if (pr->op != PRED_EQ) {
-					al_error_set("%s: signal '%s': '#%s' compares with strings only",
-						     info->signal->origin, info->signal->id, name);
-					free_predicate(pr);
-					return AL_ECONFIG;
-				}
-				pr->other_is_capture = 1;
-				pr->other_capture = steps[k].value_id;
-			} else {
-				const char *v = ts_query_string_value_for_id(q, steps[k].value_id, &len);
-				al_vec_push(&pr->values, al_strndup(v, len));
-			}
-		}
-		if (pr->op == PRED_MATCH) {
-			int rc = regcomp(&pr->re, pr->values.items[0], REG_EXTENDED | REG_NOSUB);
-			if (rc != 0) {
-				char msg[128];
-				regerror(rc, &pr->re, msg, sizeof(msg));
-				al_error_set("%s: signal '%s': invalid regular expression \"%s\": %s",
-					     info->signal->origin, info->signal->id,
-					     (char *)pr->values.items[0], msg);
-				free_predicate(pr);
-				return AL_ECONFIG;
-			}
-			pr->has_re = 1;
-		}
-		al_vec_push(&info->predicates, pr);
-	}
-	return 0;
-}
-
-/* Index of the signal whose source holds byte `at` of the concatenated queries. */
-static size_t signal_at(const size_t *starts, size_t n, uint32_t at)
-{
-	size_t k = 0;
-	while (k + 1 < n && starts[k + 1] <= at)
-		k++;
-	return k;
 }
 
 /* Reports `problem` at byte `local` of signal s's own query. */
@@ -170,69 +71,205 @@ static int report_at(const al_signal *s, uint32_t local, const char *problem)
 	return AL_ECONFIG;
 }
 
-/* Refuses a query shape the tree-sitter library would mishandle (see query_shape.c). */
-static int check_shapes(al_signal *const *signals, size_t n)
+/* Compiles a signal's query by itself, to report the error tree-sitter finds in it. */
+static int report_compile_error(const TSLanguage *grammar, const al_signal *s)
 {
-	for (size_t i = 0; i < n; i++) {
-		size_t at;
-		const char *problem = al_query_shape_problem(signals[i]->query, &at);
-		if (problem)
-			return report_at(signals[i], (uint32_t)at, problem);
+	uint32_t offset;
+	TSQueryError kind;
+	TSQuery *q = ts_query_new(grammar, s->query, (uint32_t)strlen(s->query), &offset, &kind);
+	if (!q)
+		return report_at(s, offset, error_kind(kind));
+	ts_query_delete(q);
+	al_error_set("%s: signal '%s': query syntax archlint cannot read", s->origin, s->id);
+	return AL_ECONFIG;
+}
+
+/* The pattern's text without its predicates, comments and extra whitespace. */
+static char *structure_text(const char *src, const al_query_pattern *p)
+{
+	al_buf out = AL_BUF_INIT;
+	size_t next = 0; /* index of the next predicate to leave out */
+	int space = 0;
+	for (size_t i = p->bytes.start; i < p->bytes.end;) {
+		if (next < p->predicates.len) {
+			const al_query_span *skip = p->predicates.items[next];
+			if (i == skip->start) {
+				i = skip->end;
+				next++;
+				space = 1;
+				continue;
+			}
+		}
+		char c = src[i];
+		if (c == ';') {
+			while (i < p->bytes.end && src[i] != '\n')
+				i++;
+			space = 1;
+		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			space = 1;
+			i++;
+		} else {
+			char last = out.len ? out.ptr[out.len - 1] : '(';
+			if (space && last != '(' && last != '[' && c != ')' && c != ']')
+				al_buf_putc(&out, ' ');
+			space = 0;
+			size_t start = i++;
+			if (c == '"') {
+				while (i < p->bytes.end && src[i] != '"')
+					i += src[i] == '\\' ? 2 : 1;
+				i++;
+			}
+			al_buf_put(&out, src + start, (i < p->bytes.end ? i : p->bytes.end) - start);
+		}
+	}
+	char *s = al_buf_detach(&out);
+	al_buf_dispose(&out);
+	return s ? s : al_strdup("");
+}
+
+static void free_use(void *p)
+{
+	pattern_use *u = p;
+	al_vec_dispose_with(&u->predicates, al_predicate_free);
+	free(u);
+}
+
+static void free_sources(void *p)
+{
+	al_vec_dispose_with(p, free);
+	free(p);
+}
+
+static void free_structure(void *p)
+{
+	structure *st = p;
+	free(st->text);
+	al_vec_dispose_with(&st->uses, free_use);
+	al_vec_dispose_with(&st->sources, free_sources);
+	free(st);
+}
+
+/* Adds signal s's patterns to the structures (keyed in `index`). */
+static int add_signal(al_query_set *self, al_strmap *index, const TSLanguage *grammar,
+		      al_signal *s)
+{
+	size_t at;
+	const char *problem = al_query_shape_problem(s->query, &at);
+	if (problem)
+		return report_at(s, (uint32_t)at, problem);
+	al_vec patterns = AL_VEC_INIT;
+	int err = 0;
+	if (al_query_patterns(s->query, &patterns) != 0)
+		err = report_compile_error(grammar, s);
+	for (size_t i = 0; i < patterns.len && !err; i++) {
+		const al_query_pattern *p = patterns.items[i];
+		char *text = structure_text(s->query, p);
+		structure *st = al_strmap_get(index, text);
+		if (!st) {
+			st = al_calloc(1, sizeof(*st));
+			st->text = text;
+			al_strmap_set(index, text, st);
+			al_vec_push(&self->structures, st);
+		} else {
+			free(text);
+		}
+		pattern_use *use = al_calloc(1, sizeof(*use));
+		use->signal = s;
+		al_vec_push(&st->uses, use);
+		al_vec *sources = al_calloc(1, sizeof(*sources));
+		for (size_t k = 0; k < p->predicates.len; k++) {
+			const al_query_span *span = p->predicates.items[k];
+			al_vec_push(sources, al_strndup(s->query + span->start, span->end - span->start));
+		}
+		al_vec_push(&st->sources, sources);
+	}
+	al_vec_dispose_with(&patterns, al_query_pattern_free);
+	return err;
+}
+
+/* Reads every use's predicates against the compiled query. */
+static int compile_predicates(al_query_set *self)
+{
+	for (size_t i = 0; i < self->structures.len; i++) {
+		structure *st = self->structures.items[i];
+		for (size_t u = 0; u < st->uses.len; u++) {
+			pattern_use *use = st->uses.items[u];
+			const al_vec *sources = st->sources.items[u];
+			for (size_t k = 0; k < sources->len; k++) {
+				const char *text = sources->items[k];
+				al_predicate *p;
+				int err = al_predicate_new(&p, text, strlen(text), self->query,
+							   use->signal);
+				if (err)
+					return err;
+				al_vec_push(&use->predicates, p);
+			}
+		}
+		al_vec_dispose_with(&st->sources, free_sources);
+	}
+	return 0;
+}
+
+/* Compiles the structures as one query; a failure is reported by the signal it is in. */
+static int compile_structures(al_query_set *self, const TSLanguage *grammar,
+			      al_signal *const *signals, size_t n)
+{
+	al_buf src = AL_BUF_INIT;
+	for (size_t i = 0; i < self->structures.len; i++) {
+		al_buf_puts(&src, ((structure *)self->structures.items[i])->text);
+		al_buf_putc(&src, '\n');
+	}
+	uint32_t offset;
+	TSQueryError kind;
+	self->query = ts_query_new(grammar, src.ptr ? src.ptr : "", (uint32_t)src.len, &offset, &kind);
+	al_buf_dispose(&src);
+	if (!self->query) {
+		for (size_t i = 0; i < n; i++) {
+			uint32_t o;
+			TSQueryError k;
+			TSQuery *alone = ts_query_new(grammar, signals[i]->query,
+						      (uint32_t)strlen(signals[i]->query), &o, &k);
+			if (!alone)
+				return report_at(signals[i], o, error_kind(k));
+			ts_query_delete(alone);
+		}
+		al_error_set("query signals: %s when compiled together", error_kind(kind));
+		return AL_ECONFIG;
+	}
+	if (ts_query_pattern_count(self->query) != self->structures.len) {
+		al_error_set("query signals: %u patterns compiled from %zu structures",
+			     ts_query_pattern_count(self->query), self->structures.len);
+		return AL_ECONFIG;
 	}
 	return 0;
 }
 
 int al_query_set_new(al_query_set **out, al_language lang, al_signal *const *signals, size_t n)
 {
-	*out = NULL;
-	int err = check_shapes(signals, n);
-	if (err)
-		return err;
 	const TSLanguage *grammar = al_grammar_for(lang);
-	al_buf src = AL_BUF_INIT;
-	size_t *starts = al_calloc(n + 1, sizeof(size_t));
-	for (size_t i = 0; i < n; i++) {
-		starts[i] = src.len;
-		al_buf_puts(&src, signals[i]->query);
-		al_buf_putc(&src, '\n');
-	}
 	al_query_set *self = al_calloc(1, sizeof(*self));
+	self->location_capture = -1;
 	*out = self;
-	if (n == 0)
-		goto done;
-	uint32_t offset;
-	TSQueryError kind;
-	self->query = ts_query_new(grammar, src.ptr, (uint32_t)src.len, &offset, &kind);
-	if (!self->query) {
-		size_t k = signal_at(starts, n, offset);
-		err = report_at(signals[k], offset - (uint32_t)starts[k], error_kind(kind));
-		goto fail;
+	al_strmap index = AL_STRMAP_INIT; /* structure text -> structure *, borrowed */
+	int err = 0;
+	for (size_t i = 0; i < n && !err; i++)
+		err = add_signal(self, &index, grammar, signals[i]);
+	al_strmap_dispose(&index);
+	if (!err && self->structures.len)
+		err = compile_structures(self, grammar, signals, n);
+	if (!err && self->query) {
+		for (uint32_t c = 0; c < ts_query_capture_count(self->query); c++) {
+			uint32_t len;
+			const char *name = ts_query_capture_name_for_id(self->query, c, &len);
+			if (len == 6 && strncmp(name, "signal", 6) == 0)
+				self->location_capture = (int)c;
+		}
+		err = compile_predicates(self);
 	}
-	self->pattern_count = ts_query_pattern_count(self->query);
-	self->patterns = al_calloc(self->pattern_count, sizeof(pattern_info));
-	int signal_capture = -1;
-	for (uint32_t c = 0; c < ts_query_capture_count(self->query); c++) {
-		uint32_t len;
-		const char *name = ts_query_capture_name_for_id(self->query, c, &len);
-		if (len == 6 && strncmp(name, "signal", 6) == 0)
-			signal_capture = (int)c;
+	if (err) {
+		al_query_set_free(self);
+		*out = NULL;
 	}
-	for (uint32_t p = 0; p < self->pattern_count; p++) {
-		size_t k = signal_at(starts, n, ts_query_start_byte_for_pattern(self->query, p));
-		self->patterns[p].signal = signals[k];
-		self->patterns[p].location_capture = signal_capture;
-		if ((err = compile_predicates(self->query, p, &self->patterns[p])))
-			goto fail;
-	}
-done:
-	free(starts);
-	al_buf_dispose(&src);
-	return 0;
-fail:
-	free(starts);
-	al_buf_dispose(&src);
-	al_query_set_free(*out);
-	*out = NULL;
 	return err;
 }
 
@@ -240,53 +277,18 @@ void al_query_set_free(al_query_set *self)
 {
 	if (!self)
 		return;
-	for (uint32_t p = 0; p < self->pattern_count; p++)
-		al_vec_dispose_with(&self->patterns[p].predicates, free_predicate);
-	free(self->patterns);
+	al_vec_dispose_with(&self->structures, free_structure);
 	if (self->query)
 		ts_query_delete(self->query);
 	free(self);
 }
 
-static const TSNode *capture_node(const TSQueryMatch *m, uint32_t id)
+static int holds(const pattern_use *use, const TSQueryMatch *m, const char *source)
 {
-	for (uint16_t i = 0; i < m->capture_count; i++)
-		if (m->captures[i].index == id)
-			return &m->captures[i].node;
-	return NULL;
-}
-
-static int text_eq(TSNode node, const char *source, const char *value)
-{
-	uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
-	return strlen(value) == e - s && memcmp(source + s, value, e - s) == 0;
-}
-
-static int predicate_holds(const predicate *pr, const TSQueryMatch *m, const char *source)
-{
-	const TSNode *node = capture_node(m, pr->capture);
-	if (!node)
-		return 1; /* an optional capture that did not match constrains nothing */
-	int ok = 0;
-	if (pr->op == PRED_EQ && pr->other_is_capture) {
-		const TSNode *other = capture_node(m, pr->other_capture);
-		if (!other)
-			return 1;
-		char *a = al_node_text(*node, source), *b = al_node_text(*other, source);
-		ok = strcmp(a, b) == 0;
-		free(a);
-		free(b);
-	} else if (pr->op == PRED_EQ) {
-		ok = text_eq(*node, source, pr->values.items[0]);
-	} else if (pr->op == PRED_ANY_OF) {
-		for (size_t i = 0; i < pr->values.len && !ok; i++)
-			ok = text_eq(*node, source, pr->values.items[i]);
-	} else {
-		char *text = al_node_text(*node, source);
-		ok = regexec(&pr->re, text, 0, NULL, 0) == 0;
-		free(text);
-	}
-	return pr->negate ? !ok : ok;
+	for (size_t i = 0; i < use->predicates.len; i++)
+		if (!al_predicate_holds(use->predicates.items[i], m, source))
+			return 0;
+	return 1;
 }
 
 void al_query_set_run(const al_query_set *self, TSQueryCursor *cursor, TSNode root,
@@ -297,15 +299,21 @@ void al_query_set_run(const al_query_set *self, TSQueryCursor *cursor, TSNode ro
 	ts_query_cursor_exec(cursor, self->query, root);
 	TSQueryMatch m;
 	while (ts_query_cursor_next_match(cursor, &m)) {
-		const pattern_info *info = &self->patterns[m.pattern_index];
-		int ok = 1;
-		for (size_t i = 0; i < info->predicates.len && ok; i++)
-			ok = predicate_holds(info->predicates.items[i], &m, source);
-		if (!ok || m.capture_count == 0)
+		if (m.capture_count == 0)
 			continue;
-		const TSNode *at = info->location_capture >= 0 ?
-					   capture_node(&m, (uint32_t)info->location_capture) :
-					   NULL;
-		hit(info->signal, al_node_line(at ? *at : m.captures[0].node), ctx);
+		TSNode at = m.captures[0].node;
+		for (uint16_t i = 0; i < m.capture_count && self->location_capture >= 0; i++)
+			if (m.captures[i].index == (uint32_t)self->location_capture)
+				at = m.captures[i].node;
+		const structure *st = self->structures.items[m.pattern_index];
+		unsigned line = 0;
+		for (size_t u = 0; u < st->uses.len; u++) {
+			const pattern_use *use = st->uses.items[u];
+			if (!holds(use, &m, source))
+				continue;
+			if (!line)
+				line = al_node_line(at);
+			hit(use->signal, line, ctx);
+		}
 	}
 }

@@ -20,6 +20,9 @@
 #include "query_shape.h"
 
 #include <ctype.h>
+#include <stdlib.h>
+
+#include "util/buf.h"
 
 #define MAX_LEVELS 100
 
@@ -31,6 +34,7 @@ typedef struct {
 	size_t pos;
 	const char *problem;
 	size_t problem_at;
+	al_query_pattern *pattern; /* the top-level pattern being read, when recording */
 } reader;
 
 static char cur(const reader *r)
@@ -105,14 +109,19 @@ static int scan_string(reader *r)
 	}
 }
 
-/* Reads a predicate's arguments after its name, through its ')'. */
-static int predicate_arguments(reader *r)
+/* Reads a predicate's arguments after its name, through its ')'; `at` is its '('. */
+static int predicate_arguments(reader *r, size_t at)
 {
 	for (;;) {
 		skip_space(r);
 		char c = cur(r);
 		if (c == ')') {
 			r->pos++;
+			if (r->pattern) {
+				al_query_span *span = al_calloc(1, sizeof(*span));
+				*span = (al_query_span){at, r->pos};
+				al_vec_push(&r->pattern->predicates, span);
+			}
 			return READ_PREDICATE;
 		}
 		if (c == '@') {
@@ -239,13 +248,13 @@ static int parenthesized(reader *r, int level, size_t at)
 	}
 	if (c == '#' || c == '.') {
 		r->pos++;
-		return scan_ident(r) ? predicate_arguments(r) : stop(r);
+		return scan_ident(r) ? predicate_arguments(r, at) : stop(r);
 	}
 	size_t len = scan_ident(r);
 	if (len == 0)
 		return stop(r);
 	if (r->s[r->pos - 1] == '?' || r->s[r->pos - 1] == '!') /* an old-style predicate */
-		return predicate_arguments(r);
+		return predicate_arguments(r, at);
 	skip_space(r);
 	if (cur(r) == '/') {
 		r->pos++;
@@ -306,27 +315,54 @@ static int pattern(reader *r, int level)
 	return stop(r);
 }
 
+/* Reads the whole query; returns 1 when it was read to its end. With `out`, records each
+ * top-level pattern there. */
+static int read_query(reader *r, al_vec *out)
+{
+	for (;;) {
+		skip_space(r);
+		char c = cur(r);
+		if (c == '\0')
+			return 1;
+		/* joined to the previous signal's query, these would belong to its last pattern */
+		if (c == '@' || c == '*' || c == '+' || c == '?') {
+			refuse(r, r->pos, "capture or quantifier before any pattern");
+			return 0;
+		}
+		size_t at = r->pos;
+		if (out) {
+			r->pattern = al_calloc(1, sizeof(al_query_pattern));
+			r->pattern->bytes.start = at;
+			al_vec_push(out, r->pattern);
+		}
+		int read = pattern(r, 0);
+		if (out)
+			r->pattern->bytes.end = r->pos;
+		if (read == READ_PREDICATE)
+			refuse(r, at, "predicate outside any pattern");
+		if (read == READ_STOP || read == READ_END || read == READ_PREDICATE)
+			return 0;
+	}
+}
+
 const char *al_query_shape_problem(const char *src, size_t *offset)
 {
 	reader r = {.s = src};
-	for (;;) {
-		skip_space(&r);
-		char c = cur(&r);
-		if (c == '\0')
-			return NULL;
-		/* joined to the previous signal's query, these would belong to its last pattern */
-		if (c == '@' || c == '*' || c == '+' || c == '?') {
-			refuse(&r, r.pos, "capture or quantifier before any pattern");
-			break;
-		}
-		size_t at = r.pos;
-		int read = pattern(&r, 0);
-		if (read == READ_PREDICATE)
-			refuse(&r, at, "predicate outside any pattern");
-		if (read == READ_STOP || read == READ_END || read == READ_PREDICATE)
-			break;
-	}
+	read_query(&r, NULL);
 	if (r.problem)
 		*offset = r.problem_at;
 	return r.problem;
+}
+
+int al_query_patterns(const char *src, al_vec *out)
+{
+	reader r = {.s = src};
+	return read_query(&r, out) && !r.problem ? 0 : -1;
+}
+
+void al_query_pattern_free(void *pattern)
+{
+	al_query_pattern *p = pattern;
+	al_vec_dispose_with(&p->predicates, free);
+	free(p);
 }

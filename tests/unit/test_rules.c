@@ -366,6 +366,34 @@ static void go_query_predicates(void **state)
 	assert_ptr_equal(hit_of(ff, "q.eq")->signal, f->rules->signals.items[0]);
 }
 
+/* Signals that share a structure written differently (spacing, a comment, a predicate in
+ * the middle) each keep their own predicates; two patterns of one signal both count. */
+static void shared_structures_keep_their_predicates(void **state)
+{
+	fixture *f = *state;
+	add_ok(f->rules, "{\"id\":\"q.mid\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	                 "\"language\":\"go\",\"query\":\"((call_expression function: "
+	                 "(selector_expression operand: (identifier) @pkg (#eq? @pkg \\\"os\\\")\\n"
+	                 "  ; the function\\n  field:   (field_identifier) @fn)) @signal)\"}");
+	add_ok(f->rules, "{\"id\":\"q.twice\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	                 "\"language\":\"go\",\"query\":\"" CALL_QUERY
+	                 "(#eq? @fn \\\"Dial\\\"))\\n" CALL_QUERY "(#eq? @pkg \\\"net\\\"))\"}");
+	finish_ok(f->rules);
+	const al_file_facts *ff = extract(f, AL_LANG_GO, go_source);
+	assert_hit(ff, "q.mid", 10, 1);
+	assert_hit(ff, "q.twice", 11, 5); /* Dial once, then net.* four times (16 twice) */
+
+	al_ruleset *rules = al_ruleset_new();
+	cJSON *doc = cJSON_Parse("{\"id\":\"q.cap\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	                         "\"language\":\"go\",\"query\":\"((identifier) @x "
+	                         "(#eq? @y \\\"a\\\"))\"}");
+	assert_ok(al_ruleset_add_signal_json(rules, doc, "cfg.json"));
+	cJSON_Delete(doc);
+	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
+	assert_contains(al_error_last(), "cfg.json: signal 'q.cap': unknown capture '@y' in '#eq?'");
+	al_ruleset_free(rules);
+}
+
 static void query_eq_between_captures(void **state)
 {
 	fixture *f = *state;
@@ -710,6 +738,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(match_import_prefix, setup, teardown),
 	    cmocka_unit_test_setup_teardown(match_crate_dash_underscore, setup, teardown),
 	    cmocka_unit_test_setup_teardown(go_query_predicates, setup, teardown),
+	    cmocka_unit_test_setup_teardown(shared_structures_keep_their_predicates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(query_eq_between_captures, setup, teardown),
 	    cmocka_unit_test_setup_teardown(query_location_is_signal_capture, setup, teardown),
 	    cmocka_unit_test_setup_teardown(query_without_signal_capture, setup, teardown),
