@@ -10,15 +10,12 @@
  */
 #include "cache.h"
 
-#include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include "util/path.h"
+#include "util/binfile.h"
+#include "util/file.h"
 
 /* A new version whenever the layout or what a file yields changes; it is in the file name
  * too, so two archlint versions on one repository keep a cache each. */
@@ -42,84 +39,23 @@ struct al_cache {
 	int dirty;
 };
 
-static uint64_t fnv1a(const char *p, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-static void put_u32(al_buf *b, uint32_t v)
-{
-	unsigned char x[4] = { v & 0xFF, (v >> 8) & 0xFF, (v >> 16) & 0xFF, (v >> 24) & 0xFF };
-	al_buf_put(b, (const char *)x, 4);
-}
-
-static void put_str(al_buf *b, const char *s)
-{
-	if (!s) {
-		put_u32(b, UINT32_MAX);
-		return;
-	}
-	uint32_t n = (uint32_t)strlen(s);
-	put_u32(b, n);
-	al_buf_put(b, s, n);
-}
-
-typedef struct {
-	const unsigned char *p;
-	size_t left;
-	int bad;
-} reader;
-
-static uint32_t get_u32(reader *r)
-{
-	if (r->left < 4) {
-		r->bad = 1;
-		return 0;
-	}
-	uint32_t v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 |
-		     (uint32_t)r->p[3] << 24;
-	r->p += 4;
-	r->left -= 4;
-	return v;
-}
-
-static char *get_str(reader *r)
-{
-	uint32_t n = get_u32(r);
-	if (r->bad || n == UINT32_MAX)
-		return NULL;
-	if (n > r->left) {
-		r->bad = 1;
-		return NULL;
-	}
-	char *s = al_strndup((const char *)r->p, n);
-	r->p += n;
-	r->left -= n;
-	return s;
-}
-
 /* A list of (string, line) pairs: imports and cgo libraries. */
 static void put_imports(al_buf *b, const al_vec *list)
 {
-	put_u32(b, (uint32_t)list->len);
+	al_bin_put_u32(b, (uint32_t)list->len);
 	for (size_t i = 0; i < list->len; i++) {
 		const al_import *imp = list->items[i];
-		put_str(b, imp->path);
-		put_u32(b, imp->line);
+		al_bin_put_str(b, imp->path);
+		al_bin_put_u32(b, imp->line);
 	}
 }
 
-static void get_imports(reader *r, al_vec *out)
+static void get_imports(al_bin_reader *r, al_vec *out)
 {
-	uint32_t n = get_u32(r);
+	uint32_t n = al_bin_get_u32(r);
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
-		char *p = get_str(r);
-		uint32_t line = get_u32(r);
+		char *p = al_bin_get_str(r);
+		uint32_t line = al_bin_get_u32(r);
 		if (!p) {
 			r->bad = 1;
 			return;
@@ -136,46 +72,46 @@ static void serialise(al_buf *b, const al_file_facts *f)
 	uint32_t flags = (uint32_t)(f->empty_main ? 1 : 0) | (f->build_ignored ? 2 : 0) |
 			 (f->generated ? 4 : 0) | (f->parse_errors ? 8 : 0) |
 			 (f->skipped_by_policy ? 16 : 0);
-	put_u32(b, (uint32_t)f->language);
-	put_u32(b, flags);
-	put_str(b, f->skipped);
-	put_str(b, f->package);
-	put_u32(b, f->main_line);
-	put_str(b, f->role_directive);
-	put_u32(b, f->directive_line);
+	al_bin_put_u32(b, (uint32_t)f->language);
+	al_bin_put_u32(b, flags);
+	al_bin_put_str(b, f->skipped);
+	al_bin_put_str(b, f->package);
+	al_bin_put_u32(b, f->main_line);
+	al_bin_put_str(b, f->role_directive);
+	al_bin_put_u32(b, f->directive_line);
 	put_imports(b, &f->imports);
 	put_imports(b, &f->cgo_libs);
-	put_u32(b, (uint32_t)f->hits.len);
+	al_bin_put_u32(b, (uint32_t)f->hits.len);
 	for (size_t i = 0; i < f->hits.len; i++) {
 		const al_hit *h = f->hits.items[i];
-		put_u32(b, (uint32_t)h->signal->index);
-		put_u32(b, h->line);
-		put_u32(b, h->count);
+		al_bin_put_u32(b, (uint32_t)h->signal->index);
+		al_bin_put_u32(b, h->line);
+		al_bin_put_u32(b, h->count);
 	}
 }
 
 static al_file_facts *deserialise(const al_cache *self, const char *data, size_t len)
 {
-	reader r = { (const unsigned char *)data, len, 0 };
+	al_bin_reader r = { (const unsigned char *)data, len, 0 };
 	al_file_facts *f = al_calloc(1, sizeof(*f));
-	uint32_t lang = get_u32(&r);
-	uint32_t flags = get_u32(&r);
+	uint32_t lang = al_bin_get_u32(&r);
+	uint32_t flags = al_bin_get_u32(&r);
 	f->language = lang == AL_LANG_RUST ? AL_LANG_RUST : AL_LANG_GO;
 	f->empty_main = (flags & 1) != 0;
 	f->build_ignored = (flags & 2) != 0;
 	f->generated = (flags & 4) != 0;
 	f->parse_errors = (flags & 8) != 0;
 	f->skipped_by_policy = (flags & 16) != 0;
-	f->skipped = get_str(&r);
-	f->package = get_str(&r);
-	f->main_line = get_u32(&r);
-	f->role_directive = get_str(&r);
-	f->directive_line = get_u32(&r);
+	f->skipped = al_bin_get_str(&r);
+	f->package = al_bin_get_str(&r);
+	f->main_line = al_bin_get_u32(&r);
+	f->role_directive = al_bin_get_str(&r);
+	f->directive_line = al_bin_get_u32(&r);
 	get_imports(&r, &f->imports);
 	get_imports(&r, &f->cgo_libs);
-	uint32_t n = get_u32(&r);
+	uint32_t n = al_bin_get_u32(&r);
 	for (uint32_t i = 0; i < n && !r.bad; i++) {
-		uint32_t sig = get_u32(&r), line = get_u32(&r), count = get_u32(&r);
+		uint32_t sig = al_bin_get_u32(&r), line = al_bin_get_u32(&r), count = al_bin_get_u32(&r);
 		if (r.bad || sig >= self->rules->signals.len) {
 			r.bad = 1;
 			break;
@@ -201,55 +137,37 @@ static void oid_key(char out[GIT_OID_HEXSZ + 1], const git_oid *oid)
 /* Reads and validates the file; on any problem leaves the cache empty and says why. */
 static void load(al_cache *self, char **notice)
 {
-	FILE *f = fopen(self->path, "rb");
-	if (!f)
+	if (al_file_read(self->path, &self->data) != 0)
 		return; /* no cache yet */
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		al_buf_put(&self->data, chunk, n);
-	fclose(f);
 	const char *d = al_buf_cstr(&self->data);
-	size_t len = self->data.len;
 	const char *why = NULL;
-	if (len < MAGIC_LEN + HASH_LEN + 4 + 8 || memcmp(d, MAGIC, MAGIC_LEN) != 0)
+	if (self->data.len < MAGIC_LEN + HASH_LEN + 4 + 8 || memcmp(d, MAGIC, MAGIC_LEN) != 0)
 		why = "not an archlint cache of this version";
 	else if (memcmp(d + MAGIC_LEN, self->rules->hash, HASH_LEN) != 0)
 		why = "written for another ruleset";
-	else {
-		uint64_t want = 0;
-		for (int i = 0; i < 8; i++)
-			want |= (uint64_t)(unsigned char)d[len - 8 + i] << (8 * i);
-		if (fnv1a(d, len - 8) != want)
-			why = "truncated or corrupt";
-	}
-	reader r = { (const unsigned char *)d + MAGIC_LEN + HASH_LEN, len - MAGIC_LEN - HASH_LEN - 8,
-		     0 };
-	uint32_t count = why ? 0 : get_u32(&r);
+	else if (!al_bin_checksum_strip(&self->data))
+		why = "truncated or corrupt";
+	size_t header = MAGIC_LEN + HASH_LEN;
+	al_bin_reader r = { (const unsigned char *)d + header, why ? 0 : self->data.len - header, 0 };
+	uint32_t count = why ? 0 : al_bin_get_u32(&r);
 	for (uint32_t i = 0; i < count && !why; i++) {
-		if (r.left < GIT_OID_RAWSZ + 4) {
+		const unsigned char *raw = NULL, *facts = NULL;
+		al_bin_get_bytes(&r, GIT_OID_RAWSZ, &raw);
+		uint32_t elen = al_bin_get_u32(&r);
+		if (al_bin_get_bytes(&r, elen, &facts) != 0) {
 			why = "truncated or corrupt";
 			break;
 		}
 		git_oid oid;
-		git_oid_fromraw(&oid, r.p);
-		r.p += GIT_OID_RAWSZ;
-		r.left -= GIT_OID_RAWSZ;
-		uint32_t elen = get_u32(&r);
-		if (elen > r.left) {
-			why = "truncated or corrupt";
-			break;
-		}
+		git_oid_fromraw(&oid, raw);
 		entry *e = al_calloc(1, sizeof(*e));
-		e->offset = (size_t)((const char *)r.p - d);
+		e->offset = (size_t)((const char *)facts - d);
 		e->len = elen;
 		char key[GIT_OID_HEXSZ + 1];
 		oid_key(key, &oid);
 		free(al_strmap_set(&self->index, key, e));
-		r.p += elen;
-		r.left -= elen;
 	}
-	if (!why && r.left != 0)
+	if (!why && (r.bad || r.left != 0))
 		why = "truncated or corrupt";
 	if (why) {
 		if (notice && memcmp(why, "written", 7) != 0)
@@ -301,14 +219,6 @@ void al_cache_put(al_cache *self, const git_oid *oid, const al_file_facts *facts
 	self->dirty = 1;
 }
 
-static int ensure_dir(const char *file)
-{
-	char *dir = al_path_dirname(file);
-	int ok = mkdir(dir, 0777) == 0 || errno == EEXIST;
-	free(dir);
-	return ok ? 0 : -1;
-}
-
 int al_cache_save(al_cache *self)
 {
 	if (!self->dirty)
@@ -320,7 +230,7 @@ int al_cache_save(al_cache *self)
 	al_buf_put(&out, MAGIC, MAGIC_LEN);
 	al_buf_put(&out, self->rules->hash, HASH_LEN);
 	size_t count_at = out.len;
-	put_u32(&out, 0);
+	al_bin_put_u32(&out, 0);
 	uint32_t count = 0;
 	for (size_t i = 0; i < self->index.cap; i++) {
 		const al_strmap_slot *s = &self->index.slots[i];
@@ -333,31 +243,13 @@ int al_cache_save(al_cache *self)
 		if (git_oid_fromstr(&oid, s->key) < 0)
 			continue;
 		al_buf_put(&out, (const char *)oid.id, GIT_OID_RAWSZ);
-		put_u32(&out, e->len);
+		al_bin_put_u32(&out, e->len);
 		al_buf_put(&out, self->data.ptr + e->offset, e->len);
 		count++;
 	}
 	for (int i = 0; i < 4; i++)
 		out.ptr[count_at + i] = (char)((count >> (8 * i)) & 0xFF);
-	uint64_t sum = fnv1a(out.ptr, out.len);
-	for (int i = 0; i < 8; i++)
-		al_buf_putc(&out, (char)((sum >> (8 * i)) & 0xFF));
-
-	int err = 0;
-	char *tmp = al_sprintf("%s.tmp.%ld", self->path, (long)getpid());
-	FILE *f = NULL;
-	if (ensure_dir(self->path) != 0 || !(f = fopen(tmp, "wb"))) {
-		al_error_set("%s: cannot write the cache: %s", self->path, strerror(errno));
-		err = -1;
-	} else {
-		size_t wrote = fwrite(out.ptr, 1, out.len, f);
-		if (fclose(f) != 0 || wrote != out.len || rename(tmp, self->path) != 0) {
-			al_error_set("%s: cannot write the cache: %s", self->path, strerror(errno));
-			unlink(tmp);
-			err = -1;
-		}
-	}
-	free(tmp);
+	int err = al_bin_file_write(self->path, &out);
 	al_buf_dispose(&out);
 	return err;
 }

@@ -180,7 +180,7 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	if (!err && scan.source->commit[0])
 		scan.result->commit = al_strdup(scan.source->commit);
 	if (!err)
-		err = al_source_list(scan.source, default_prune);
+		err = al_source_list(scan.source, default_prune, !opts->no_cache);
 	if (!err)
 		err = load_config(&scan);
 	if (!err)

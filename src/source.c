@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "listing_cache.h"
 #include "util/file.h"
 #include "util/path.h"
 
@@ -218,20 +219,35 @@ static int cmp_file(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-int al_source_list(al_source *self, const char *const *prune_dirs)
+/* Lists the revision's tree, from the listing cache when it holds this tree. */
+static int list_tree(al_source *self, const char *const *prune_dirs, int use_cache)
+{
+	const char *git_dir = git_repository_commondir(self->repo);
+	const git_oid *id = git_tree_id(self->tree);
+	if (use_cache && al_listing_cache_read(git_dir, id, prune_dirs, &self->files) == 0)
+		return 0;
+	walk_state st = { self, prune_dirs, AL_BUF_INIT };
+	int err = 0;
+	if (git_tree_walk(self->tree, GIT_TREEWALK_PRE, walk_cb, &st) < 0)
+		err = git_fail("cannot list the tree");
+	al_buf_dispose(&st.path);
+	al_vec_sort(&self->files, cmp_file);
+	if (!err && use_cache)
+		al_listing_cache_write(git_dir, id, prune_dirs, &self->files);
+	return err;
+}
+
+int al_source_list(al_source *self, const char *const *prune_dirs, int use_cache)
 {
 	int err = 0;
 	if (self->mode == AL_SOURCE_REV) {
-		walk_state st = { self, prune_dirs, AL_BUF_INIT };
-		if (git_tree_walk(self->tree, GIT_TREEWALK_PRE, walk_cb, &st) < 0)
-			err = git_fail("cannot list the tree");
-		al_buf_dispose(&st.path);
+		err = list_tree(self, prune_dirs, use_cache);
 	} else {
 		err = list_index(self, prune_dirs, self->mode == AL_SOURCE_WORKTREE);
 		if (!err && self->mode == AL_SOURCE_WORKTREE)
 			err = list_untracked(self, prune_dirs);
+		al_vec_sort(&self->files, cmp_file);
 	}
-	al_vec_sort(&self->files, cmp_file);
 	return err;
 }
 

@@ -37,8 +37,9 @@ typedef struct {
 void al_git_init(void);
 int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev);
 /* Lists the snapshot's regular files, skipping symlinks, submodules and every directory
- * whose name is in prune_dirs (NULL-terminated). */
-int al_source_list(al_source *self, const char *const *prune_dirs);
+ * whose name is in prune_dirs (NULL-terminated). A revision's list comes from the listing
+ * cache when use_cache is set and it holds the tree (listing_cache.h). */
+int al_source_list(al_source *self, const char *const *prune_dirs, int use_cache);
 /* Reads one file by path from the snapshot into out. Returns AL_EREPO if it is absent. */
 int al_source_read_path(al_source *self, const char *path, al_buf *out);
 void al_source_free(al_source *self);

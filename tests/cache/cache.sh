@@ -4,9 +4,10 @@
 # On a repository built from tests/fixtures/polyglot it compares the JSON of `archlint
 # check` across: no cache, a cold cache, a warm cache, --jobs 1 and 2, a truncated cache
 # file, a corrupt one, one written by another cache version, a staged edit on a warm cache
-# (only the edited file is new), and four runs writing the cache at once. Each must be
-# byte-identical to the reference (the staged edit to a --no-cache run of the same
-# snapshot); a bad cache must be reported on stderr and rebuilt.
+# (only the edited file is new), four runs writing the cache at once, and the listing cache
+# damaged or left from another tree. Each must be byte-identical to the reference (the
+# staged edit and the new tree to a --no-cache run of the same snapshot); a bad facts cache
+# must be reported on stderr and rebuilt.
 set -uo pipefail
 ARCHLINT=${1:?usage: cache.sh ARCHLINT}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -94,6 +95,34 @@ if grep -q "warning:" "$T/stderr"; then
 	fail=$((fail + 1))
 fi
 ls "$cache_dir" | grep -q "\.tmp\." && { echo "FAIL temporary cache files left behind"; fail=$((fail + 1)); }
+
+# The listing cache: written once a revision was listed, byte-identical when rewritten,
+# ignored when damaged, and never used for another tree.
+listing=$(ls "$cache_dir"/listing-*.cache 2>/dev/null)
+[ -n "$listing" ] || { echo "FAIL no listing cache written"; fail=$((fail + 1)); }
+cp "$listing" "$T/listing.good"
+for damage in flip truncate; do
+	python3 - "$listing" "$damage" <<'PY'
+import sys
+p, how = sys.argv[1], sys.argv[2]
+b = bytearray(open(p, 'rb').read())
+if how == 'flip':
+    b[len(b) // 2] ^= 0xFF
+else:
+    b = b[: len(b) // 3]
+open(p, 'wb').write(bytes(b))
+PY
+	run "$T/listing-$damage.json"
+	check "listing $damage" "$T/listing-$damage.json"
+	cmp -s "$listing" "$T/listing.good" || { echo "FAIL the $damage listing cache was not rewritten"; fail=$((fail + 1)); }
+done
+mkdir -p "$T/repo/cmd/added"
+printf 'package main\n\nimport "net"\n\nfunc main() { net.Listen("tcp", ":1") }\n' >"$T/repo/cmd/added/main.go"
+git -C "$T/repo" add cmd/added && git -C "$T/repo" -c user.name=t -c user.email=t@example.com commit -q -m added
+run "$T/ref.json" --no-cache
+run "$T/new-tree.json"
+check "listing of a new tree" "$T/new-tree.json"
+grep -q '"cmd/added"' "$T/new-tree.json" || { echo "FAIL the new tree's component is missing"; fail=$((fail + 1)); }
 
 # A staged edit on a warm cache: the same as a cold scan of the same index.
 printf '\n// staged edit\n' >>"$T/repo/cmd/api/main.go"

@@ -1,0 +1,123 @@
+/*
+ * binfile.c: see binfile.h.
+ */
+#include "binfile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "archlint.h"
+#include "path.h"
+
+#define CHECKSUM_LEN 8
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void al_bin_put_u32(al_buf *b, uint32_t v)
+{
+	unsigned char x[4] = { v & 0xFF, (v >> 8) & 0xFF, (v >> 16) & 0xFF, (v >> 24) & 0xFF };
+	al_buf_put(b, (const char *)x, 4);
+}
+
+void al_bin_put_str(al_buf *b, const char *s)
+{
+	if (!s) {
+		al_bin_put_u32(b, UINT32_MAX);
+		return;
+	}
+	uint32_t n = (uint32_t)strlen(s);
+	al_bin_put_u32(b, n);
+	al_buf_put(b, s, n);
+}
+
+uint32_t al_bin_get_u32(al_bin_reader *r)
+{
+	if (r->bad || r->left < 4) {
+		r->bad = 1;
+		return 0;
+	}
+	uint32_t v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 |
+		     (uint32_t)r->p[3] << 24;
+	r->p += 4;
+	r->left -= 4;
+	return v;
+}
+
+char *al_bin_get_str(al_bin_reader *r)
+{
+	uint32_t n = al_bin_get_u32(r);
+	const unsigned char *bytes;
+	if (r->bad || n == UINT32_MAX || al_bin_get_bytes(r, n, &bytes) != 0)
+		return NULL;
+	return al_strndup((const char *)bytes, n);
+}
+
+int al_bin_get_bytes(al_bin_reader *r, size_t n, const unsigned char **out)
+{
+	if (r->bad || n > r->left) {
+		r->bad = 1;
+		return -1;
+	}
+	*out = r->p;
+	r->p += n;
+	r->left -= n;
+	return 0;
+}
+
+int al_bin_checksum_strip(al_buf *data)
+{
+	if (data->len < CHECKSUM_LEN)
+		return 0;
+	size_t n = data->len - CHECKSUM_LEN;
+	uint64_t want = 0;
+	for (int i = 0; i < CHECKSUM_LEN; i++)
+		want |= (uint64_t)(unsigned char)data->ptr[n + i] << (8 * i);
+	if (fnv1a(data->ptr, n) != want)
+		return 0;
+	data->len = n;
+	data->ptr[n] = '\0';
+	return 1;
+}
+
+static int ensure_dir(const char *file)
+{
+	char *dir = al_path_dirname(file);
+	int ok = mkdir(dir, 0777) == 0 || errno == EEXIST;
+	free(dir);
+	return ok ? 0 : -1;
+}
+
+int al_bin_file_write(const char *path, al_buf *data)
+{
+	uint64_t sum = fnv1a(data->ptr ? data->ptr : "", data->len);
+	for (int i = 0; i < CHECKSUM_LEN; i++)
+		al_buf_putc(data, (char)((sum >> (8 * i)) & 0xFF));
+	int err = 0;
+	char *tmp = al_sprintf("%s.tmp.%ld", path, (long)getpid());
+	FILE *f = NULL;
+	if (ensure_dir(path) != 0 || !(f = fopen(tmp, "wb"))) {
+		al_error_set("%s: cannot write the cache: %s", path, strerror(errno));
+		err = -1;
+	} else {
+		size_t wrote = fwrite(data->ptr, 1, data->len, f);
+		if (fclose(f) != 0 || wrote != data->len || rename(tmp, path) != 0) {
+			al_error_set("%s: cannot write the cache: %s", path, strerror(errno));
+			unlink(tmp);
+			err = -1;
+		}
+	}
+	free(tmp);
+	return err;
+}
