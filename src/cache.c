@@ -3,7 +3,7 @@
  *
  * File layout (little endian):
  *   "ALCACHE" and FORMAT_VERSION (one byte) | ruleset hash (40 hex) | u32 entry count |
- *   entries | u64 FNV-1a checksum
+ *   entries | u64 checksum (util/binfile.h)
  *   entry: 20-byte blob id | u32 length | serialised al_file_facts
  * Every read is bounds-checked; any inconsistency drops the whole file (a cache is never
  * trusted beyond what it can prove).

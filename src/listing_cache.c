@@ -3,7 +3,7 @@
  *
  * File layout (little endian): "ALLIST" FORMAT_VERSION '\0' | 20-byte tree id | u32 count of
  * pruned names, each a string | u32 file count | files: string path, 20-byte blob id |
- * u64 FNV-1a checksum (util/binfile.h).
+ * u64 checksum (util/binfile.h).
  */
 #include "listing_cache.h"
 

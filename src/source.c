@@ -275,6 +275,13 @@ static int read_blob(git_repository *repo, const git_oid *oid, const char *path,
 	return 0;
 }
 
+int al_source_read_file(al_source *self, const al_source_file *file, al_buf *out)
+{
+	if (self->mode != AL_SOURCE_WORKTREE && file->has_oid)
+		return read_blob(self->repo, &file->oid, file->path, out);
+	return al_source_read_path(self, file->path, out);
+}
+
 int al_source_read_path(al_source *self, const char *path, al_buf *out)
 {
 	if (self->mode == AL_SOURCE_REV) {

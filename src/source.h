@@ -42,6 +42,8 @@ int al_source_open(al_source **out, const char *path, al_source_mode mode, const
 int al_source_list(al_source *self, const char *const *prune_dirs, int use_cache);
 /* Reads one file by path from the snapshot into out. Returns AL_EREPO if it is absent. */
 int al_source_read_path(al_source *self, const char *path, al_buf *out);
+/* Reads one listed file: by its blob id when it has one (no tree lookup), else by path. */
+int al_source_read_file(al_source *self, const al_source_file *file, al_buf *out);
 void al_source_free(al_source *self);
 
 typedef struct {

@@ -11,19 +11,10 @@
 #include <unistd.h>
 
 #include "archlint.h"
+#include "hash.h"
 #include "path.h"
 
 #define CHECKSUM_LEN 8
-
-static uint64_t fnv1a(const char *p, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 void al_bin_put_u32(al_buf *b, uint32_t v)
 {
@@ -84,7 +75,7 @@ int al_bin_checksum_strip(al_buf *data)
 	uint64_t want = 0;
 	for (int i = 0; i < CHECKSUM_LEN; i++)
 		want |= (uint64_t)(unsigned char)data->ptr[n + i] << (8 * i);
-	if (fnv1a(data->ptr, n) != want)
+	if (al_hash64(data->ptr, n) != want)
 		return 0;
 	data->len = n;
 	data->ptr[n] = '\0';
@@ -101,7 +92,7 @@ static int ensure_dir(const char *file)
 
 int al_bin_file_write(const char *path, al_buf *data)
 {
-	uint64_t sum = fnv1a(data->ptr ? data->ptr : "", data->len);
+	uint64_t sum = al_hash64(data->ptr ? data->ptr : "", data->len);
 	for (int i = 0; i < CHECKSUM_LEN; i++)
 		al_buf_putc(data, (char)((sum >> (8 * i)) & 0xFF));
 	int err = 0;

@@ -1,8 +1,8 @@
 /*
  * binfile.h: the pieces archlint's on-disk caches are made of — little-endian u32s and
  * length-prefixed strings, a reader that never reads past its end, and a file that ends in
- * an FNV-1a checksum of everything before it and is replaced atomically (written aside,
- * then renamed), so concurrent runs never see half a file.
+ * a 64-bit checksum of everything before it (al_hash64) and is replaced atomically (written
+ * aside, then renamed), so concurrent runs never see half a file.
  */
 #ifndef AL_UTIL_BINFILE_H
 #define AL_UTIL_BINFILE_H

@@ -1,5 +1,5 @@
 /*
- * strmap.c: open-addressing string map over a word-at-a-time hash. The table keeps at most
+ * strmap.c: open-addressing string map over al_hash64 (hash.h). The table keeps at most
  * half its slots full, so probes stay short and a lookup always meets an empty slot.
  */
 #include "strmap.h"
@@ -9,23 +9,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 
-/* Mixes the key eight bytes at a time (paths are long; a byte at a time was the cost of
- * most lookups), then folds the high bits down for the table index. */
 static uint64_t hash_str(const char *s)
 {
-	size_t len = strlen(s);
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ len;
-	for (; len >= 8; len -= 8, s += 8) {
-		uint64_t w;
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 32;
-	}
-	uint64_t w = 0;
-	memcpy(&w, s, len);
-	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-	return h ^ (h >> 29);
+	return al_hash64(s, strlen(s));
 }
 
 static al_strmap_slot *find_slot(al_strmap_slot *slots, size_t cap, const char *key)
