@@ -1,7 +1,8 @@
 /*
  * rules.c: loads signals, guideline rules and thresholds from data files and indexes
- * them for the extractor and classifier. The ruleset hash covers every byte loaded, so a
- * cache keyed by it can never mix results of two rulesets.
+ * them for the extractor and classifier. The ruleset hash covers every byte loaded (the
+ * embedded rules through their build-time digest), so a cache keyed by it can never mix
+ * results of two rulesets.
  */
 #include "rules.h"
 
@@ -372,7 +373,6 @@ static int load_thresholds(al_ruleset *self, const char *path, const char *text,
 static int load_file(al_ruleset *self, const char *rel, const char *origin, const char *data,
 		     size_t len)
 {
-	hash_add(self, rel, data, len);
 	if (strcmp(rel, "policy.json") == 0)
 		return load_policy(self, origin, data, len);
 	if (strcmp(rel, "classify.json") == 0)
@@ -388,6 +388,8 @@ static int load_file(al_ruleset *self, const char *rel, const char *origin, cons
 
 int al_ruleset_load_embedded(al_ruleset *self)
 {
+	/* The embedded files' digest, taken at build time, stands for their bytes. */
+	hash_add(self, "embedded rules", al_rules_embedded_digest, strlen(al_rules_embedded_digest));
 	for (const al_embedded_file *f = al_rules_embedded; f->path; f++) {
 		char *origin = al_sprintf("rules/%s", f->path);
 		int err = load_file(self, f->path, origin, f->data, f->len);
@@ -441,8 +443,10 @@ int al_ruleset_load_dir(al_ruleset *self, const char *dir)
 			al_error_set("%s: %s", full, strerror(errno));
 			err = AL_EIO;
 		}
-		if (!err)
+		if (!err) {
+			hash_add(self, files.items[i], al_buf_cstr(&data), data.len);
 			err = load_file(self, files.items[i], full, al_buf_cstr(&data), data.len);
+		}
 		al_buf_dispose(&data);
 		free(full);
 	}

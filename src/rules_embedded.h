@@ -14,5 +14,7 @@ typedef struct {
 } al_embedded_file;
 
 extern const al_embedded_file al_rules_embedded[];
+/* SHA-1 (hex) of the generated table, taken at build time: it changes with any rules byte. */
+extern const char al_rules_embedded_digest[];
 
 #endif

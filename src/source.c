@@ -275,6 +275,24 @@ static int read_blob(git_repository *repo, const git_oid *oid, const char *path,
 	return 0;
 }
 
+/* The listed file at `path`, by binary search of the sorted list, or NULL. */
+static const al_source_file *listed(const al_source *self, const char *path)
+{
+	size_t lo = 0, hi = self->files.len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const al_source_file *f = self->files.items[mid];
+		int c = strcmp(f->path, path);
+		if (c == 0)
+			return f;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 int al_source_read_file(al_source *self, const al_source_file *file, al_buf *out)
 {
 	if (self->mode != AL_SOURCE_WORKTREE && file->has_oid)
@@ -284,6 +302,9 @@ int al_source_read_file(al_source *self, const al_source_file *file, al_buf *out
 
 int al_source_read_path(al_source *self, const char *path, al_buf *out)
 {
+	const al_source_file *known = listed(self, path);
+	if (known && known->has_oid && self->mode != AL_SOURCE_WORKTREE)
+		return read_blob(self->repo, &known->oid, path, out);
 	if (self->mode == AL_SOURCE_REV) {
 		git_tree_entry *e = NULL;
 		if (git_tree_entry_bypath(&e, self->tree, path) < 0) {
