@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "go_head.h"
 #include "grammars.h"
 #include "rust_cfg_test.h"
 
@@ -364,11 +365,14 @@ static int cmp_hit(const void *a, const void *b)
 	return x->signal->index < y->signal->index ? -1 : x->signal->index > y->signal->index;
 }
 
-/* Parses a file, a Rust file without its test modules (positions stay the file's own). */
+/* Parses a file: of a generated Go file its head, of a Rust file all but its test modules
+ * (positions stay the file's own). */
 static TSTree *parse(TSParser *parser, al_language lang, const char *source, size_t len)
 {
+	if (lang == AL_LANG_GO)
+		return ts_parser_parse_string(parser, NULL, source, (uint32_t)al_go_head_length(source, len));
 	uint32_t n = 0;
-	TSRange *ranges = lang == AL_LANG_RUST ? al_rust_cfg_test_ranges(source, len, &n) : NULL;
+	TSRange *ranges = al_rust_cfg_test_ranges(source, len, &n);
 	if (!ranges)
 		return ts_parser_parse_string(parser, NULL, source, (uint32_t)len);
 	/* With no range left the file is all test code: there is nothing to parse. */
