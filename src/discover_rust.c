@@ -38,6 +38,8 @@ static int cmp_manifest(const void *a, const void *b)
 		      (*(al_cargo_manifest *const *)b)->manifest_path);
 }
 
+static void mark_built_packages(al_scan *scan);
+
 int al_cargo_load_manifests(al_scan *scan)
 {
 	TSParser *parser = ts_parser_new();
@@ -70,6 +72,7 @@ int al_cargo_load_manifests(al_scan *scan)
 		al_cargo_manifest *m = scan->manifests.items[i];
 		al_strmap_set(&scan->manifest_dirs, m->dir, m);
 	}
+	mark_built_packages(scan);
 	return 0;
 }
 
@@ -103,12 +106,13 @@ static const char *package_relative(const al_cargo_manifest *m, const char *path
 	return strcmp(m->dir, ".") == 0 ? path : path + strlen(m->dir) + 1;
 }
 
-/* True when a .rs file can be part of some component: it lies in a package, and not in
- * that package's tests/, benches/ or examples/ (never part of a binary's closure). */
+/* True when a .rs file can be part of some component: it lies in a package some binary is
+ * built from, and not in that package's tests/, benches/ or examples/ (never part of a
+ * binary's closure). */
 int al_cargo_file_wanted(const al_scan *scan, const char *path)
 {
 	const al_cargo_manifest *owner = nearest_manifest(scan, path, 1);
-	if (!owner)
+	if (!owner || !al_strmap_has(&scan->built_packages, owner->dir))
 		return 0;
 	const char *rel = package_relative(owner, path);
 	return !al_str_starts_with(rel, "tests/") && !al_str_starts_with(rel, "benches/") &&
@@ -145,9 +149,9 @@ static const al_cargo_dep *workspace_dep(const al_cargo_manifest *ws, const char
 }
 
 /* The in-repo package a dependency points to, or NULL for an external crate. Paths that
- * leave the repository resolve to nothing and are reported. */
+ * leave the repository resolve to nothing (and are reported when `report` is set). */
 static const al_cargo_manifest *resolve_dep(al_scan *scan, const al_cargo_manifest *pkg,
-					    const al_cargo_dep *d)
+					    const al_cargo_dep *d, int report)
 {
 	const char *base = pkg->dir, *path = d->path;
 	if (d->workspace) {
@@ -166,8 +170,10 @@ static const al_cargo_manifest *resolve_dep(al_scan *scan, const al_cargo_manife
 		       (path[0] && path[1] == ':' && (path[2] == '/' || path[2] == '\\'));
 	char *dir = absolute ? NULL : al_path_join(base, path);
 	if (!dir) {
-		al_scan_notice(scan, "%s:%u: path dependency '%s' points outside the repository",
-			       pkg->manifest_path, d->line, path);
+		if (report)
+			al_scan_notice(scan, "%s:%u: path dependency '%s' points outside the "
+					     "repository",
+				       pkg->manifest_path, d->line, path);
 		return NULL;
 	}
 	const al_cargo_manifest *m = package_at(scan, dir);
@@ -256,7 +262,7 @@ static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest 
 	for (size_t q = 0; q < queue.len; q++) {
 		const al_cargo_manifest *m = queue.items[q];
 		for (size_t i = 0; i < m->deps.len; i++) {
-			const al_cargo_manifest *dep = resolve_dep(scan, m, m->deps.items[i]);
+			const al_cargo_manifest *dep = resolve_dep(scan, m, m->deps.items[i], 1);
 			if (!dep || al_strmap_has(&seen, dep->dir))
 				continue;
 			al_strmap_set(&seen, dep->dir, NULL);
@@ -354,6 +360,43 @@ static void collect_bins(const al_scan *scan, const al_cargo_manifest *m, al_vec
 		free(name);
 	}
 	free(bin_dir);
+}
+
+/*
+ * The packages some binary is built from: each package with a binary target whose file is
+ * there, and every package its dependencies reach. Worked out from the manifests alone,
+ * before any source is read, so the files of other packages (libraries no binary uses,
+ * test utilities) are never parsed.
+ */
+static void mark_built_packages(al_scan *scan)
+{
+	al_vec queue = AL_VEC_INIT;
+	for (size_t i = 0; i < scan->manifests.len; i++) {
+		const al_cargo_manifest *m = scan->manifests.items[i];
+		if (!m->has_package)
+			continue;
+		al_vec bins = AL_VEC_INIT;
+		collect_bins(scan, m, &bins);
+		int built = 0;
+		for (size_t b = 0; b < bins.len && !built; b++)
+			built = has_file(scan, ((const bin_target *)bins.items[b])->path);
+		al_vec_dispose_with(&bins, free_bin_target);
+		if (built && !al_strmap_has(&scan->built_packages, m->dir)) {
+			al_strmap_set(&scan->built_packages, m->dir, NULL);
+			al_vec_push(&queue, (void *)m);
+		}
+	}
+	for (size_t q = 0; q < queue.len; q++) {
+		const al_cargo_manifest *m = queue.items[q];
+		for (size_t i = 0; i < m->deps.len; i++) {
+			const al_cargo_manifest *dep = resolve_dep(scan, m, m->deps.items[i], 0);
+			if (dep && !al_strmap_has(&scan->built_packages, dep->dir)) {
+				al_strmap_set(&scan->built_packages, dep->dir, NULL);
+				al_vec_push(&queue, (void *)dep);
+			}
+		}
+	}
+	al_vec_dispose(&queue);
 }
 
 static void discover_package(al_scan *scan, const al_cargo_manifest *m)

@@ -109,6 +109,7 @@ static void scan_dispose(al_scan *scan)
 	al_vec_dispose_with(&scan->found, free_found);
 	al_strmap_dispose(&scan->manifest_dirs);
 	al_strmap_dispose_with(&scan->library_files, free_path_list);
+	al_strmap_dispose(&scan->built_packages);
 	al_strmap_dispose(&scan->sharing);
 	al_strmap_dispose_with(&scan->go_import_dirs, free);
 	al_strmap_dispose_with(&scan->import_signals, free_signal_list);

@@ -47,6 +47,7 @@ typedef struct {
 	al_vec manifests;  /* al_cargo_manifest * with a [package] or [workspace] */
 	al_strmap manifest_dirs; /* directory -> al_cargo_manifest * (borrowed from manifests) */
 	al_strmap library_files; /* package directory -> al_vec * of its library .rs files */
+	al_strmap built_packages; /* directories of the packages some binary is built from */
 	al_vec found;      /* al_found * */
 	al_strmap sharing; /* "LANG:dir" -> how many components of LANG have dir in their closure */
 	/* Answers worked out once per import path, however many closures hold the importer: */

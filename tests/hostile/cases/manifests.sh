@@ -2,7 +2,8 @@
 # Broken manifests: a malformed Cargo.toml or go.mod is a notice naming the file (and the
 # line and column where the parser gives one), a workspace member glob that matches
 # nothing and a path dependency outside the repository are notices, a path dependency
-# cycle terminates; every sound package around them is still judged.
+# cycle terminates; every sound package around them is still judged. Only packages some
+# binary is built from are read.
 . "$(dirname "$0")/../lib.sh"
 
 repo manifests
@@ -148,4 +149,20 @@ al check --no-cache .
 expect_rc 0
 expect_notice "Cargo.toml: workspace member 'services/*' matches no package"
 expect_empty_stdout
+
+# Only packages some binary is built from are read: a broken file in a library the service
+# uses is a notice, the same file in a library nothing uses is never opened.
+repo unbuilt
+rust_proxy svc svc
+printf 'used = { path = "../used" }\n' >>svc/Cargo.toml
+for lib in used unused; do
+	printf '[package]\nname = "%s"\nversion = "0.1.0"\n' $lib | put $lib/Cargo.toml
+	echo 'pub fn f() {}' | put $lib/src/lib.rs
+	printf 'pub fn g() {}\n\x00\x01' | put $lib/src/blob.rs
+done
+commit
+al check --no-cache --format json .
+json 'role("svc") == "data-path"' "the service"
+json 'has_notice("used/src/blob.rs: skipped: binary content")' "a used library is read"
+json 'not has_notice("unused/src/blob.rs")' "an unused library is not read"
 finish
