@@ -25,14 +25,14 @@
 /* One signal pattern with a given structure. */
 typedef struct {
 	al_signal *signal;
-	al_vec predicates; /* al_predicate * */
+	al_vec texts;      /* char *: its predicates' source, until the query is compiled */
+	al_vec predicates; /* al_predicate *, read from texts against the compiled query */
 } pattern_use;
 
 /* One structure: a pattern of the compiled query, with the signal patterns that share it. */
 typedef struct {
 	char *text; /* the normalised structure, the key */
 	al_vec uses; /* pattern_use * */
-	al_vec sources; /* predicate texts per use, until the query is compiled: al_vec * */
 } structure;
 
 struct al_query_set {
@@ -71,8 +71,9 @@ static int report_at(const al_signal *s, uint32_t local, const char *problem)
 	return AL_ECONFIG;
 }
 
-/* Compiles a signal's query by itself, to report the error tree-sitter finds in it. */
-static int report_compile_error(const TSLanguage *grammar, const al_signal *s)
+/* Compiles a signal's query by itself: 0, or AL_ECONFIG reporting the error tree-sitter
+ * finds in it, in the signal's own terms. */
+static int compile_alone(const TSLanguage *grammar, const al_signal *s)
 {
 	uint32_t offset;
 	TSQueryError kind;
@@ -80,8 +81,7 @@ static int report_compile_error(const TSLanguage *grammar, const al_signal *s)
 	if (!q)
 		return report_at(s, offset, error_kind(kind));
 	ts_query_delete(q);
-	al_error_set("%s: signal '%s': query syntax archlint cannot read", s->origin, s->id);
-	return AL_ECONFIG;
+	return 0;
 }
 
 /* The pattern's text without its predicates, comments and extra whitespace. */
@@ -130,14 +130,9 @@ static char *structure_text(const char *src, const al_query_pattern *p)
 static void free_use(void *p)
 {
 	pattern_use *u = p;
+	al_vec_dispose_with(&u->texts, free);
 	al_vec_dispose_with(&u->predicates, al_predicate_free);
 	free(u);
-}
-
-static void free_sources(void *p)
-{
-	al_vec_dispose_with(p, free);
-	free(p);
 }
 
 static void free_structure(void *p)
@@ -145,7 +140,6 @@ static void free_structure(void *p)
 	structure *st = p;
 	free(st->text);
 	al_vec_dispose_with(&st->uses, free_use);
-	al_vec_dispose_with(&st->sources, free_sources);
 	free(st);
 }
 
@@ -159,8 +153,15 @@ static int add_signal(al_query_set *self, al_strmap *index, const TSLanguage *gr
 		return report_at(s, (uint32_t)at, problem);
 	al_vec patterns = AL_VEC_INIT;
 	int err = 0;
-	if (al_query_patterns(s->query, &patterns) != 0)
-		err = report_compile_error(grammar, s);
+	if (al_query_patterns(s->query, &patterns) != 0) {
+		/* The reader stopped at a syntax error, which tree-sitter names. */
+		err = compile_alone(grammar, s);
+		if (!err) {
+			al_error_set("%s: signal '%s': query syntax archlint cannot read", s->origin,
+				     s->id);
+			err = AL_ECONFIG;
+		}
+	}
 	for (size_t i = 0; i < patterns.len && !err; i++) {
 		const al_query_pattern *p = patterns.items[i];
 		char *text = structure_text(s->query, p);
@@ -175,13 +176,11 @@ static int add_signal(al_query_set *self, al_strmap *index, const TSLanguage *gr
 		}
 		pattern_use *use = al_calloc(1, sizeof(*use));
 		use->signal = s;
-		al_vec_push(&st->uses, use);
-		al_vec *sources = al_calloc(1, sizeof(*sources));
 		for (size_t k = 0; k < p->predicates.len; k++) {
 			const al_query_span *span = p->predicates.items[k];
-			al_vec_push(sources, al_strndup(s->query + span->start, span->end - span->start));
+			al_vec_push(&use->texts, al_strndup(s->query + span->start, span->end - span->start));
 		}
-		al_vec_push(&st->sources, sources);
+		al_vec_push(&st->uses, use);
 	}
 	al_vec_dispose_with(&patterns, al_query_pattern_free);
 	return err;
@@ -194,9 +193,8 @@ static int compile_predicates(al_query_set *self)
 		structure *st = self->structures.items[i];
 		for (size_t u = 0; u < st->uses.len; u++) {
 			pattern_use *use = st->uses.items[u];
-			const al_vec *sources = st->sources.items[u];
-			for (size_t k = 0; k < sources->len; k++) {
-				const char *text = sources->items[k];
+			for (size_t k = 0; k < use->texts.len; k++) {
+				const char *text = use->texts.items[k];
 				al_predicate *p;
 				int err = al_predicate_new(&p, text, strlen(text), self->query,
 							   use->signal);
@@ -204,8 +202,8 @@ static int compile_predicates(al_query_set *self)
 					return err;
 				al_vec_push(&use->predicates, p);
 			}
+			al_vec_dispose_with(&use->texts, free);
 		}
-		al_vec_dispose_with(&st->sources, free_sources);
 	}
 	return 0;
 }
@@ -225,13 +223,9 @@ static int compile_structures(al_query_set *self, const TSLanguage *grammar,
 	al_buf_dispose(&src);
 	if (!self->query) {
 		for (size_t i = 0; i < n; i++) {
-			uint32_t o;
-			TSQueryError k;
-			TSQuery *alone = ts_query_new(grammar, signals[i]->query,
-						      (uint32_t)strlen(signals[i]->query), &o, &k);
-			if (!alone)
-				return report_at(signals[i], o, error_kind(k));
-			ts_query_delete(alone);
+			int err = compile_alone(grammar, signals[i]);
+			if (err)
+				return err;
 		}
 		al_error_set("query signals: %s when compiled together", error_kind(kind));
 		return AL_ECONFIG;
