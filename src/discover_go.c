@@ -38,7 +38,7 @@ static int load_modules(al_scan *scan)
 			continue;
 		if (scan->config && al_config_excludes(scan->config, f->path))
 			continue;
-		if (al_source_read_file(scan->source, f, &buf) != 0) {
+		if (al_source_read_path(scan->source, f->path, &buf) != 0) {
 			al_scan_notice(scan, "%s", al_error_last());
 			continue;
 		}

@@ -17,19 +17,7 @@
 
 static int has_file(const al_scan *scan, const char *path)
 {
-	const al_vec *files = &scan->source->files;
-	size_t lo = 0, hi = files->len;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(((al_source_file *)files->items[mid])->path, path);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return al_source_find(scan->source, path) != NULL;
 }
 
 static int cmp_manifest(const void *a, const void *b)
@@ -51,7 +39,7 @@ int al_cargo_load_manifests(al_scan *scan)
 			continue;
 		if (scan->config && al_config_excludes(scan->config, f->path))
 			continue;
-		if (al_source_read_file(scan->source, f, &buf) != 0) {
+		if (al_source_read_path(scan->source, f->path, &buf) != 0) {
 			al_scan_notice(scan, "%s", al_error_last());
 			continue;
 		}
@@ -228,6 +216,23 @@ static size_t first_rust_file_at(const al_scan *scan, const char *key)
 	return lo;
 }
 
+/* Extends `queue` (al_cargo_manifest *) with every in-repo package its packages depend on,
+ * directly or not, that `seen` (package directories) does not hold yet, breadth first, and
+ * adds them to `seen`. Paths out of the repository are reported when `report` is set. */
+static void add_dependencies(al_scan *scan, al_vec *queue, al_strmap *seen, int report)
+{
+	for (size_t q = 0; q < queue->len; q++) {
+		const al_cargo_manifest *m = queue->items[q];
+		for (size_t i = 0; i < m->deps.len; i++) {
+			const al_cargo_manifest *dep = resolve_dep(scan, m, m->deps.items[i], report);
+			if (!dep || al_strmap_has(seen, dep->dir))
+				continue;
+			al_strmap_set(seen, dep->dir, NULL);
+			al_vec_push(queue, (void *)dep);
+		}
+	}
+}
+
 static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest *pkg,
 			const char *bin_path)
 {
@@ -259,17 +264,11 @@ static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest 
 	al_strmap seen = AL_STRMAP_INIT;
 	al_strmap_set(&seen, pkg->dir, NULL);
 	al_vec_push(&queue, (void *)pkg);
-	for (size_t q = 0; q < queue.len; q++) {
-		const al_cargo_manifest *m = queue.items[q];
-		for (size_t i = 0; i < m->deps.len; i++) {
-			const al_cargo_manifest *dep = resolve_dep(scan, m, m->deps.items[i], 1);
-			if (!dep || al_strmap_has(&seen, dep->dir))
-				continue;
-			al_strmap_set(&seen, dep->dir, NULL);
-			al_unit *u = al_found_add_unit(found, dep->dir, 0, dep);
-			add_library_files(scan, dep, u);
-			al_vec_push(&queue, (void *)dep);
-		}
+	add_dependencies(scan, &queue, &seen, 1);
+	for (size_t q = 1; q < queue.len; q++) {
+		const al_cargo_manifest *dep = queue.items[q];
+		al_unit *u = al_found_add_unit(found, dep->dir, 0, dep);
+		add_library_files(scan, dep, u);
 	}
 	al_vec_dispose(&queue);
 	al_strmap_dispose(&seen);
@@ -386,16 +385,7 @@ static void mark_built_packages(al_scan *scan)
 			al_vec_push(&queue, (void *)m);
 		}
 	}
-	for (size_t q = 0; q < queue.len; q++) {
-		const al_cargo_manifest *m = queue.items[q];
-		for (size_t i = 0; i < m->deps.len; i++) {
-			const al_cargo_manifest *dep = resolve_dep(scan, m, m->deps.items[i], 0);
-			if (dep && !al_strmap_has(&scan->built_packages, dep->dir)) {
-				al_strmap_set(&scan->built_packages, dep->dir, NULL);
-				al_vec_push(&queue, (void *)dep);
-			}
-		}
-	}
+	add_dependencies(scan, &queue, &scan->built_packages, 0);
 	al_vec_dispose(&queue);
 }
 

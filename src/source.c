@@ -275,8 +275,7 @@ static int read_blob(git_repository *repo, const git_oid *oid, const char *path,
 	return 0;
 }
 
-/* The listed file at `path`, by binary search of the sorted list, or NULL. */
-static const al_source_file *listed(const al_source *self, const char *path)
+const al_source_file *al_source_find(const al_source *self, const char *path)
 {
 	size_t lo = 0, hi = self->files.len;
 	while (lo < hi) {
@@ -293,16 +292,9 @@ static const al_source_file *listed(const al_source *self, const char *path)
 	return NULL;
 }
 
-int al_source_read_file(al_source *self, const al_source_file *file, al_buf *out)
-{
-	if (self->mode != AL_SOURCE_WORKTREE && file->has_oid)
-		return read_blob(self->repo, &file->oid, file->path, out);
-	return al_source_read_path(self, file->path, out);
-}
-
 int al_source_read_path(al_source *self, const char *path, al_buf *out)
 {
-	const al_source_file *known = listed(self, path);
+	const al_source_file *known = al_source_find(self, path);
 	if (known && known->has_oid && self->mode != AL_SOURCE_WORKTREE)
 		return read_blob(self->repo, &known->oid, path, out);
 	if (self->mode == AL_SOURCE_REV) {

@@ -30,20 +30,21 @@ typedef struct {
 	al_vec files;      /* al_source_file *, sorted by path */
 } al_source;
 
-/* Opens the repository at path (discovered upwards; NULL: ".") in the given mode. */
 /* git_libgit2_init, and the library options archlint reads with (pair with
  * git_libgit2_shutdown): objects are not re-hashed on every read, as git itself does not,
  * and pack files are mapped in small windows. */
 void al_git_init(void);
+/* Opens the repository at path (discovered upwards; NULL: ".") in the given mode. */
 int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev);
 /* Lists the snapshot's regular files, skipping symlinks, submodules and every directory
  * whose name is in prune_dirs (NULL-terminated). A revision's list comes from the listing
  * cache when use_cache is set and it holds the tree (listing_cache.h). */
 int al_source_list(al_source *self, const char *const *prune_dirs, int use_cache);
-/* Reads one file by path from the snapshot into out. Returns AL_EREPO if it is absent. */
+/* The listed file at path (binary search of the sorted list), or NULL. */
+const al_source_file *al_source_find(const al_source *self, const char *path);
+/* Reads one file by path from the snapshot into out: a listed file by its blob id, without
+ * a tree lookup. Returns AL_EREPO if it is absent. */
 int al_source_read_path(al_source *self, const char *path, al_buf *out);
-/* Reads one listed file: by its blob id when it has one (no tree lookup), else by path. */
-int al_source_read_file(al_source *self, const al_source_file *file, al_buf *out);
 void al_source_free(al_source *self);
 
 typedef struct {
