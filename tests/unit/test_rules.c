@@ -69,6 +69,24 @@ static void finish_ok(al_ruleset *rules)
 		fail_msg("al_ruleset_finish returned %d: %s", rc, al_error_last());
 }
 
+/* A ruleset of the one signal `json` (from the file `origin`) must fail to finish, with an
+ * error holding each of the texts that follow (NULL-terminated). */
+static void finish_fails(const char *json, const char *origin, ...)
+{
+	al_ruleset *rules = al_ruleset_new();
+	int rc = add_json(rules, json, origin);
+	if (rc != 0)
+		fail_msg("adding %s returned %d: %s", json, rc, al_error_last());
+	al_error_clear();
+	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
+	va_list ap;
+	va_start(ap, origin);
+	for (const char *want; (want = va_arg(ap, const char *)) != NULL;)
+		assert_contains(al_error_last(), want);
+	va_end(ap);
+	al_ruleset_free(rules);
+}
+
 static const al_file_facts *extract(fixture *f, al_language lang, const char *src)
 {
 	al_file_facts_free(f->facts);
@@ -383,15 +401,9 @@ static void shared_structures_keep_their_predicates(void **state)
 	assert_hit(ff, "q.mid", 10, 1);
 	assert_hit(ff, "q.twice", 11, 5); /* Dial once, then net.* four times (16 twice) */
 
-	al_ruleset *rules = al_ruleset_new();
-	cJSON *doc = cJSON_Parse("{\"id\":\"q.cap\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
-	                         "\"language\":\"go\",\"query\":\"((identifier) @x "
-	                         "(#eq? @y \\\"a\\\"))\"}");
-	assert_ok(al_ruleset_add_signal_json(rules, doc, "cfg.json"));
-	cJSON_Delete(doc);
-	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
-	assert_contains(al_error_last(), "cfg.json: signal 'q.cap': unknown capture '@y' in '#eq?'");
-	al_ruleset_free(rules);
+	finish_fails("{\"id\":\"q.cap\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	             "\"language\":\"go\",\"query\":\"((identifier) @x (#eq? @y \\\"a\\\"))\"}",
+	             "cfg.json", "cfg.json: signal 'q.cap': unknown capture '@y' in '#eq?'", NULL);
 }
 
 static void query_eq_between_captures(void **state)
@@ -473,77 +485,40 @@ static void queries_are_per_language(void **state)
 static void invalid_query_names_origin_and_position(void **state)
 {
 	(void)state;
-	al_ruleset *rules = al_ruleset_new();
-	cJSON *doc = cJSON_Parse("{\"id\":\"q.bad\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
-	                         "\"language\":\"go\",\"query\":\"(call_expression)\\n"
-	                         "(no_such_node) @signal\"}");
-	assert_ok(al_ruleset_add_signal_json(rules, doc, "rules/queries/go/bad.scm"));
-	cJSON_Delete(doc);
-	al_error_clear();
-	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
-	assert_contains(al_error_last(), "rules/queries/go/bad.scm:2:2");
-	assert_contains(al_error_last(), "unknown node type");
-	al_ruleset_free(rules);
-
-	/* A syntax error on the first line. */
-	rules = al_ruleset_new();
-	doc = cJSON_Parse("{\"id\":\"q.syn\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
-	                  "\"language\":\"rust\",\"query\":\"((function_item) $)\"}");
-	assert_ok(al_ruleset_add_signal_json(rules, doc, "cfg.json"));
-	cJSON_Delete(doc);
-	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
-	/* In a JSON string the position is the query's own, not a line of the file. */
-	assert_contains(al_error_last(), "cfg.json: signal 'q.syn': syntax error in query at line 1,");
-	al_ruleset_free(rules);
-
+	finish_fails("{\"id\":\"q.bad\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	             "\"language\":\"go\",\"query\":\"(call_expression)\\n"
+	             "(no_such_node) @signal\"}",
+	             "rules/queries/go/bad.scm", "rules/queries/go/bad.scm:2:2", "unknown node type",
+	             NULL);
+	/* A syntax error on the first line. In a JSON string the position is the query's own,
+	 * not a line of the file. */
+	finish_fails("{\"id\":\"q.syn\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	             "\"language\":\"rust\",\"query\":\"((function_item) $)\"}",
+	             "cfg.json", "cfg.json: signal 'q.syn': syntax error in query at line 1,", NULL);
 	/* A shape tree-sitter mishandles is refused before it compiles, with the same origin. */
-	rules = al_ruleset_new();
-	doc = cJSON_Parse("{\"id\":\"q.shape\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
-	                  "\"language\":\"rust\",\"query\":\"(unsafe_block)\\nname: (#a)\"}");
-	assert_ok(al_ruleset_add_signal_json(rules, doc, "rules/queries/rust/shape.scm"));
-	cJSON_Delete(doc);
-	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
-	assert_contains(al_error_last(), "rules/queries/rust/shape.scm:2:7: field naming a predicate");
-	al_ruleset_free(rules);
+	finish_fails("{\"id\":\"q.shape\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	             "\"language\":\"rust\",\"query\":\"(unsafe_block)\\nname: (#a)\"}",
+	             "rules/queries/rust/shape.scm",
+	             "rules/queries/rust/shape.scm:2:7: field naming a predicate", NULL);
 }
 
 static void unsupported_predicate_fails(void **state)
 {
 	(void)state;
-	al_ruleset *rules = al_ruleset_new();
-	cJSON *doc = cJSON_Parse("{\"id\":\"q.set\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
-	                         "\"language\":\"go\",\"query\":\"((identifier) @signal "
-	                         "(#set! @signal \\\"k\\\"))\"}");
-	assert_ok(al_ruleset_add_signal_json(rules, doc, "rules/queries/go/set.scm"));
-	cJSON_Delete(doc);
-	al_error_clear();
-	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
-	assert_contains(al_error_last(), "rules/queries/go/set.scm");
-	assert_contains(al_error_last(), "set!");
-	al_ruleset_free(rules);
-
+	finish_fails("{\"id\":\"q.set\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	             "\"language\":\"go\",\"query\":\"((identifier) @signal "
+	             "(#set! @signal \\\"k\\\"))\"}",
+	             "rules/queries/go/set.scm", "rules/queries/go/set.scm", "set!", NULL);
 	/* #eq? with too many arguments. */
-	rules = al_ruleset_new();
-	doc = cJSON_Parse("{\"id\":\"q.arity\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
-	                  "\"language\":\"go\",\"query\":\"((identifier) @signal "
-	                  "(#eq? @signal \\\"a\\\" \\\"b\\\"))\"}");
-	assert_ok(al_ruleset_add_signal_json(rules, doc, "arity.scm"));
-	cJSON_Delete(doc);
-	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
-	assert_contains(al_error_last(), "arity.scm");
-	al_ruleset_free(rules);
-
+	finish_fails("{\"id\":\"q.arity\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	             "\"language\":\"go\",\"query\":\"((identifier) @signal "
+	             "(#eq? @signal \\\"a\\\" \\\"b\\\"))\"}",
+	             "arity.scm", "arity.scm", NULL);
 	/* An invalid regular expression. */
-	rules = al_ruleset_new();
-	doc = cJSON_Parse("{\"id\":\"q.re\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
-	                  "\"language\":\"go\",\"query\":\"((identifier) @signal "
-	                  "(#match? @signal \\\"(unclosed\\\"))\"}");
-	assert_ok(al_ruleset_add_signal_json(rules, doc, "re.scm"));
-	cJSON_Delete(doc);
-	assert_err(AL_ECONFIG, al_ruleset_finish(rules));
-	assert_contains(al_error_last(), "re.scm");
-	assert_contains(al_error_last(), "regular expression");
-	al_ruleset_free(rules);
+	finish_fails("{\"id\":\"q.re\",\"role\":\"tool\",\"weight\":1,\"why\":\"w\","
+	             "\"language\":\"go\",\"query\":\"((identifier) @signal "
+	             "(#match? @signal \\\"(unclosed\\\"))\"}",
+	             "re.scm", "re.scm", "regular expression", NULL);
 }
 
 /* ---- rules folders ---- */
