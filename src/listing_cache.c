@@ -25,13 +25,6 @@ static char *cache_path(const char *git_dir)
 			  n && git_dir[n - 1] == '/' ? "" : "/", FORMAT_VERSION);
 }
 
-static void free_file(void *p)
-{
-	al_source_file *f = p;
-	free(f->path);
-	free(f);
-}
-
 /* Reads the header; 1 when it is this tree's with these pruned names. */
 static int header_matches(al_bin_reader *r, const git_oid *tree, const char *const *prune)
 {
@@ -81,7 +74,7 @@ int al_listing_cache_read(const char *git_dir, const git_oid *tree,
 	}
 	al_buf_dispose(&data);
 	if (!ok || r.bad || r.left != 0) {
-		al_vec_dispose_with(&read, free_file);
+		al_vec_dispose_with(&read, al_source_file_free);
 		return -1;
 	}
 	for (size_t i = 0; i < read.len; i++)

@@ -331,16 +331,18 @@ int al_source_read_path(al_source *self, const char *path, al_buf *out)
 	return read_blob(self->repo, &e->id, path, out);
 }
 
+void al_source_file_free(void *file)
+{
+	al_source_file *f = file;
+	free(f->path);
+	free(f);
+}
+
 void al_source_free(al_source *self)
 {
 	if (!self)
 		return;
-	for (size_t i = 0; i < self->files.len; i++) {
-		al_source_file *f = self->files.items[i];
-		free(f->path);
-		free(f);
-	}
-	al_vec_dispose(&self->files);
+	al_vec_dispose_with(&self->files, al_source_file_free);
 	git_tree_free(self->tree);
 	git_index_free(self->index);
 	git_repository_free(self->repo);

@@ -46,6 +46,7 @@ const al_source_file *al_source_find(const al_source *self, const char *path);
  * a tree lookup. Returns AL_EREPO if it is absent. */
 int al_source_read_path(al_source *self, const char *path, al_buf *out);
 void al_source_free(al_source *self);
+void al_source_file_free(void *file); /* one al_source_file, for al_vec_dispose_with */
 
 typedef struct {
 	const al_source *source;
