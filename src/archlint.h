@@ -46,6 +46,31 @@ int al_role_parse(al_role *out, const char *name);
 const char *al_level_name(al_level level);
 int al_level_parse(al_level *out, const char *name);
 
+/* How the repository ships a component, from its deployment and release files. */
+typedef enum {
+	AL_SHIP_SERVICE,   /* started by a long-running workload: Deployment, DaemonSet, systemd */
+	AL_SHIP_JOB,       /* started by a run-to-completion workload: Job, CronJob */
+	AL_SHIP_CONTAINER, /* a container image's program (ENTRYPOINT, CMD, COPY --from) */
+	AL_SHIP_PACKAGE,   /* released for workstations or servers: goreleaser, release workflows */
+	AL_SHIP_BUILD,     /* built by the repository's build (Dockerfile RUN, Makefile) */
+	AL_SHIP__COUNT
+} al_ship_kind;
+
+const char *al_ship_kind_name(al_ship_kind kind);
+
+/* One deployment reference to a component. */
+typedef struct {
+	al_ship_kind kind;
+	const char *format; /* borrowed literal: "dockerfile", "kubernetes", "goreleaser", ... */
+	char *path;
+	unsigned line;
+} al_shipment;
+
+/* How a component runs, from what its main reaches. */
+typedef enum { AL_LIFE_UNKNOWN, AL_LIFE_SERVER, AL_LIFE_COMMAND } al_lifecycle;
+
+const char *al_lifecycle_name(al_lifecycle life);
+
 /* One piece of evidence behind a verdict. */
 typedef struct {
 	const char *signal; /* borrowed: signal id */
@@ -54,7 +79,8 @@ typedef struct {
 	double weight; /* what it contributed to the role's score */
 	char *path;
 	unsigned line;
-	unsigned hits; /* matches of this signal in the closure (the location is the first) */
+	unsigned hits;     /* matches of this signal in the closure (the location is the first) */
+	unsigned distance; /* package hops from main's package to the best location (0: own) */
 } al_evidence;
 
 typedef struct {
@@ -77,12 +103,25 @@ typedef struct {
 	char *declared;      /* where a declaration came from, or NULL */
 	al_role declared_as; /* valid when declared */
 	unsigned declared_line;
-	char *decided_by; /* one line: what decided the role */
-	al_role evidence_role;      /* the verdict of the evidence alone */
+	char *decided_by;      /* one line: what decided the role */
+	al_role evidence_role; /* the verdict of the evidence alone */
 	double evidence_confidence;
 	int contradicted; /* declared, but strong evidence says another role (AL005) */
 	al_vec evidence;  /* al_evidence *, ranked by weight */
+
+	al_vec shipped;         /* al_shipment *: the deployment files that ship it */
+	al_lifecycle lifecycle; /* long-running server, run-to-completion command, or unknown */
+	char *lifecycle_why;    /* the evidence behind it ("path:line: signal"), or NULL */
+	double
+	    probabilities[AL_ROLE__COUNT - 1]; /* the model's, for data-path, control-plane, tool */
+	al_vec features; /* al_feature *: the model's inputs, in the model's order */
 } al_component;
+
+/* One model input of a component (features are named in rules/model.json). */
+typedef struct {
+	const char *name; /* borrowed from the ruleset */
+	double value;
+} al_feature;
 
 /* Why a finding is accepted: it stays in the result, but out of the gate and of the
  * reports that list open findings (SARIF carries it as a suppression). */
@@ -95,8 +134,8 @@ typedef enum {
 
 typedef struct {
 	al_suppress_kind kind;
-	char *reason; /* the stated justification */
-	char *origin; /* where it is stated: "path:line", or the baseline file */
+	char *reason;  /* the stated justification */
+	char *origin;  /* where it is stated: "path:line", or the baseline file */
 	char *expires; /* a waiver's expiry date (YYYY-MM-DD), else NULL */
 } al_suppression;
 
@@ -113,25 +152,25 @@ typedef struct {
 const char *al_suppress_kind_name(al_suppress_kind kind);
 /* Marks an open finding suppressed (copies reason and origin); no-op if it already is. */
 void al_finding_suppress(al_finding *finding, al_suppress_kind kind, const char *reason,
-			 const char *origin);
+                         const char *origin);
 void al_suppression_free(al_suppression *suppression);
 
 /* Where a Go component and a Rust library meet: cgo linking a staticlib/cdylib crate. */
 typedef struct {
-	const char *kind;    /* borrowed literal: "ffi" */
-	char *from;          /* Go component id */
-	char *to_package;    /* Rust package directory of the linked library */
-	char *library;       /* the linked library name */
+	const char *kind;     /* borrowed literal: "ffi" */
+	char *from;           /* Go component id */
+	char *to_package;     /* Rust package directory of the linked library */
+	char *library;        /* the linked library name */
 	al_vec to_components; /* char *: Rust components built from that package */
-	char *path;          /* where the link is declared (#cgo LDFLAGS) */
+	char *path;           /* where the link is declared (#cgo LDFLAGS) */
 	unsigned line;
 } al_link;
 
 typedef struct al_ruleset al_ruleset;
 
 typedef struct {
-	char *rev;          /* the revision asked for, or NULL */
-	char *commit;       /* resolved commit id (rev mode), or NULL */
+	char *rev;    /* the revision asked for, or NULL */
+	char *commit; /* resolved commit id (rev mode), or NULL */
 	al_source_mode mode;
 	al_vec components; /* al_component *, sorted by id */
 	al_vec findings;   /* al_finding *, sorted by path, line, rule, component */
@@ -143,13 +182,13 @@ typedef struct {
 } al_result;
 
 typedef struct {
-	const char *path;       /* repository path (discovered upwards); NULL: current directory */
+	const char *path; /* repository path (discovered upwards); NULL: current directory */
 	al_source_mode mode;
-	const char *rev;        /* for AL_SOURCE_REV; NULL: HEAD */
-	const char *config_path;/* NULL: .archlint.json in the snapshot, if any */
-	const char *rules_dir;  /* NULL: ARCHLINT_RULES, else the embedded rules */
-	int jobs;               /* 0: number of cores */
-	int no_cache;           /* neither read nor write the extraction cache */
+	const char *rev;         /* for AL_SOURCE_REV; NULL: HEAD */
+	const char *config_path; /* NULL: .archlint.json in the snapshot, if any */
+	const char *rules_dir;   /* NULL: ARCHLINT_RULES, else the embedded rules */
+	int jobs;                /* 0: number of cores */
+	int no_cache;            /* neither read nor write the extraction cache */
 	/* Called on the scanning thread as files are parsed (done of total); may be NULL. */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;

@@ -45,7 +45,10 @@ static void read_deps(al_vec *out, const cJSON *table, al_strmap *lines, const c
 		if (cJSON_IsObject(it)) {
 			const char *p = get_string(it, "path");
 			d->path = p ? al_strdup(p) : NULL;
-			d->workspace = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "workspace"));
+			d->workspace =
+			    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "workspace"));
+			d->optional =
+			    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "optional"));
 		}
 		char *key = al_sprintf("%s.%s", prefix, it->string);
 		d->line = line_of(lines, key);
@@ -55,7 +58,7 @@ static void read_deps(al_vec *out, const cJSON *table, al_strmap *lines, const c
 }
 
 int al_cargo_manifest_parse(al_cargo_manifest **out, TSParser *parser, const char *manifest_path,
-			    const char *source, size_t len)
+                            const char *source, size_t len)
 {
 	*out = NULL;
 	cJSON *doc = NULL;
@@ -115,14 +118,14 @@ int al_cargo_manifest_parse(al_cargo_manifest **out, TSParser *parser, const cha
 	}
 
 	read_deps(&m->deps, cJSON_GetObjectItemCaseSensitive(doc, "dependencies"), &lines,
-		  "dependencies");
+	          "dependencies");
 	const cJSON *targets = cJSON_GetObjectItemCaseSensitive(doc, "target");
 	const cJSON *t;
 	cJSON_ArrayForEach(t, targets)
 	{
 		char *prefix = al_sprintf("target.%s.dependencies", t->string);
 		read_deps(&m->deps, cJSON_GetObjectItemCaseSensitive(t, "dependencies"), &lines,
-			  prefix);
+		          prefix);
 		free(prefix);
 	}
 
@@ -132,7 +135,7 @@ int al_cargo_manifest_parse(al_cargo_manifest **out, TSParser *parser, const cha
 		push_strings(&m->members, cJSON_GetObjectItemCaseSensitive(ws, "members"));
 		push_strings(&m->excludes, cJSON_GetObjectItemCaseSensitive(ws, "exclude"));
 		read_deps(&m->workspace_deps, cJSON_GetObjectItemCaseSensitive(ws, "dependencies"),
-			  &lines, "workspace.dependencies");
+		          &lines, "workspace.dependencies");
 	}
 
 	cJSON_Delete(doc);

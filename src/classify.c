@@ -1,42 +1,76 @@
 /*
- * classify.c: turns the signals found in a component's closure into a role, a
- * confidence and ranked evidence.
+ * classify.c: turns the signals found in a component's closure into ranked evidence and
+ * the verdict model's features (verdict_features.h), then lets verdict.c decide.
  *
  * Per signal, hits add up with diminishing returns (each further hit counts repeat_decay
- * times the one before), and hits in in-repo dependencies count dependency_factor times
- * a hit in the component's own package: shared code must not drown each binary's own
- * signals. Declarations win over evidence; tool evidence at or above tool_min makes a tool.
+ * times the one before). A hit counts by its distance from main: fully in the component's
+ * own package, dependency_factor times in a package main imports, depth_decay times less
+ * for every further hop, and shared_factor times less again in plumbing most components
+ * of the language share: linked code says less about a binary than its own, and shared
+ * plumbing never decides. Signals with a lifecycle (a listener, a signal wait, a command
+ * tree) say how the program runs; the strongest of each kind becomes a feature.
  */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "verdict_features.h"
 #include "scan.h"
+#include "verdict.h"
 #include "util/path.h"
 
 #define MAX_COUNTED_HITS 32
 
 typedef struct {
 	const al_signal *signal;
-	double factors[MAX_COUNTED_HITS]; /* per counted hit: 1 own, dependency_factor else */
+	double factors[MAX_COUNTED_HITS]; /* per counted hit: what its distance leaves of it */
 	size_t nfactors;
 	unsigned hits;
-	const char *path; /* best location: first own hit, else first dependency hit */
+	const char *path; /* best location: the nearest hit to main, first of those */
 	unsigned line;
-	int own_location;
+	double best_factor;
+	unsigned distance;
 } tally;
+
+/* The strongest hit of one lifecycle kind. */
+typedef struct {
+	double strength;
+	const al_signal *signal;
+	const char *path;
+	unsigned line;
+	unsigned distance;
+} life_mark;
 
 typedef struct {
 	al_scan *scan;
 	tally *tallies; /* indexed by signal index */
+	life_mark life[AL_LIFE_COMMAND + 1];
 } classify_ctx;
 
-/* factor: what one hit counts (1 in the component's own package, less in dependencies). */
-static void add_hits(classify_ctx *ctx, const al_signal *s, unsigned count, double factor,
-		     const char *path, unsigned line)
+/* A hit at some distance from main; factor is what that distance leaves of it (1: own). */
+typedef struct {
+	double factor;
+	unsigned distance;
+	const char *path;
+	unsigned line;
+} hit_at;
+
+static void mark_lifecycle(classify_ctx *ctx, const al_signal *s, const hit_at *at)
 {
-	int own = factor >= 1.0;
+	life_mark *m = &ctx->life[s->lifecycle];
+	if (at->factor > m->strength) {
+		*m = (life_mark){at->factor, s, at->path, at->line, at->distance};
+	}
+}
+
+static void add_hits(classify_ctx *ctx, const al_signal *s, unsigned count, const hit_at *at)
+{
+	int own = at->distance == 0;
+	if (s->lifecycle != AL_LIFE_UNKNOWN)
+		mark_lifecycle(ctx, s, at);
+	if (s->role == AL_ROLE_UNCLASSIFIED)
+		return; /* a lifecycle signal only */
 	/* What a binary is (a tool or a service) is decided by its own package: test helpers
 	 * and generators living beside shared code do not make every user of it a tool. */
 	if (s->role == AL_ROLE_TOOL && !own)
@@ -45,11 +79,12 @@ static void add_hits(classify_ctx *ctx, const al_signal *s, unsigned count, doub
 	t->signal = s;
 	t->hits += count;
 	for (unsigned i = 0; i < count && t->nfactors < MAX_COUNTED_HITS; i++)
-		t->factors[t->nfactors++] = factor;
-	if (!t->path || (own && !t->own_location)) {
-		t->path = path;
-		t->line = line;
-		t->own_location = own;
+		t->factors[t->nfactors++] = at->factor;
+	if (!t->path || at->factor > t->best_factor) {
+		t->path = at->path;
+		t->line = at->line;
+		t->best_factor = at->factor;
+		t->distance = at->distance;
 	}
 }
 
@@ -59,20 +94,15 @@ static int cmp_factor_desc(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
-/* The tally's score over all hits, and (own_out) over the own package's hits alone. */
-static double tally_score(tally *t, double decay, double *own_out)
+/* The tally's score: its hits by strength, each further one repeat_decay times less. */
+static double tally_score(tally *t, double decay)
 {
 	qsort(t->factors, t->nfactors, sizeof(double), cmp_factor_desc);
-	double sum = 0, own = 0, step = 1, own_step = 1;
+	double sum = 0, step = 1;
 	for (size_t i = 0; i < t->nfactors; i++) {
 		sum += t->factors[i] * step;
 		step *= decay;
-		if (t->factors[i] >= 1.0) {
-			own += own_step;
-			own_step *= decay;
-		}
 	}
-	*own_out = t->signal->weight * own;
 	return t->signal->weight * sum;
 }
 
@@ -114,6 +144,8 @@ static double unit_factor(al_scan *scan, const al_found *found, const al_unit *u
 	const al_thresholds *t = &scan->rules->thresholds;
 	if (u->own)
 		return 1.0;
+	double distance =
+	    t->dependency_factor * pow(t->depth_decay, u->depth > 1 ? u->depth - 1 : 0);
 	if (!scan->sharing_counted)
 		count_sharing(scan);
 	al_language lang = found->component->language;
@@ -122,7 +154,7 @@ static double unit_factor(al_scan *scan, const al_found *found, const al_unit *u
 	free(key);
 	size_t total = scan->components_of[lang];
 	int shared = total >= 3 && (double)sharing >= t->shared_share * (double)total;
-	return t->dependency_factor * (shared ? t->shared_factor : 1.0);
+	return distance * (shared ? t->shared_factor : 1.0);
 }
 
 /* The import signals an import path matches, worked out once per scan. */
@@ -140,35 +172,42 @@ static const al_vec *import_signals(al_scan *scan, const char *import)
 static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 {
 	const al_ruleset *rules = ctx->scan->rules;
-	double factor = unit_factor(ctx->scan, found, u);
+	hit_at at = {unit_factor(ctx->scan, found, u), u->depth, NULL, 0};
 	for (size_t i = 0; i < u->files.len; i++) {
-		const char *path = u->files.items[i];
-		const al_file_facts *f = al_strmap_get(&ctx->scan->facts, path);
+		at.path = u->files.items[i];
+		const al_file_facts *f = al_strmap_get(&ctx->scan->facts, at.path);
 		if (!f)
 			continue;
 		for (size_t k = 0; k < f->hits.len; k++) {
 			const al_hit *h = f->hits.items[k];
-			add_hits(ctx, h->signal, h->count, factor, path, h->line);
+			at.line = h->line;
+			add_hits(ctx, h->signal, h->count, &at);
 		}
 		for (size_t k = 0; k < f->imports.len; k++) {
 			const al_import *imp = f->imports.items[k];
 			const al_vec *matched = import_signals(ctx->scan, imp->path);
+			at.line = imp->line;
 			for (size_t m = 0; m < matched->len; m++)
-				add_hits(ctx, matched->items[m], 1, factor, path, imp->line);
+				add_hits(ctx, matched->items[m], 1, &at);
 		}
 	}
 	if (u->manifest) {
+		at.path = u->manifest->manifest_path;
 		for (size_t k = 0; k < u->manifest->deps.len; k++) {
 			const al_cargo_dep *d = u->manifest->deps.items[k];
 			const al_vec *sigs = al_ruleset_match_crate(rules, d->crate);
 			if (d->workspace && !sigs)
 				sigs = al_ruleset_match_crate(rules, d->key);
-			for (size_t m = 0; sigs && m < sigs->len; m++)
-				add_hits(ctx, sigs->items[m], 1, factor, u->manifest->manifest_path,
-					 d->line);
+			at.line = d->line;
+			for (size_t m = 0; sigs && m < sigs->len; m++) {
+				const al_signal *sig = sigs->items[m];
+				/* A feature-gated profiler or test harness does not make the
+				 * binary a tool. */
+				if (!(d->optional && sig->role == AL_ROLE_TOOL))
+					add_hits(ctx, sig, 1, &at);
+			}
 		}
 	}
-	(void)found;
 }
 
 static void component_signals(classify_ctx *ctx, al_found *found)
@@ -190,7 +229,8 @@ static void component_signals(classify_ctx *ctx, al_found *found)
 				for (size_t f = 0; f < found->facts.len && !hit; f++)
 					hit = strcmp(pat, found->facts.items[f]) == 0;
 			if (hit) {
-				add_hits(ctx, s, 1, 1.0, c->entry_path, c->entry_line);
+				hit_at at = {1.0, 0, c->entry_path, c->entry_line};
+				add_hits(ctx, s, 1, &at);
 				break;
 			}
 		}
@@ -214,97 +254,56 @@ static double round2(double v)
 	return floor(v * 100 + 0.5) / 100;
 }
 
-/*
- * The verdict of the evidence alone. own_scores: data-path and control-plane scores from
- * the component's own package. Tool evidence beats service evidence that comes only from
- * shared code: a generator or debug client in tools/ that imports the whole product is
- * still a tool.
- */
-static void judge_evidence(const al_thresholds *t, al_component *c, const double *own_scores)
+/* The features of the model's kinds that come from deployment references. */
+static void shipping_features(const al_scan *scan, const al_component *c, double *x)
 {
-	double dp = c->scores[AL_ROLE_DATA_PATH], cp = c->scores[AL_ROLE_CONTROL_PLANE];
-	double tool = c->scores[AL_ROLE_TOOL];
-	double hi = dp > cp ? dp : cp, lo = dp > cp ? cp : dp;
-	double own_hi = own_scores[AL_ROLE_DATA_PATH] > own_scores[AL_ROLE_CONTROL_PLANE] ?
-				own_scores[AL_ROLE_DATA_PATH] :
-				own_scores[AL_ROLE_CONTROL_PLANE];
-	c->hybrid = 0;
-	if (tool >= t->tool_min || (tool >= t->min_score && tool > own_hi)) {
-		c->role = AL_ROLE_TOOL;
-		c->confidence = round2(tool / (tool + own_hi + 1));
-		c->decided_by = tool >= t->tool_min ?
-					al_sprintf("tool score %.2f reached tool_min %.2f", tool, t->tool_min) :
-					al_sprintf("tool score %.2f outweighs the service evidence of its "
-						   "own package (%.2f)",
-						   tool, own_hi);
-		return;
-	}
-	if (hi < t->min_score) {
-		c->role = AL_ROLE_UNCLASSIFIED;
-		c->confidence = 0;
-		c->decided_by = al_sprintf("neither data-path (%.2f) nor control-plane (%.2f) reached "
-					   "min_score %.2f",
-					   dp, cp, t->min_score);
-		return;
-	}
-	if (dp >= t->hybrid_min && cp >= t->hybrid_min && lo >= t->hybrid_ratio * hi) {
-		/* A service with a strong hot path is on the data path, whatever else it does;
-		 * AL004 suggests moving the rest out. */
-		c->hybrid = 1;
-		c->role = AL_ROLE_DATA_PATH;
-		c->confidence = round2(dp / (dp + cp));
-		c->decided_by = al_sprintf("strong evidence for both data-path (%.2f) and "
-					   "control-plane (%.2f): a hybrid, on the data path",
-					   dp, cp);
-		return;
-	}
-	c->role = dp >= cp ? AL_ROLE_DATA_PATH : AL_ROLE_CONTROL_PLANE;
-	c->confidence = round2((hi - lo) / (hi + lo + 1));
-	c->decided_by = al_sprintf("%s score %.2f over %s %.2f", al_role_name(c->role), hi,
-				   al_role_name(c->role == AL_ROLE_DATA_PATH ? AL_ROLE_CONTROL_PLANE :
-									      AL_ROLE_DATA_PATH),
-				   lo);
+	static const int feature_of[AL_SHIP__COUNT] = {
+	    [AL_SHIP_SERVICE] = AL_F_SHIPPED_SERVICE,     [AL_SHIP_JOB] = AL_F_SHIPPED_JOB,
+	    [AL_SHIP_CONTAINER] = AL_F_SHIPPED_CONTAINER, [AL_SHIP_PACKAGE] = AL_F_SHIPPED_PACKAGE,
+	    [AL_SHIP_BUILD] = AL_F_SHIPPED_BUILD,
+	};
+	for (size_t i = 0; i < c->shipped.len; i++)
+		x[feature_of[((const al_shipment *)c->shipped.items[i])->kind]] = 1;
+	x[AL_F_UNSHIPPED] = scan->repository_ships && c->shipped.len == 0;
 }
 
-/* Declarations win over evidence; evidence that strongly says otherwise is kept, so
- * AL005 can point at a stale declaration. */
-static void decide(al_scan *scan, al_found *found, const double *own_scores)
+static void lifecycle_of(const classify_ctx *ctx, al_component *c, double *x)
 {
-	al_component *c = found->component;
-	const al_thresholds *t = &scan->rules->thresholds;
-	judge_evidence(t, c, own_scores);
-	c->evidence_role = c->role;
-	c->evidence_confidence = c->confidence;
-
-	unsigned line = 0;
-	int configured = scan->config ? al_config_role(scan->config, c->id, &line) : -1;
-	if (configured >= 0) {
-		free(c->declared);
-		c->declared = al_sprintf("%s: components.\"%s\"", scan->config->path, c->id);
-		c->declared_as = (al_role)configured;
-		c->declared_line = line;
-	}
-	if (!c->declared)
+	const life_mark *server = &ctx->life[AL_LIFE_SERVER],
+	                *command = &ctx->life[AL_LIFE_COMMAND];
+	x[AL_F_SERVER] = round2(server->strength);
+	x[AL_F_COMMAND] = round2(command->strength);
+	const life_mark *m = server->strength >= command->strength ? server : command;
+	if (!m->signal)
 		return;
-	double strongest = c->scores[c->evidence_role < AL_ROLE_UNCLASSIFIED ? c->evidence_role : 0];
-	c->contradicted = c->evidence_role != c->declared_as &&
-			  c->evidence_role != AL_ROLE_UNCLASSIFIED &&
-			  strongest >= t->contradiction_min && c->evidence_confidence >= 0.5;
-	free(c->decided_by);
-	c->role = c->declared_as;
-	c->confidence = 1.0;
-	c->hybrid = 0;
-	c->decided_by = al_sprintf("declared %s in %s (line %u); the evidence alone says %s "
-				   "(confidence %.2f)",
-				   al_role_name(c->role), c->declared, c->declared_line,
-				   al_role_name(c->evidence_role), c->evidence_confidence);
+	c->lifecycle = m == server ? AL_LIFE_SERVER : AL_LIFE_COMMAND;
+	if (m->distance == 0)
+		c->lifecycle_why = al_sprintf("%s:%u: %s in main's package: %s", m->path, m->line,
+		                              m->signal->id, m->signal->why);
+	else
+		c->lifecycle_why = al_sprintf("%s:%u: %s, %u package hop%s from main: %s", m->path,
+		                              m->line, m->signal->id, m->distance,
+		                              m->distance == 1 ? "" : "s", m->signal->why);
+}
+
+static void add_features(al_component *c, const double *x)
+{
+	for (int f = 0; f < AL_FEATURE__COUNT; f++) {
+		al_feature *feat = al_calloc(1, sizeof(*feat));
+		feat->name = al_feature_name(f);
+		feat->value = round2(x[f]);
+		al_vec_push(&c->features, feat);
+	}
 }
 
 void al_classify(al_scan *scan, al_found *found)
 {
 	al_component *c = found->component;
 	const al_vec *signals = &scan->rules->signals;
-	classify_ctx ctx = { scan, al_calloc(signals->len ? signals->len : 1, sizeof(tally)) };
+	classify_ctx ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.scan = scan;
+	ctx.tallies = al_calloc(signals->len ? signals->len : 1, sizeof(tally));
 	for (size_t i = 0; i < found->units.len; i++) {
 		const al_unit *u = found->units.items[i];
 		al_vec_push(&c->closure, al_strdup(u->dir));
@@ -314,15 +313,12 @@ void al_classify(al_scan *scan, al_found *found)
 		unit_signals(&ctx, found, u);
 	}
 	component_signals(&ctx, found);
-	double own_scores[AL_ROLE__COUNT - 1] = { 0 };
 	for (size_t i = 0; i < signals->len; i++) {
 		tally *t = &ctx.tallies[i];
 		if (!t->signal)
 			continue;
-		double own;
-		double w = tally_score(t, scan->rules->thresholds.repeat_decay, &own);
+		double w = tally_score(t, scan->rules->thresholds.repeat_decay);
 		c->scores[t->signal->role] += w;
-		own_scores[t->signal->role] += own;
 		al_evidence *e = al_calloc(1, sizeof(*e));
 		e->signal = t->signal->id;
 		e->why = t->signal->why;
@@ -331,11 +327,22 @@ void al_classify(al_scan *scan, al_found *found)
 		e->path = al_strdup(t->path);
 		e->line = t->line;
 		e->hits = t->hits;
+		e->distance = t->distance;
 		al_vec_push(&c->evidence, e);
 	}
+	double x[AL_FEATURE__COUNT] = {0};
+	x[AL_F_DATA_PATH] = log1p(c->scores[AL_ROLE_DATA_PATH]);
+	x[AL_F_CONTROL_PLANE] = log1p(c->scores[AL_ROLE_CONTROL_PLANE]);
+	x[AL_F_TOOL] = log1p(c->scores[AL_ROLE_TOOL]);
+	lifecycle_of(&ctx, c, x);
+	shipping_features(scan, c, x);
 	for (int r = 0; r < AL_ROLE__COUNT - 1; r++)
 		c->scores[r] = round2(c->scores[r]);
+	/* The model sees what the output shows: features rounded as printed. */
+	for (int f = 0; f < AL_FEATURE__COUNT; f++)
+		x[f] = round2(x[f]);
+	add_features(c, x);
 	al_vec_sort(&c->evidence, cmp_evidence);
 	free(ctx.tallies);
-	decide(scan, found, own_scores);
+	al_verdict_decide(scan, found, x);
 }

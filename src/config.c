@@ -11,8 +11,8 @@
 #include "json.h"
 #include "util/path.h"
 
-static const char *const top_keys[] = { "components", "rules",	  "signals",
-					 "exclude",    "max_file_bytes", "waivers", NULL };
+static const char *const top_keys[] = {"components",     "rules",   "signals",        "exclude",
+                                       "max_file_bytes", "waivers", "min_confidence", NULL};
 
 static int known(const char *key, const char *const *keys)
 {
@@ -48,16 +48,16 @@ static int check_shape(const cJSON *doc, const char *path, const char *text)
 	static const struct {
 		const char *key;
 		int type;
-	} shapes[] = { { "components", cJSON_Object },
-		       { "rules", cJSON_Object },
-		       { "signals", cJSON_Array },
-		       { "exclude", cJSON_Array } };
+	} shapes[] = {{"components", cJSON_Object},
+	              {"rules", cJSON_Object},
+	              {"signals", cJSON_Array},
+	              {"exclude", cJSON_Array}};
 	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, shapes[i].key);
 		if (v && (v->type & 0xFF) != shapes[i].type) {
-			al_error_set("%s:%u: \"%s\" must be %s", path, key_line(text, shapes[i].key),
-				     shapes[i].key,
-				     shapes[i].type == cJSON_Object ? "an object" : "an array");
+			al_error_set("%s:%u: \"%s\" must be %s", path,
+			             key_line(text, shapes[i].key), shapes[i].key,
+			             shapes[i].type == cJSON_Object ? "an object" : "an array");
 			return AL_ECONFIG;
 		}
 	}
@@ -86,7 +86,7 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	{
 		if (!known(it->string, top_keys)) {
 			al_error_set("%s:%u: unknown key \"%s\"", path, key_line(copy, it->string),
-				     it->string);
+			             it->string);
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -100,12 +100,23 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	if (max) {
 		if (!cJSON_IsNumber(max) || max->valuedouble < 1024 ||
 		    max->valuedouble > AL_MAX_MAX_FILE_BYTES) {
-			al_error_set("%s:%u: \"max_file_bytes\" must be a number from 1024 to %zu", path,
-				     key_line(copy, "max_file_bytes"), AL_MAX_MAX_FILE_BYTES);
+			al_error_set("%s:%u: \"max_file_bytes\" must be a number from 1024 to %zu",
+			             path, key_line(copy, "max_file_bytes"), AL_MAX_MAX_FILE_BYTES);
 			err = AL_ECONFIG;
 			goto done;
 		}
 		self->max_file_bytes = (size_t)max->valuedouble;
+	}
+	const cJSON *conf = cJSON_GetObjectItemCaseSensitive(doc, "min_confidence");
+	self->min_confidence = -1;
+	if (conf) {
+		if (!cJSON_IsNumber(conf) || conf->valuedouble < 0 || conf->valuedouble > 1) {
+			al_error_set("%s:%u: \"min_confidence\" must be a number from 0 to 1", path,
+			             key_line(copy, "min_confidence"));
+			err = AL_ECONFIG;
+			goto done;
+		}
+		self->min_confidence = conf->valuedouble;
 	}
 	const cJSON *comps = cJSON_GetObjectItemCaseSensitive(doc, "components");
 	cJSON_ArrayForEach(it, comps)
@@ -115,7 +126,7 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		{
 			if (strcmp(key->string, "role") != 0) {
 				al_error_set("%s:%u: unknown key \"%s\" in component \"%s\"", path,
-					     key_line(copy, key->string), key->string, it->string);
+				             key_line(copy, key->string), key->string, it->string);
 				err = AL_ECONFIG;
 				goto done;
 			}
@@ -124,21 +135,21 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		al_role r;
 		if (!role || al_role_parse(&r, role) < 0 || r == AL_ROLE_UNCLASSIFIED) {
 			al_error_set("%s:%u: component \"%s\" needs \"role\": data-path, "
-				     "control-plane or tool",
-				     path, key_line(copy, it->string), it->string);
+			             "control-plane or tool",
+			             path, key_line(copy, it->string), it->string);
 			err = AL_ECONFIG;
 			goto done;
 		}
 		al_strmap_set(&self->roles, it->string, (void *)(uintptr_t)(r + 1));
 		al_strmap_set(&self->role_lines, it->string,
-			      (void *)(uintptr_t)key_line(copy, it->string));
+		              (void *)(uintptr_t)key_line(copy, it->string));
 	}
 	const cJSON *ex = cJSON_GetObjectItemCaseSensitive(doc, "exclude");
 	cJSON_ArrayForEach(it, ex)
 	{
 		if (!cJSON_IsString(it)) {
 			al_error_set("%s:%u: \"exclude\" must list glob strings", path,
-				     key_line(copy, "exclude"));
+			             key_line(copy, "exclude"));
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -150,8 +161,9 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		const char *level = al_json_string(it, "level");
 		al_level lv;
 		if (!level || al_level_parse(&lv, level) < 0) {
-			al_error_set("%s:%u: rule \"%s\" needs \"level\": error, warning, note or off",
-				     path, key_line(copy, it->string), it->string);
+			al_error_set(
+			    "%s:%u: rule \"%s\" needs \"level\": error, warning, note or off", path,
+			    key_line(copy, it->string), it->string);
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -182,11 +194,13 @@ int al_config_apply(const al_config *self, al_ruleset *rules)
 		al_rule *r = al_ruleset_find_rule(rules, it->string);
 		if (!r) {
 			al_error_set("%s:%u: unknown rule id \"%s\"", self->path,
-				     key_line(self->text, it->string), it->string);
+			             key_line(self->text, it->string), it->string);
 			return AL_ECONFIG;
 		}
 		al_level_parse(&r->level, al_json_string(it, "level"));
 	}
+	if (self->min_confidence >= 0)
+		rules->thresholds.min_confidence = self->min_confidence;
 	if (al_config_check_waivers(self, rules))
 		return AL_ECONFIG;
 	return 0;

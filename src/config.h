@@ -7,6 +7,7 @@
  *     "signals": [ { "id": ..., "role": ..., "weight": ..., "why": ..., "imports": [...] } ],
  *     "exclude": [ "legacy" ],
  *     "max_file_bytes": 1048576,
+ *     "min_confidence": 0.6,
  *     "waivers": [ { "component": "cmd/proxy", "rule": "AL001", "reason": "...",
  *                    "expires": "2025-09-30" } ] }
  *
@@ -35,8 +36,9 @@ typedef struct {
 	cJSON *doc;      /* owned */
 	al_strmap roles; /* component id -> al_role + 1, as (void *)(uintptr_t) */
 	al_strmap role_lines;
-	al_vec excludes; /* char * globs */
+	al_vec excludes;       /* char * globs */
 	size_t max_file_bytes; /* larger source files are data or generated: skipped, noticed */
+	double min_confidence; /* overrides rules/classify.json's when >= 0 */
 	al_vec waivers;        /* al_waiver * (waivers.c) */
 } al_config;
 

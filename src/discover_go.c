@@ -114,7 +114,7 @@ static void package_files(const al_scan *scan, const go_dir *d, int mains, int i
 }
 
 static void add_closure(al_scan *scan, al_found *found, al_strmap *dirs, const char *start,
-			const al_vec *start_files)
+                        const al_vec *start_files)
 {
 	al_strmap seen = AL_STRMAP_INIT;
 	al_vec queue = AL_VEC_INIT;
@@ -136,6 +136,7 @@ static void add_closure(al_scan *scan, al_found *found, al_strmap *dirs, const c
 				if (d && !al_strmap_has(&seen, dir)) {
 					al_strmap_set(&seen, dir, NULL);
 					al_unit *dep = al_found_add_unit(found, dir, 0, NULL);
+					dep->depth = u->depth + 1;
 					al_vec lib = AL_VEC_INIT;
 					package_files(scan, d, 0, 0, &lib);
 					for (size_t j = 0; j < lib.len; j++)
@@ -187,7 +188,8 @@ static void discover_component(al_scan *scan, al_strmap *dirs, go_dir *d)
 		return;
 	}
 	const char *name = strcmp(d->dir, ".") == 0 ? "" : al_path_basename(d->dir);
-	al_found *found = al_scan_add_component(scan, AL_LANG_GO, d->dir, name, entry, line, d->dir);
+	al_found *found =
+	    al_scan_add_component(scan, AL_LANG_GO, d->dir, name, entry, line, d->dir);
 	if (ignored)
 		al_vec_push(&found->facts, al_strdup("go-build-ignored"));
 	if (al_path_has_dir_segment(entry, "testdata"))
@@ -200,15 +202,16 @@ static void discover_component(al_scan *scan, al_strmap *dirs, go_dir *d)
 		all_generated = all_generated && f->generated;
 		if (f->role_directive && !found->component->declared) {
 			al_role r;
-			if (al_role_parse(&r, f->role_directive) == 0 && r != AL_ROLE_UNCLASSIFIED) {
-				found->component->declared = al_sprintf("%s: //archlint:role",
-									(char *)mains.items[i]);
+			if (al_role_parse(&r, f->role_directive) == 0 &&
+			    r != AL_ROLE_UNCLASSIFIED) {
+				found->component->declared =
+				    al_sprintf("%s: //archlint:role", (char *)mains.items[i]);
 				found->component->declared_as = r;
 				found->component->declared_line = f->directive_line;
 			} else {
 				al_scan_notice(scan, "%s:%u: unknown role '%s' in //archlint:role",
-					       (char *)mains.items[i], f->directive_line,
-					       f->role_directive);
+				               (char *)mains.items[i], f->directive_line,
+				               f->role_directive);
 			}
 		}
 	}

@@ -23,7 +23,7 @@ static int has_file(const al_scan *scan, const char *path)
 static int cmp_manifest(const void *a, const void *b)
 {
 	return strcmp((*(al_cargo_manifest *const *)a)->manifest_path,
-		      (*(al_cargo_manifest *const *)b)->manifest_path);
+	              (*(al_cargo_manifest *const *)b)->manifest_path);
 }
 
 static void mark_built_packages(al_scan *scan);
@@ -68,7 +68,7 @@ int al_cargo_load_manifests(al_scan *scan)
  * one — with a [package] when packages_only — or NULL. One lookup per ancestor, so the cost
  * does not grow with the number of manifests. */
 static const al_cargo_manifest *nearest_manifest(const al_scan *scan, const char *path,
-						 int packages_only)
+                                                 int packages_only)
 {
 	char *dir = al_path_dirname(path);
 	const al_cargo_manifest *found = NULL;
@@ -139,7 +139,7 @@ static const al_cargo_dep *workspace_dep(const al_cargo_manifest *ws, const char
 /* The in-repo package a dependency points to, or NULL for an external crate. Paths that
  * leave the repository resolve to nothing (and are reported when `report` is set). */
 static const al_cargo_manifest *resolve_dep(al_scan *scan, const al_cargo_manifest *pkg,
-					    const al_cargo_dep *d, int report)
+                                            const al_cargo_dep *d, int report)
 {
 	const char *base = pkg->dir, *path = d->path;
 	if (d->workspace) {
@@ -155,13 +155,14 @@ static const al_cargo_manifest *resolve_dep(al_scan *scan, const al_cargo_manife
 	/* An absolute path (or a Windows drive path) names a directory on the machine that
 	 * builds, never one in this repository. */
 	int absolute = path[0] == '/' || path[0] == '\\' ||
-		       (path[0] && path[1] == ':' && (path[2] == '/' || path[2] == '\\'));
+	               (path[0] && path[1] == ':' && (path[2] == '/' || path[2] == '\\'));
 	char *dir = absolute ? NULL : al_path_join(base, path);
 	if (!dir) {
 		if (report)
-			al_scan_notice(scan, "%s:%u: path dependency '%s' points outside the "
-					     "repository",
-				       pkg->manifest_path, d->line, path);
+			al_scan_notice(scan,
+			               "%s:%u: path dependency '%s' points outside the "
+			               "repository",
+			               pkg->manifest_path, d->line, path);
 		return NULL;
 	}
 	const al_cargo_manifest *m = package_at(scan, dir);
@@ -219,22 +220,26 @@ static size_t first_rust_file_at(const al_scan *scan, const char *key)
 /* Extends `queue` (al_cargo_manifest *) with every in-repo package its packages depend on,
  * directly or not, that `seen` (package directories) does not hold yet, breadth first, and
  * adds them to `seen`. Paths out of the repository are reported when `report` is set. */
-static void add_dependencies(al_scan *scan, al_vec *queue, al_strmap *seen, int report)
+static void add_dependencies(al_scan *scan, al_vec *queue, al_strmap *seen, int report,
+                             al_vec *depths)
 {
 	for (size_t q = 0; q < queue->len; q++) {
 		const al_cargo_manifest *m = queue->items[q];
 		for (size_t i = 0; i < m->deps.len; i++) {
-			const al_cargo_manifest *dep = resolve_dep(scan, m, m->deps.items[i], report);
+			const al_cargo_manifest *dep =
+			    resolve_dep(scan, m, m->deps.items[i], report);
 			if (!dep || al_strmap_has(seen, dep->dir))
 				continue;
 			al_strmap_set(seen, dep->dir, NULL);
 			al_vec_push(queue, (void *)dep);
+			if (depths) /* hops from the queue's first package, per queue entry */
+				al_vec_push(depths, (void *)((uintptr_t)depths->items[q] + 1));
 		}
 	}
 }
 
 static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest *pkg,
-			const char *bin_path)
+                        const char *bin_path)
 {
 	al_unit *own = al_found_add_unit(found, pkg->dir, 1, pkg);
 	add_library_files(scan, pkg, own);
@@ -264,19 +269,23 @@ static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest 
 	al_strmap seen = AL_STRMAP_INIT;
 	al_strmap_set(&seen, pkg->dir, NULL);
 	al_vec_push(&queue, (void *)pkg);
-	add_dependencies(scan, &queue, &seen, 1);
+	al_vec depths = AL_VEC_INIT;
+	al_vec_push(&depths, (void *)(uintptr_t)0);
+	add_dependencies(scan, &queue, &seen, 1, &depths);
 	for (size_t q = 1; q < queue.len; q++) {
 		const al_cargo_manifest *dep = queue.items[q];
 		al_unit *u = al_found_add_unit(found, dep->dir, 0, dep);
+		u->depth = (unsigned)(uintptr_t)depths.items[q];
 		add_library_files(scan, dep, u);
 	}
+	al_vec_dispose(&depths);
 	al_vec_dispose(&queue);
 	al_strmap_dispose(&seen);
 }
 
 typedef struct {
 	char *name;
-	char *path; /* repository-relative */
+	char *path;    /* repository-relative */
 	unsigned line; /* in Cargo.toml for [[bin]], 0 for inferred */
 } bin_target;
 
@@ -329,7 +338,8 @@ static void collect_bins(const al_scan *scan, const al_cargo_manifest *m, al_vec
 {
 	for (size_t i = 0; i < m->bins.len; i++) {
 		const al_cargo_bin *b = m->bins.items[i];
-		char *path = b->path ? al_path_join(m->dir, b->path) : infer_bin_path(scan, m, b->name);
+		char *path =
+		    b->path ? al_path_join(m->dir, b->path) : infer_bin_path(scan, m, b->name);
 		if (!path)
 			continue;
 		push_bin(bins, b->name, path, b->line);
@@ -385,7 +395,7 @@ static void mark_built_packages(al_scan *scan)
 			al_vec_push(&queue, (void *)m);
 		}
 	}
-	add_dependencies(scan, &queue, &scan->built_packages, 0);
+	add_dependencies(scan, &queue, &scan->built_packages, 0, NULL);
 	al_vec_dispose(&queue);
 }
 
@@ -398,27 +408,29 @@ static void discover_package(al_scan *scan, const al_cargo_manifest *m)
 		const bin_target *b = bins.items[i];
 		if (!has_file(scan, b->path)) {
 			al_scan_notice(scan, "%s:%u: binary '%s': '%s' is not in the snapshot",
-				       m->manifest_path, b->line, b->name, b->path);
+			               m->manifest_path, b->line, b->name, b->path);
 			continue;
 		}
-		char *id = strcmp(b->path, main_rs) == 0 ? al_strdup(m->dir) :
-							   al_sprintf("%s:%s", m->dir, b->name);
+		char *id = strcmp(b->path, main_rs) == 0 ? al_strdup(m->dir)
+		                                         : al_sprintf("%s:%s", m->dir, b->name);
 		const al_file_facts *f = al_strmap_get(&scan->facts, b->path);
 		unsigned line = f && f->main_line ? f->main_line : 1;
-		al_found *found = al_scan_add_component(scan, AL_LANG_RUST, id, b->name, b->path,
-							line, m->dir);
+		al_found *found =
+		    al_scan_add_component(scan, AL_LANG_RUST, id, b->name, b->path, line, m->dir);
 		free(id);
 		if (m->declared_role) {
 			al_role r;
 			if (al_role_parse(&r, m->declared_role) == 0 && r != AL_ROLE_UNCLASSIFIED) {
 				found->component->declared = al_sprintf(
-					"%s: [package.metadata.archlint] role", m->manifest_path);
+				    "%s: [package.metadata.archlint] role", m->manifest_path);
 				found->component->declared_as = r;
 				found->component->declared_line = m->declared_line;
 			} else {
-				al_scan_notice(scan, "%s:%u: unknown role '%s' in "
-						     "[package.metadata.archlint]",
-					       m->manifest_path, m->declared_line, m->declared_role);
+				al_scan_notice(scan,
+				               "%s:%u: unknown role '%s' in "
+				               "[package.metadata.archlint]",
+				               m->manifest_path, m->declared_line,
+				               m->declared_role);
 			}
 		}
 		if (f && f->empty_main)
@@ -436,7 +448,6 @@ static void discover_package(al_scan *scan, const al_cargo_manifest *m)
 	al_vec_dispose_with(&bins, free_bin_target);
 }
 
-
 /* A member glob that matches no package is a stale workspace entry worth a notice. */
 static void check_members(al_scan *scan, const al_cargo_manifest *ws)
 {
@@ -449,7 +460,7 @@ static void check_members(al_scan *scan, const al_cargo_manifest *ws)
 		}
 		if (!matched)
 			al_scan_notice(scan, "%s: workspace member '%s' matches no package",
-				       ws->manifest_path, (char *)ws->members.items[i]);
+			               ws->manifest_path, (char *)ws->members.items[i]);
 		free(pattern);
 	}
 }

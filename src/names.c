@@ -1,14 +1,26 @@
 /*
- * names.c: the spellings of languages, roles and levels shared by rules, configuration
- * and every output format.
+ * names.c: the spellings of languages, roles, levels, shipment kinds and lifecycles shared by
+ * rules, configuration and every output format.
  */
 #include <string.h>
 
 #include "archlint.h"
 
-static const char *const language_names[] = { "go", "rust" };
-static const char *const role_names[] = { "data-path", "control-plane", "tool", "unclassified" };
-static const char *const level_names[] = { "off", "note", "warning", "error" };
+static const char *const language_names[] = {"go", "rust"};
+static const char *const role_names[] = {"data-path", "control-plane", "tool", "unclassified"};
+static const char *const level_names[] = {"off", "note", "warning", "error"};
+static const char *const ship_kind_names[] = {"service", "job", "container", "package", "build"};
+static const char *const lifecycle_names[] = {"unknown", "server", "command"};
+
+const char *al_ship_kind_name(al_ship_kind kind)
+{
+	return ship_kind_names[kind];
+}
+
+const char *al_lifecycle_name(al_lifecycle life)
+{
+	return lifecycle_names[life];
+}
 
 const char *al_language_name(al_language lang)
 {

@@ -14,7 +14,10 @@ static size_t utf8_seq(const unsigned char *p)
 {
 	if (p[0] < 0x80)
 		return 1;
-	size_t n = (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
+	size_t n = (p[0] & 0xE0) == 0xC0   ? 2
+	           : (p[0] & 0xF0) == 0xE0 ? 3
+	           : (p[0] & 0xF8) == 0xF0 ? 4
+	                                   : 0;
 	if (!n || (n == 2 && p[0] < 0xC2))
 		return 0;
 	for (size_t i = 1; i < n; i++)
@@ -24,7 +27,8 @@ static size_t utf8_seq(const unsigned char *p)
 		return 0;
 	if (n == 3 && p[0] == 0xED && p[1] >= 0xA0)
 		return 0;
-	if (n == 4 && ((p[0] == 0xF0 && p[1] < 0x90) || p[0] > 0xF4 || (p[0] == 0xF4 && p[1] >= 0x90)))
+	if (n == 4 &&
+	    ((p[0] == 0xF0 && p[1] < 0x90) || p[0] > 0xF4 || (p[0] == 0xF4 && p[1] >= 0x90)))
 		return 0;
 	return n;
 }
@@ -84,6 +88,33 @@ static const char *mode_name(al_source_mode mode)
 	return mode == AL_SOURCE_REV ? "rev" : mode == AL_SOURCE_STAGED ? "staged" : "worktree";
 }
 
+/* The three answers behind a verdict: shipped as what, how it runs, and the model's
+ * inputs and probabilities. */
+static void add_verdict_inputs(cJSON *o, const al_component *c)
+{
+	cJSON *shipped = cJSON_AddArrayToObject(o, "shipped");
+	for (size_t i = 0; i < c->shipped.len; i++) {
+		const al_shipment *s = c->shipped.items[i];
+		cJSON *x = cJSON_CreateObject();
+		al_json_add_string(x, "kind", al_ship_kind_name(s->kind));
+		al_json_add_string(x, "format", s->format);
+		al_json_add_string(x, "path", s->path);
+		cJSON_AddNumberToObject(x, "line", s->line);
+		cJSON_AddItemToArray(shipped, x);
+	}
+	cJSON *life = cJSON_AddObjectToObject(o, "lifecycle");
+	al_json_add_string(life, "verdict", al_lifecycle_name(c->lifecycle));
+	al_json_add_string(life, "why", c->lifecycle_why);
+	cJSON *probs = cJSON_AddObjectToObject(o, "probabilities");
+	for (int r = 0; r < AL_ROLE__COUNT - 1; r++)
+		add_number(probs, al_role_name((al_role)r), c->probabilities[r]);
+	cJSON *features = cJSON_AddObjectToObject(o, "features");
+	for (size_t i = 0; i < c->features.len; i++) {
+		const al_feature *f = c->features.items[i];
+		add_number(features, f->name, f->value);
+	}
+}
+
 static cJSON *component_json(const al_component *c)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -117,8 +148,10 @@ static cJSON *component_json(const al_component *c)
 		al_json_add_string(x, "path", e->path);
 		cJSON_AddNumberToObject(x, "line", e->line);
 		cJSON_AddNumberToObject(x, "hits", e->hits);
+		cJSON_AddNumberToObject(x, "distance", e->distance);
 		cJSON_AddItemToArray(ev, x);
 	}
+	add_verdict_inputs(o, c);
 	return o;
 }
 

@@ -17,6 +17,7 @@
 
 #include "json.h"
 #include "query.h"
+#include "model.h"
 #include "rules_embedded.h"
 #include "util/file.h"
 #include "util/path.h"
@@ -24,15 +25,16 @@
 al_ruleset *al_ruleset_new(void)
 {
 	al_ruleset *self = al_calloc(1, sizeof(*self));
-	self->thresholds = (al_thresholds){ .min_score = 2.0,
-					    .tool_min = 4.0,
-					    .hybrid_min = 6.0,
-					    .hybrid_ratio = 0.6,
-					    .dependency_factor = 0.5,
-					    .repeat_decay = 0.5,
-					    .contradiction_min = 6.0,
-					    .shared_share = 0.75,
-					    .shared_factor = 0.5 };
+	self->thresholds = (al_thresholds){.hybrid_min = 6.0,
+	                                   .hybrid_ratio = 0.6,
+	                                   .dependency_factor = 0.5,
+	                                   .repeat_decay = 0.5,
+	                                   .contradiction_min = 6.0,
+	                                   .shared_share = 0.75,
+	                                   .shared_factor = 0.5,
+	                                   .depth_decay = 0.5,
+	                                   .min_confidence = 0.5,
+	                                   .server_min_evidence = 1.0};
 	return self;
 }
 
@@ -73,6 +75,7 @@ void al_ruleset_free(al_ruleset *self)
 	al_strmap_dispose_with(&self->crate_index, free_vec);
 	al_vec_dispose_with(&self->signals, free_signal);
 	al_vec_dispose_with(&self->rules, free_rule);
+	al_model_free(self->model);
 	al_buf_dispose(&self->hash_input);
 	free(self);
 }
@@ -95,8 +98,8 @@ static const struct {
 	const char *key;
 	al_signal_kind kind;
 } kinds[] = {
-	{ "imports", AL_SIG_IMPORT }, { "crates", AL_SIG_CRATE }, { "paths", AL_SIG_PATH },
-	{ "names", AL_SIG_NAME },     { "facts", AL_SIG_FACT },   { "query", AL_SIG_QUERY },
+    {"imports", AL_SIG_IMPORT}, {"crates", AL_SIG_CRATE}, {"paths", AL_SIG_PATH},
+    {"names", AL_SIG_NAME},     {"facts", AL_SIG_FACT},   {"query", AL_SIG_QUERY},
 };
 
 static int parse_language(int *out, const char *name, const char *origin)
@@ -121,10 +124,13 @@ int al_ruleset_add_signal_json(al_ruleset *self, const cJSON *json, const char *
 	const char *id = al_json_string(json, "id");
 	const char *role = al_json_string(json, "role");
 	const char *why = al_json_string(json, "why");
+	const char *lifecycle = al_json_string(json, "lifecycle");
 	const cJSON *weight = cJSON_GetObjectItemCaseSensitive(json, "weight");
-	if (!cJSON_IsObject(json) || !id || !role || !why || !cJSON_IsNumber(weight)) {
-		al_error_set("%s: a signal needs \"id\", \"role\", \"weight\" and \"why\"%s%s", origin,
-			     id ? " (signal " : "", id ? id : "");
+	if (!cJSON_IsObject(json) || !id || !(role || lifecycle) || !why ||
+	    !cJSON_IsNumber(weight)) {
+		al_error_set("%s: a signal needs \"id\", \"role\" (or \"lifecycle\"), \"weight\" "
+		             "and \"why\"%s%s",
+		             origin, id ? " (signal " : "", id ? id : "");
 		return AL_ECONFIG;
 	}
 	al_signal *s = al_calloc(1, sizeof(*s));
@@ -133,8 +139,20 @@ int al_ruleset_add_signal_json(al_ruleset *self, const cJSON *json, const char *
 	s->weight = weight->valuedouble;
 	s->origin = al_strdup(origin);
 	int err = 0;
-	if (al_role_parse(&s->role, role) < 0 || s->role == AL_ROLE_UNCLASSIFIED) {
+	s->role = AL_ROLE_UNCLASSIFIED;
+	if (role && (al_role_parse(&s->role, role) < 0 || s->role == AL_ROLE_UNCLASSIFIED)) {
 		al_error_set("%s: signal '%s': unknown role '%s'", origin, id, role);
+		err = AL_ECONFIG;
+		goto fail;
+	}
+	if (lifecycle && strcmp(lifecycle, "server") == 0)
+		s->lifecycle = AL_LIFE_SERVER;
+	else if (lifecycle && strcmp(lifecycle, "command") == 0)
+		s->lifecycle = AL_LIFE_COMMAND;
+	else if (lifecycle) {
+		al_error_set(
+		    "%s: signal '%s': lifecycle must be \"server\" or \"command\", not '%s'",
+		    origin, id, lifecycle);
 		err = AL_ECONFIG;
 		goto fail;
 	}
@@ -154,8 +172,9 @@ int al_ruleset_add_signal_json(al_ruleset *self, const cJSON *json, const char *
 		s->kind = kinds[k].kind;
 		if (s->kind == AL_SIG_QUERY) {
 			if (!cJSON_IsString(v) || s->language < 0) {
-				al_error_set("%s: signal '%s': a query needs a string and a \"language\"",
-					     origin, id);
+				al_error_set(
+				    "%s: signal '%s': a query needs a string and a \"language\"",
+				    origin, id);
 				err = AL_ECONFIG;
 				goto fail;
 			}
@@ -166,8 +185,8 @@ int al_ruleset_add_signal_json(al_ruleset *self, const cJSON *json, const char *
 		cJSON_ArrayForEach(it, v)
 		{
 			if (!cJSON_IsString(it)) {
-				al_error_set("%s: signal '%s': \"%s\" must list strings", origin, id,
-					     kinds[k].key);
+				al_error_set("%s: signal '%s': \"%s\" must list strings", origin,
+				             id, kinds[k].key);
 				err = AL_ECONFIG;
 				goto fail;
 			}
@@ -175,15 +194,15 @@ int al_ruleset_add_signal_json(al_ruleset *self, const cJSON *json, const char *
 		}
 		if (!cJSON_IsArray(v) || s->patterns.len == 0) {
 			al_error_set("%s: signal '%s': \"%s\" must be a non-empty list", origin, id,
-				     kinds[k].key);
+			             kinds[k].key);
 			err = AL_ECONFIG;
 			goto fail;
 		}
 	}
 	if (found != 1) {
 		al_error_set("%s: signal '%s' needs exactly one of imports, crates, paths, names, "
-			     "facts or query",
-			     origin, id);
+		             "facts or query",
+		             origin, id);
 		err = AL_ECONFIG;
 		goto fail;
 	}
@@ -230,7 +249,7 @@ static int load_signal_table(al_ruleset *self, const char *path, const char *tex
 
 /* A query file: "; key: value" header lines, then the query. */
 static int load_query_file(al_ruleset *self, const char *path, al_language lang, const char *text,
-			   size_t len)
+                           size_t len)
 {
 	cJSON *sig = cJSON_CreateObject();
 	const char *p = text, *end = text + len;
@@ -294,14 +313,16 @@ static int load_policy(al_ruleset *self, const char *path, const char *text, siz
 	cJSON_ArrayForEach(it, list)
 	{
 		const char *id = al_json_string(it, "id"), *level = al_json_string(it, "level");
-		const char *msg = al_json_string(it, "message"), *title = al_json_string(it, "title");
+		const char *msg = al_json_string(it, "message"),
+		           *title = al_json_string(it, "title");
 		const char *why = al_json_string(it, "rationale");
 		const cJSON *when = cJSON_GetObjectItemCaseSensitive(it, "when");
 		al_level lv;
 		if (!id || !level || !msg || !title || !why || !cJSON_IsObject(when) ||
 		    al_level_parse(&lv, level) < 0) {
-			al_error_set("%s: a rule needs id, level, title, message, rationale and when%s%s",
-				     path, id ? " (rule " : "", id ? id : "");
+			al_error_set(
+			    "%s: a rule needs id, level, title, message, rationale and when%s%s",
+			    path, id ? " (rule " : "", id ? id : "");
 			err = AL_ECONFIG;
 			break;
 		}
@@ -313,7 +334,8 @@ static int load_policy(al_ruleset *self, const char *path, const char *text, siz
 		r->rationale = al_strdup(why);
 		r->when_role = r->when_hybrid = r->when_contradicted = -1;
 		al_vec_push(&self->rules, r);
-		if ((err = parse_language(&r->when_language, al_json_string(when, "language"), path)))
+		if ((err =
+		         parse_language(&r->when_language, al_json_string(when, "language"), path)))
 			break;
 		const char *role = al_json_string(when, "role");
 		al_role rv;
@@ -350,15 +372,16 @@ static int load_thresholds(al_ruleset *self, const char *path, const char *text,
 		const char *key;
 		double *slot;
 	} fields[] = {
-		{ "min_score", &self->thresholds.min_score },
-		{ "tool_min", &self->thresholds.tool_min },
-		{ "hybrid_min", &self->thresholds.hybrid_min },
-		{ "hybrid_ratio", &self->thresholds.hybrid_ratio },
-		{ "dependency_factor", &self->thresholds.dependency_factor },
-		{ "repeat_decay", &self->thresholds.repeat_decay },
-		{ "contradiction_min", &self->thresholds.contradiction_min },
-		{ "shared_share", &self->thresholds.shared_share },
-		{ "shared_factor", &self->thresholds.shared_factor },
+	    {"hybrid_min", &self->thresholds.hybrid_min},
+	    {"hybrid_ratio", &self->thresholds.hybrid_ratio},
+	    {"dependency_factor", &self->thresholds.dependency_factor},
+	    {"repeat_decay", &self->thresholds.repeat_decay},
+	    {"contradiction_min", &self->thresholds.contradiction_min},
+	    {"shared_share", &self->thresholds.shared_share},
+	    {"shared_factor", &self->thresholds.shared_factor},
+	    {"depth_decay", &self->thresholds.depth_decay},
+	    {"min_confidence", &self->thresholds.min_confidence},
+	    {"server_min_evidence", &self->thresholds.server_min_evidence},
 	};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, fields[i].key);
@@ -371,12 +394,16 @@ static int load_thresholds(al_ruleset *self, const char *path, const char *text,
 
 /* Dispatches one rules file by its path relative to the rules folder. */
 static int load_file(al_ruleset *self, const char *rel, const char *origin, const char *data,
-		     size_t len)
+                     size_t len)
 {
 	if (strcmp(rel, "policy.json") == 0)
 		return load_policy(self, origin, data, len);
 	if (strcmp(rel, "classify.json") == 0)
 		return load_thresholds(self, origin, data, len);
+	if (strcmp(rel, "model.json") == 0) {
+		al_model_free(self->model);
+		return al_model_parse(&self->model, origin, data, len);
+	}
 	if (al_str_starts_with(rel, "signals/") && al_str_ends_with(rel, ".json"))
 		return load_signal_table(self, origin, data, len);
 	if (al_str_starts_with(rel, "queries/go/") && al_str_ends_with(rel, ".scm"))
@@ -389,7 +416,8 @@ static int load_file(al_ruleset *self, const char *rel, const char *origin, cons
 int al_ruleset_load_embedded(al_ruleset *self)
 {
 	/* The embedded files' digest, taken at build time, stands for their bytes. */
-	hash_add(self, "embedded rules", al_rules_embedded_digest, strlen(al_rules_embedded_digest));
+	hash_add(self, "embedded rules", al_rules_embedded_digest,
+	         strlen(al_rules_embedded_digest));
 	for (const al_embedded_file *f = al_rules_embedded; f->path; f++) {
 		char *origin = al_sprintf("rules/%s", f->path);
 		int err = load_file(self, f->path, origin, f->data, f->len);
@@ -478,7 +506,8 @@ static void query_signals(const al_ruleset *self, al_language lang, int users_on
 {
 	for (size_t i = 0; i < self->signals.len; i++) {
 		al_signal *s = self->signals.items[i];
-		if (s->kind == AL_SIG_QUERY && s->language == (int)lang && !(users_only && s->builtin))
+		if (s->kind == AL_SIG_QUERY && s->language == (int)lang &&
+		    !(users_only && s->builtin))
 			al_vec_push(out, s);
 	}
 }
@@ -497,7 +526,7 @@ int al_ruleset_compile_queries(al_ruleset *self, unsigned langs)
 		query_signals(self, (al_language)l, !wanted, &signals);
 		al_query_set *set = NULL;
 		err = al_query_set_new(&set, (al_language)l, (al_signal *const *)signals.items,
-				       signals.len);
+		                       signals.len);
 		al_vec_dispose(&signals);
 		if (err)
 			break;
@@ -573,7 +602,7 @@ const al_vec *al_ruleset_match_crate(const al_ruleset *self, const char *crate)
 }
 
 void al_ruleset_run_queries(const al_ruleset *self, al_language lang, TSQueryCursor *cursor,
-			    TSNode root, const char *source, al_query_hit_fn hit, void *ctx)
+                            TSNode root, const char *source, al_query_hit_fn hit, void *ctx)
 {
 	al_query_set_run(self->queries[lang], cursor, root, source, hit, ctx);
 }

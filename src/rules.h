@@ -27,15 +27,16 @@ typedef enum {
 typedef struct {
 	size_t index; /* position in the ruleset's signal list */
 	char *id;
-	al_role role;
+	al_role role; /* AL_ROLE_UNCLASSIFIED: a lifecycle signal that weighs no role */
 	double weight;
 	char *why;
+	al_lifecycle lifecycle; /* what a hit says about how the program runs, if anything */
 	al_signal_kind kind;
-	int language; /* al_language, or -1 for any */
+	int language;    /* al_language, or -1 for any */
 	al_vec patterns; /* char *: imports, crates, globs or fact names */
-	char *query;  /* query source (AL_SIG_QUERY) */
-	char *origin; /* file it came from, for messages */
-	int builtin;  /* embedded in archlint (tested with it), not the user's */
+	char *query;     /* query source (AL_SIG_QUERY) */
+	char *origin;    /* file it came from, for messages */
+	int builtin;     /* embedded in archlint (tested with it), not the user's */
 } al_signal;
 
 typedef struct {
@@ -44,30 +45,33 @@ typedef struct {
 	char *title;
 	char *message;
 	char *rationale;
-	int when_language; /* -1: any */
-	int when_role;     /* -1: any */
-	int when_hybrid;   /* -1: any, 0 or 1 */
+	int when_language;     /* -1: any */
+	int when_role;         /* -1: any */
+	int when_hybrid;       /* -1: any, 0 or 1 */
 	int when_contradicted; /* -1: any, 0 or 1 */
 } al_rule;
 
 typedef struct {
-	double min_score;
-	double tool_min;
 	double hybrid_min;
 	double hybrid_ratio;
 	double dependency_factor;
 	double repeat_decay;
 	double contradiction_min;
-	double shared_share;  /* a dependency in this share of the components is shared */
-	double shared_factor; /* what shared code's hits count, relative to a dependency's */
+	double shared_share;   /* a dependency in this share of the components is shared */
+	double shared_factor;  /* what shared code's hits count, relative to a dependency's */
+	double depth_decay;    /* what each further package hop from main multiplies a hit by */
+	double min_confidence; /* below this model probability a service is unclassified */
+	double server_min_evidence; /* a server with no role score this high is unclassified */
 } al_thresholds;
 
 typedef struct al_query_set al_query_set;
+typedef struct al_model al_model;
 
 struct al_ruleset {
 	al_vec signals; /* al_signal * */
 	al_vec rules;   /* al_rule * */
 	al_thresholds thresholds;
+	al_model *model; /* rules/model.json; NULL when the folder has none */
 	al_query_set *queries[AL_LANG__COUNT];
 	unsigned queries_ready; /* bit per al_language: compiled, or checked (see below) */
 	al_strmap import_index; /* import path -> al_vec * of signals */
@@ -80,7 +84,7 @@ al_ruleset *al_ruleset_new(void);
 /* The rules compiled into the binary. */
 int al_ruleset_load_embedded(al_ruleset *self);
 /* A folder shaped like rules/: signal tables under signals/, query files under
- * queries/LANG/, policy.json and classify.json. */
+ * queries/LANG/, policy.json, classify.json and model.json. */
 int al_ruleset_load_dir(al_ruleset *self, const char *dir);
 /* One signal in table form ({"id","role","weight","why", and one of imports/crates/paths/
  * names/facts/query}); origin names the file for messages. */
@@ -107,6 +111,6 @@ const al_vec *al_ruleset_match_crate(const al_ruleset *self, const char *crate);
  * passes its predicates. Safe to call from several threads with separate cursors. */
 typedef void (*al_query_hit_fn)(const al_signal *signal, unsigned line, void *ctx);
 void al_ruleset_run_queries(const al_ruleset *self, al_language lang, TSQueryCursor *cursor,
-			    TSNode root, const char *source, al_query_hit_fn hit, void *ctx);
+                            TSNode root, const char *source, al_query_hit_fn hit, void *ctx);
 
 #endif

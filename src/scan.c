@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deploy.h"
 #include "json.h"
 #include "util/file.h"
 
 /* Directories never read: third-party code is not the repository's architecture. */
-static const char *const default_prune[] = { ".git", "vendor", "node_modules", "third_party",
-					     NULL };
+static const char *const default_prune[] = {".git", "vendor", "node_modules", "third_party", NULL};
 
 void al_scan_notice(al_scan *scan, const char *fmt, ...)
 {
@@ -28,9 +28,9 @@ void al_scan_notice(al_scan *scan, const char *fmt, ...)
 	scan->result->incomplete = 1;
 }
 
-al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id,
-				const char *name, const char *entry_path, unsigned entry_line,
-				const char *package_dir)
+al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id, const char *name,
+                                const char *entry_path, unsigned entry_line,
+                                const char *package_dir)
 {
 	al_component *c = al_calloc(1, sizeof(*c));
 	c->id = al_strdup(id);
@@ -48,7 +48,7 @@ al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id,
 }
 
 al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
-			   const al_cargo_manifest *manifest)
+                           const al_cargo_manifest *manifest)
 {
 	al_unit *u = al_calloc(1, sizeof(*u));
 	u->dir = al_strdup(dir);
@@ -154,9 +154,31 @@ static int load_rules(al_scan *scan)
 	int err = dir && *dir ? al_ruleset_load_dir(rules, dir) : al_ruleset_load_embedded(rules);
 	if (!err && scan->config)
 		err = al_config_apply(scan->config, rules);
+	if (!err && !rules->model) {
+		al_error_set(
+		    "%s: no model.json: the rules need a verdict model (see rules/README.md)",
+		    dir && *dir ? dir : "rules");
+		err = AL_ECONFIG;
+	}
 	if (!err)
 		err = al_ruleset_prepare(rules);
 	return err;
+}
+
+/* Deployment stage (deploy.h): which components the repository's deployment and release
+ * files ship, and how. */
+static void find_deployments(al_scan *scan)
+{
+	al_vec refs = AL_VEC_INIT, notices = AL_VEC_INIT;
+	al_deploy_read(&refs, scan->source, scan->config, &notices);
+	for (size_t i = 0; i < notices.len; i++)
+		al_scan_notice(scan, "%s", (char *)notices.items[i]);
+	al_deploy_link(&refs, &scan->result->components);
+	for (size_t i = 0; i < scan->result->components.len; i++)
+		if (((al_component *)scan->result->components.items[i])->shipped.len)
+			scan->repository_ships = 1;
+	al_vec_dispose_with(&notices, free);
+	al_vec_dispose_with(&refs, al_ship_ref_free);
 }
 
 static int cmp_component(const void *a, const void *b)
@@ -197,6 +219,7 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	if (!err)
 		err = al_catalog_apply(&scan);
 	if (!err) {
+		find_deployments(&scan);
 		for (size_t i = 0; i < scan.found.len; i++)
 			al_classify(&scan, scan.found.items[i]);
 		al_vec_sort(&scan.result->components, cmp_component);
@@ -222,6 +245,13 @@ static void free_evidence(void *p)
 	free(e);
 }
 
+static void free_shipment(void *p)
+{
+	al_shipment *s = p;
+	free(s->path);
+	free(s);
+}
+
 static void free_component(void *p)
 {
 	al_component *c = p;
@@ -234,6 +264,9 @@ static void free_component(void *p)
 	al_vec_dispose_with(&c->closure, free);
 	al_vec_dispose_with(&c->closure_paths, free);
 	al_vec_dispose_with(&c->evidence, free_evidence);
+	al_vec_dispose_with(&c->shipped, free_shipment);
+	al_vec_dispose_with(&c->features, free);
+	free(c->lifecycle_why);
 	free(c);
 }
 

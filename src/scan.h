@@ -18,8 +18,9 @@
 /* One package in a component's closure: a Go package directory or a Cargo package. */
 typedef struct {
 	char *dir;
-	int own;    /* the component's own package (vs. an in-repo dependency) */
-	al_vec files; /* char *: source files of this unit that belong to the component */
+	int own;        /* the component's own package (vs. an in-repo dependency) */
+	unsigned depth; /* package hops from the component's own package (0: own) */
+	al_vec files;   /* char *: source files of this unit that belong to the component */
 	const al_cargo_manifest *manifest; /* Rust only, borrowed */
 } al_unit;
 
@@ -39,32 +40,33 @@ typedef struct {
 	const al_scan_options *opts;
 	al_source *source;
 	al_ruleset *rules;
-	al_config *config; /* may be NULL */
-	al_strmap facts;   /* path -> al_file_facts * */
-	al_vec go_files;   /* char *, sorted: non-test .go files */
-	al_vec rust_files; /* char *, sorted */
-	al_vec go_modules; /* al_go_module * */
-	al_vec manifests;  /* al_cargo_manifest * with a [package] or [workspace] */
-	al_strmap manifest_dirs; /* directory -> al_cargo_manifest * (borrowed from manifests) */
-	al_strmap library_files; /* package directory -> al_vec * of its library .rs files */
+	al_config *config;        /* may be NULL */
+	al_strmap facts;          /* path -> al_file_facts * */
+	al_vec go_files;          /* char *, sorted: non-test .go files */
+	al_vec rust_files;        /* char *, sorted */
+	al_vec go_modules;        /* al_go_module * */
+	al_vec manifests;         /* al_cargo_manifest * with a [package] or [workspace] */
+	al_strmap manifest_dirs;  /* directory -> al_cargo_manifest * (borrowed from manifests) */
+	al_strmap library_files;  /* package directory -> al_vec * of its library .rs files */
 	al_strmap built_packages; /* directories of the packages some binary is built from */
-	al_vec found;      /* al_found * */
+	al_vec found;             /* al_found * */
 	al_strmap sharing; /* "LANG:dir" -> how many components of LANG have dir in their closure */
 	/* Answers worked out once per import path, however many closures hold the importer: */
-	al_strmap go_import_dirs;  /* -> in-repo directory (char *), "" when outside the repo */
-	al_strmap import_signals;  /* -> al_vec * of the import signals it matches */
+	al_strmap go_import_dirs; /* -> in-repo directory (char *), "" when outside the repo */
+	al_strmap import_signals; /* -> al_vec * of the import signals it matches */
 	size_t components_of[AL_LANG__COUNT];
+	int repository_ships; /* some component has a deployment reference (deploy.h) */
 	int sharing_counted;
 	al_result *result;
 } al_scan;
 
 /* Records a notice about a part of the repository that could not be read. */
 void al_scan_notice(al_scan *scan, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id,
-				const char *name, const char *entry_path, unsigned entry_line,
-				const char *package_dir);
+al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id, const char *name,
+                                const char *entry_path, unsigned entry_line,
+                                const char *package_dir);
 al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
-			   const al_cargo_manifest *manifest);
+                           const al_cargo_manifest *manifest);
 
 /* Stages. */
 int al_extract_all(al_scan *scan);

@@ -11,11 +11,38 @@
 #include "report.h"
 
 static const char usage[] =
-	"usage: archlint explain [PATH] COMPONENT [--rev REV | --staged | --worktree]\n"
-	"                        [--config FILE] [--format text|json]\n\n"
-	"Shows every signal behind one component's verdict.\n";
+    "usage: archlint explain [PATH] COMPONENT [--rev REV | --staged | --worktree]\n"
+    "                        [--config FILE] [--format text|json]\n\n"
+    "Shows every signal behind one component's verdict.\n";
 
-static const char *const formats[] = { "text", "json", NULL };
+static const char *const formats[] = {"text", "json", NULL};
+
+/* How it runs, and the signal that says so. */
+static void explain_lifecycle(FILE *out, const al_component *c)
+{
+	fprintf(out, "runs as:    %s", al_lifecycle_name(c->lifecycle));
+	if (c->lifecycle_why) {
+		fputs(" (", out);
+		al_text_escape(out, c->lifecycle_why);
+		fputc(')', out);
+	}
+	fputc('\n', out);
+}
+
+/* Every deployment reference that ships it, or that none does. */
+static void explain_shipped(FILE *out, const al_component *c)
+{
+	fputs("shipped:   ", out);
+	if (c->shipped.len == 0)
+		fputs(" not by any deployment file", out);
+	for (size_t i = 0; i < c->shipped.len; i++) {
+		const al_shipment *s = c->shipped.items[i];
+		fprintf(out, "%s %s by ", i ? "," : "", al_ship_kind_name(s->kind));
+		al_text_escape(out, s->path);
+		fprintf(out, ":%u", s->line);
+	}
+	fputc('\n', out);
+}
 
 static void explain_text(FILE *out, const al_result *r, const al_component *c)
 {
@@ -24,12 +51,17 @@ static void explain_text(FILE *out, const al_result *r, const al_component *c)
 	fprintf(out, " (%s, %s)\nentry:      ", al_language_name(c->language), c->kind);
 	al_text_escape(out, c->entry_path);
 	fprintf(out, ":%u\nrole:       %s (confidence %.2f)%s\n", c->entry_line,
-		al_role_name(c->role), c->confidence, c->hybrid ? ", hybrid" : "");
+	        al_role_name(c->role), c->confidence, c->hybrid ? ", hybrid" : "");
 	fputs("decided by: ", out);
 	al_text_escape(out, c->decided_by);
 	fprintf(out, "\nscores:     data-path %.2f, control-plane %.2f, tool %.2f\n",
-		c->scores[AL_ROLE_DATA_PATH], c->scores[AL_ROLE_CONTROL_PLANE],
-		c->scores[AL_ROLE_TOOL]);
+	        c->scores[AL_ROLE_DATA_PATH], c->scores[AL_ROLE_CONTROL_PLANE],
+	        c->scores[AL_ROLE_TOOL]);
+	fprintf(out, "model:      data-path %.2f, control-plane %.2f, tool %.2f\n",
+	        c->probabilities[AL_ROLE_DATA_PATH], c->probabilities[AL_ROLE_CONTROL_PLANE],
+	        c->probabilities[AL_ROLE_TOOL]);
+	explain_lifecycle(out, c);
+	explain_shipped(out, c);
 	fprintf(out, "\nevidence (%zu signals):\n", c->evidence.len);
 	for (size_t i = 0; i < c->evidence.len; i++) {
 		const al_evidence *e = c->evidence.items[i];
@@ -38,6 +70,9 @@ static void explain_text(FILE *out, const al_result *r, const al_component *c)
 		fprintf(out, ":%u", e->line);
 		if (e->hits > 1)
 			fprintf(out, " (%u hits)", e->hits);
+		if (e->distance > 0)
+			fprintf(out, " (%u hop%s from main)", e->distance,
+			        e->distance == 1 ? "" : "s");
 		fputs("\n          ", out);
 		al_text_escape(out, e->why);
 		fputc('\n', out);
@@ -72,7 +107,8 @@ static void explain_json(FILE *out, const al_result *r, const al_component *c)
 	{
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(it, "id");
 		const cJSON *lang = cJSON_GetObjectItemCaseSensitive(it, "language");
-		if (cJSON_IsString(id) && strcmp(id->valuestring, c->id) == 0 && cJSON_IsString(lang) &&
+		if (cJSON_IsString(id) && strcmp(id->valuestring, c->id) == 0 &&
+		    cJSON_IsString(lang) &&
 		    strcmp(lang->valuestring, al_language_name(c->language)) == 0)
 			picked = it;
 	}

@@ -11,25 +11,30 @@
 #include "report.h"
 
 static const char usage[] = "usage: archlint rules [--rules DIR] [--format text|json]\n\n"
-			    "Lists the active guideline rules and signals.\n";
+                            "Lists the active guideline rules and signals.\n";
 
-static const char *const formats[] = { "text", "json", NULL };
+static const char *const formats[] = {"text", "json", NULL};
 
-static const char *const kind_names[] = { "import", "crate", "path", "name", "fact", "query" };
+static const char *const kind_names[] = {"import", "crate", "path", "name", "fact", "query"};
 
 static void rules_text(FILE *out, const al_ruleset *rs)
 {
 	fprintf(out, "guideline rules:\n");
 	for (size_t i = 0; i < rs->rules.len; i++) {
 		const al_rule *r = rs->rules.items[i];
-		fprintf(out, "  %s  %-7s  %s\n         %s\n", r->id, al_level_name(r->level), r->title,
-			r->rationale);
+		fprintf(out, "  %s  %-7s  %s\n         %s\n", r->id, al_level_name(r->level),
+		        r->title, r->rationale);
 	}
 	fprintf(out, "\nsignals (%zu):\n", rs->signals.len);
 	for (size_t i = 0; i < rs->signals.len; i++) {
 		const al_signal *s = rs->signals.items[i];
-		fprintf(out, "  %-40s %-13s %5.2f  %-6s %s\n", s->id, al_role_name(s->role), s->weight,
-			kind_names[s->kind], s->why);
+		const char *role =
+		    s->role == AL_ROLE_UNCLASSIFIED ? "lifecycle" : al_role_name(s->role);
+		fprintf(out, "  %-40s %-13s %5.2f  %-6s %s", s->id, role, s->weight,
+		        kind_names[s->kind], s->why);
+		if (s->lifecycle != AL_LIFE_UNKNOWN)
+			fprintf(out, " [runs as: %s]", al_lifecycle_name(s->lifecycle));
+		fputc('\n', out);
 	}
 	fprintf(out, "\nruleset hash: %s\n", rs->hash);
 }
@@ -57,6 +62,8 @@ static void rules_json(FILE *out, const al_ruleset *rs)
 		cJSON_AddStringToObject(o, "kind", kind_names[s->kind]);
 		cJSON_AddStringToObject(o, "role", al_role_name(s->role));
 		cJSON_AddNumberToObject(o, "weight", s->weight);
+		if (s->lifecycle != AL_LIFE_UNKNOWN)
+			cJSON_AddStringToObject(o, "lifecycle", al_lifecycle_name(s->lifecycle));
 		cJSON_AddStringToObject(o, "why", s->why);
 		cJSON_AddStringToObject(o, "origin", s->origin);
 		cJSON_AddItemToArray(signals, o);

@@ -190,6 +190,14 @@ def split_patterns(text):
     return out
 
 
+def lifecycle_mark(component):
+    """The signal that decided a component's lifecycle, shaped like an evidence item: a
+    lifecycle-only signal (no role) shows up there and not among the evidence."""
+    why = (component.get("lifecycle") or {}).get("why") or ""
+    m = re.match(r"(.*):(\d+): (\S+?),? ", why)
+    return {"signal": m.group(3), "path": m.group(1), "line": m.group(2)} if m else None
+
+
 def split_rules(rules_dir, out_dir):
     """Copy RULES_DIR to OUT_DIR with every query file replaced by one file per pattern,
     whose signal id is <id>.pattern<N>. Returns {signal id: (query file, [pattern lines])}."""
@@ -213,9 +221,10 @@ def split_rules(rules_dir, out_dir):
             for k, (first, body) in enumerate(parts, 1):
                 with open(os.path.join(folder, "%s.pattern%d.scm" % (name[:-4], k)), "w",
                           encoding="utf-8") as f:
-                    f.write("; id: %s.pattern%d\n; role: %s\n; weight: %s\n; why: %s\n%s" % (
-                        head.get("id"), k, head.get("role"), head.get("weight"), head.get("why"),
-                        body))
+                    fields = [("id", "%s.pattern%d" % (head.get("id"), k))]
+                    fields += [(key, head[key]) for key in ("role", "lifecycle", "weight", "why")
+                               if key in head]
+                    f.write("".join("; %s: %s\n" % kv for kv in fields) + body)
     return patterns
 
 
@@ -711,6 +720,8 @@ def main():
                     ", ".join(missing), case.what)
             else:
                 found = [e for c in components for e in evidence[c]["evidence"]]
+                found += [lifecycle_mark(evidence[c]) for c in components
+                          if lifecycle_mark(evidence[c])]
                 hits = [e for e in found if e["signal"] == case.evidence_signal]
                 outcome = bool(hits) == case.expect
                 if case.expect:

@@ -1,5 +1,6 @@
 ; id: go.ast.accept-loop
 ; role: data-path
+; lifecycle: server
 ; weight: 2
 ; why: accepts network connections in a loop and serves each one: a server's hot path
 (for_statement

@@ -1,5 +1,6 @@
 ; id: go.ast.cobra-command
 ; role: control-plane
+; lifecycle: command
 ; weight: 1.5
 ; why: declares cobra commands (cobra.Command{...}): builds a CLI command tree
 (composite_literal

@@ -1,5 +1,6 @@
 ; id: go.ast.informer
 ; role: control-plane
+; lifecycle: server
 ; weight: 2
 ; why: watches API objects through informers and work queues: a watch-and-react control loop
 (call_expression

@@ -1,5 +1,6 @@
 ; id: go.ast.io-copy-relay
 ; role: data-path
+; lifecycle: server
 ; weight: 2
 ; why: copies one stream into another from a goroutine: the bidirectional relay of a proxy or tunnel (not a process's stdout/stderr)
 (go_statement

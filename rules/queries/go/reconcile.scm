@@ -1,5 +1,6 @@
 ; id: go.ast.reconcile
 ; role: control-plane
+; lifecycle: server
 ; weight: 3
 ; why: defines a Reconcile function: the heart of a Kubernetes controller or operator
 (method_declaration

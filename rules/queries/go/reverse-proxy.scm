@@ -1,5 +1,6 @@
 ; id: go.ast.reverse-proxy
 ; role: data-path
+; lifecycle: server
 ; weight: 2.5
 ; why: forwards HTTP requests to upstreams with httputil.ReverseProxy: a reverse proxy or gateway
 (call_expression

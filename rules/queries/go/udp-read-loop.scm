@@ -1,5 +1,6 @@
 ; id: go.ast.packet-read-loop
 ; role: data-path
+; lifecycle: server
 ; weight: 2
 ; why: reads datagrams or packets in a loop: a UDP, DNS or packet-processing server's hot path
 (for_statement

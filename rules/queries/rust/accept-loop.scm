@@ -1,5 +1,6 @@
 ; id: rust.ast.accept-loop
 ; role: data-path
+; lifecycle: server
 ; weight: 2
 ; why: accepts connections from a listener (listener.accept(), incoming()): a network server's hot path
 (call_expression

@@ -1,5 +1,6 @@
 ; id: rust.ast.clap-subcommands
 ; role: control-plane
+; lifecycle: command
 ; weight: 2
 ; why: declares a subcommand tree (#[derive(Subcommand)], #[command(subcommand)]): a multi-command CLI
 (attribute_item

@@ -1,5 +1,6 @@
 ; id: rust.ast.copy-bidirectional
 ; role: data-path
+; lifecycle: server
 ; weight: 3
 ; why: splices two connections together (copy_bidirectional, async io::copy, splice): a proxy or tunnel relay
 (call_expression

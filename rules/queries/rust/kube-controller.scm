@@ -1,5 +1,6 @@
 ; id: rust.ast.kube-controller
 ; role: control-plane
+; lifecycle: server
 ; weight: 3.5
 ; why: builds a kube-runtime Controller (Controller::new(api, watcher_config)...run(reconcile, ...)): a Kubernetes reconcile loop
 (call_expression

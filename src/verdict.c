@@ -1,0 +1,161 @@
+/*
+ * verdict.c: decides a component's role from the verdict model (model.h) and its
+ * declarations.
+ *
+ * The model gives a probability per role; the most probable wins when it reaches
+ * min_confidence, else the component is unclassified (AL003 asks for a declaration): a
+ * wrong warning costs more trust than a note. A server with no evidence of its role (no role
+ * scores server_min_evidence) is unclassified too: the model's lean would come from
+ * priors and very weak signals alone. Nor is a program a tool without a tool signal or
+ * being left out of what the repository ships. A service with strong evidence for both
+ * roles is a hybrid (AL004) only when the model puts it on the data path and its
+ * data-path evidence, weighted by distance from main, is the stronger. Declarations win
+ * over all of it; evidence that strongly says otherwise is kept, so AL005 can point at a
+ * stale declaration.
+ */
+#include "verdict.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+static double round2(double v)
+{
+	return floor(v * 100 + 0.5) / 100;
+}
+
+/* "own.data-path +1.20, lifecycle.server +0.85": the inputs that pushed class k most. */
+static void strongest_inputs(al_buf *b, const al_model *m, int k, const double *x)
+{
+	int used[AL_FEATURE__COUNT] = {0};
+	for (int n = 0; n < 3; n++) {
+		int best = -1;
+		double top = 0.005;
+		for (int f = 0; f < AL_FEATURE__COUNT; f++) {
+			double v = al_model_contribution(m, k, f, x);
+			if (!used[f] && v > top) {
+				top = v;
+				best = f;
+			}
+		}
+		if (best < 0)
+			break;
+		used[best] = 1;
+		al_buf_printf(b, "%s%s %+.2f", n ? ", " : "; mostly ", al_feature_name(best), top);
+	}
+}
+
+/* Whether any role's evidence reaches `least` (lifecycle-only signals weigh none). */
+static int has_role_evidence(const al_component *c, double least)
+{
+	for (int k = 0; k < AL_MODEL_CLASSES; k++)
+		if (c->scores[k] >= least)
+			return 1;
+	return 0;
+}
+
+/* "tool" says a program is repository-internal: that needs a tool signal, or a repository
+ * that ships other programs and not this one. Without either, the model's lean to it would
+ * come from the corpus's share of tools alone. */
+static int has_tool_grounds(const double *x)
+{
+	return x[AL_F_TOOL] > 0 || x[AL_F_UNSHIPPED] > 0;
+}
+
+/* The probabilities with tool ruled out: the other two, renormalised. */
+static void drop_tool(double *p)
+{
+	double rest = p[AL_ROLE_DATA_PATH] + p[AL_ROLE_CONTROL_PLANE];
+	if (rest <= 0)
+		rest = 1;
+	p[AL_ROLE_DATA_PATH] /= rest;
+	p[AL_ROLE_CONTROL_PLANE] /= rest;
+	p[AL_ROLE_TOOL] = 0;
+}
+
+static void judge_by_model(const al_ruleset *rules, al_component *c, const double *x)
+{
+	const al_thresholds *t = &rules->thresholds;
+	double *p = c->probabilities;
+	al_model_predict(rules->model, x, p);
+	int grounded = has_tool_grounds(x);
+	if (!grounded)
+		drop_tool(p);
+	int best = 0;
+	for (int k = 1; k < AL_MODEL_CLASSES; k++)
+		if (p[k] > p[best])
+			best = k;
+	al_buf why = AL_BUF_INIT;
+	c->hybrid = 0;
+	c->confidence = round2(p[best]);
+	if (c->lifecycle == AL_LIFE_SERVER && !has_role_evidence(c, t->server_min_evidence)) {
+		c->role = AL_ROLE_UNCLASSIFIED;
+		c->confidence = 0;
+		al_buf_puts(&why, "a long-running server with no evidence of its role: the model's "
+		                  "lean would be a guess");
+	} else if (p[best] < t->min_confidence) {
+		c->role = AL_ROLE_UNCLASSIFIED;
+		c->confidence = 0;
+		al_buf_printf(&why,
+		              "no role reached min_confidence %.2f (data-path %.2f, "
+		              "control-plane %.2f, tool %.2f)",
+		              t->min_confidence, p[0], p[1], p[2]);
+	} else {
+		c->role = (al_role)best;
+		al_buf_printf(&why, "%s %.2f over %s %.2f and %s %.2f", al_role_name(c->role),
+		              p[best], al_role_name((al_role)((best + 1) % 3)), p[(best + 1) % 3],
+		              al_role_name((al_role)((best + 2) % 3)), p[(best + 2) % 3]);
+		strongest_inputs(&why, rules->model, best, x);
+	}
+	if (!grounded)
+		al_buf_puts(&why, "; not a tool: no tool signal, and not left out of the "
+		                  "repository's deployments");
+	double dp = c->scores[AL_ROLE_DATA_PATH], cp = c->scores[AL_ROLE_CONTROL_PLANE];
+	double hi = dp > cp ? dp : cp, lo = dp > cp ? cp : dp;
+	if (c->role == AL_ROLE_DATA_PATH && dp >= cp && lo >= t->hybrid_min &&
+	    lo >= t->hybrid_ratio * hi) {
+		c->hybrid = 1;
+		al_buf_printf(&why,
+		              "; strong evidence for both data-path (%.2f) and control-plane "
+		              "(%.2f): a hybrid, on the data path",
+		              dp, cp);
+	}
+	for (int k = 0; k < AL_MODEL_CLASSES; k++)
+		p[k] = round2(p[k]);
+	c->decided_by = al_buf_detach(&why);
+}
+
+void al_verdict_decide(al_scan *scan, al_found *found, const double *features)
+{
+	al_component *c = found->component;
+	const al_thresholds *t = &scan->rules->thresholds;
+	judge_by_model(scan->rules, c, features);
+	c->evidence_role = c->role;
+	c->evidence_confidence = c->confidence;
+
+	unsigned line = 0;
+	int configured = scan->config ? al_config_role(scan->config, c->id, &line) : -1;
+	if (configured >= 0) {
+		free(c->declared);
+		c->declared = al_sprintf("%s: components.\"%s\"", scan->config->path, c->id);
+		c->declared_as = (al_role)configured;
+		c->declared_line = line;
+	}
+	if (!c->declared)
+		return;
+	double strongest =
+	    c->scores[c->evidence_role < AL_ROLE_UNCLASSIFIED ? c->evidence_role : 0];
+	c->contradicted = c->evidence_role != c->declared_as &&
+	                  c->evidence_role != AL_ROLE_UNCLASSIFIED &&
+	                  strongest >= t->contradiction_min && c->evidence_confidence >= 0.5;
+	free(c->decided_by);
+	c->role = c->declared_as;
+	c->confidence = 1.0;
+	c->hybrid = 0;
+	c->decided_by = al_sprintf("declared %s in %s (line %u); the evidence alone says %s "
+	                           "(confidence %.2f)",
+	                           al_role_name(c->role), c->declared, c->declared_line,
+	                           al_role_name(c->evidence_role), c->evidence_confidence);
+}
