@@ -344,5 +344,5 @@ void al_classify(al_scan *scan, al_found *found)
 	add_features(c, x);
 	al_vec_sort(&c->evidence, cmp_evidence);
 	free(ctx.tallies);
-	al_verdict_decide(scan, found, x);
+	al_verdict_decide(scan->rules, scan->config, found->component, x);
 }

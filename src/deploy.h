@@ -49,6 +49,12 @@ void al_deploy_add_ref(al_vec *refs, al_ship_kind kind, const char *target, int 
  * starts (its program, when start_kind >= 0). */
 void al_deploy_scan_command(al_vec *refs, const char *command, al_ship_kind build_kind,
                             int start_kind, const char *format, const char *path, unsigned line);
+/* Calls fn once per logical line of text: physical lines trimmed, empty ones (and, with
+ * skip_comments, '#' ones) left out, a line ending in a backslash joined to the next; with
+ * the line it starts on and whether it starts with a tab (a Makefile recipe). */
+typedef void (*al_deploy_line_fn)(void *ctx, const char *line, unsigned number, int tab);
+void al_deploy_each_line(const char *text, size_t len, int skip_comments, al_deploy_line_fn fn,
+                         void *ctx);
 void al_deploy_read_dockerfile(al_vec *refs, const char *path, const char *text, size_t len);
 void al_deploy_read_unit_lines(al_vec *refs, const char *format, const char *path, const char *text,
                                size_t len);

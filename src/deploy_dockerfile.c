@@ -8,7 +8,8 @@
  *   CMD x --flag                     likewise, when the image has no ENTRYPOINT program
  *
  * The exec form (a JSON array) and the shell form are both read. A Dockerfile in a
- * component's own directory (cmd/x/Dockerfile) is that component's image (container).
+ * component's own directory (cmd/x/Dockerfile) is that component's image (container); the
+ * root directory's Dockerfile is nobody's in particular (it says what it builds or runs).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -107,40 +108,24 @@ static void read_instruction(al_vec *refs, const char *text, const char *path, u
 		read_copy(refs, args, path, line);
 }
 
+typedef struct {
+	al_vec *refs;
+	const char *path;
+} dockerfile_ctx;
+
+static void instruction(void *ctx, const char *text, unsigned line, int tab)
+{
+	(void)tab;
+	const dockerfile_ctx *d = ctx;
+	read_instruction(d->refs, text, d->path, line);
+}
+
 void al_deploy_read_dockerfile(al_vec *refs, const char *path, const char *text, size_t len)
 {
 	char *dir = al_path_dirname(path);
-	al_deploy_add_ref(refs, AL_SHIP_CONTAINER, dir, 0, FORMAT, path, 1);
+	if (strcmp(dir, ".") != 0)
+		al_deploy_add_ref(refs, AL_SHIP_CONTAINER, dir, 0, FORMAT, path, 1);
 	free(dir);
-	al_buf ins = AL_BUF_INIT;
-	unsigned line = 1, start_line = 0;
-	const char *p = text, *end = text + len;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		const char *s = p;
-		while (s < eol && isspace((unsigned char)*s))
-			s++;
-		const char *e = eol;
-		while (e > s && isspace((unsigned char)e[-1]))
-			e--;
-		int comment = s < e && *s == '#';
-		if (!comment && s < e) {
-			int more = e[-1] == '\\';
-			if (!ins.len)
-				start_line = line;
-			al_buf_put(&ins, s, (size_t)(e - s - more));
-			al_buf_putc(&ins, ' ');
-			if (!more) {
-				read_instruction(refs, al_buf_cstr(&ins), path, start_line);
-				al_buf_clear(&ins);
-			}
-		}
-		p = eol + 1;
-		line++;
-	}
-	if (ins.len)
-		read_instruction(refs, al_buf_cstr(&ins), path, start_line);
-	al_buf_dispose(&ins);
+	dockerfile_ctx d = {refs, path};
+	al_deploy_each_line(text, len, 1, instruction, &d);
 }

@@ -127,38 +127,58 @@ static void read_line(al_vec *refs, const char *format, const char *path, unsign
 	}
 }
 
-void al_deploy_read_unit_lines(al_vec *refs, const char *format, const char *path, const char *text,
-                               size_t len)
+void al_deploy_each_line(const char *text, size_t len, int skip_comments, al_deploy_line_fn fn,
+                         void *ctx)
 {
 	al_buf joined = AL_BUF_INIT;
 	unsigned line = 1, start_line = 0;
-	int recipe = 0;
+	int tab = 0;
 	const char *p = text, *end = text + len;
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		if (!eol)
 			eol = end;
-		const char *e = eol;
-		while (e > p && isspace((unsigned char)e[-1]))
-			e--;
-		if (!joined.len) {
-			recipe = *p == '\t';
-			start_line = line;
-		}
-		const char *s = p;
+		const char *s = p, *e = eol;
 		while (s < e && isspace((unsigned char)*s))
 			s++;
-		int more = e > s && e[-1] == '\\';
-		al_buf_put(&joined, s, (size_t)(e - s - more));
-		al_buf_putc(&joined, ' ');
-		if (!more) {
-			read_line(refs, format, path, start_line, al_buf_cstr(&joined), recipe);
-			al_buf_clear(&joined);
+		while (e > s && isspace((unsigned char)e[-1]))
+			e--;
+		if (s < e && !(skip_comments && *s == '#')) {
+			if (!joined.len) {
+				tab = *p == '\t';
+				start_line = line;
+			}
+			int more = e[-1] == '\\';
+			al_buf_put(&joined, s, (size_t)(e - s - more));
+			al_buf_putc(&joined, ' ');
+			if (!more) {
+				fn(ctx, al_buf_cstr(&joined), start_line, tab);
+				al_buf_clear(&joined);
+			}
 		}
 		p = eol + 1;
 		line++;
 	}
 	if (joined.len)
-		read_line(refs, format, path, start_line, al_buf_cstr(&joined), recipe);
+		fn(ctx, al_buf_cstr(&joined), start_line, tab);
 	al_buf_dispose(&joined);
+}
+
+typedef struct {
+	al_vec *refs;
+	const char *format;
+	const char *path;
+} unit_ctx;
+
+static void unit_line(void *ctx, const char *text, unsigned line, int tab)
+{
+	const unit_ctx *u = ctx;
+	read_line(u->refs, u->format, u->path, line, text, tab);
+}
+
+void al_deploy_read_unit_lines(al_vec *refs, const char *format, const char *path, const char *text,
+                               size_t len)
+{
+	unit_ctx u = {refs, format, path};
+	al_deploy_each_line(text, len, 0, unit_line, &u);
 }

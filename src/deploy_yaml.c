@@ -166,7 +166,11 @@ static void read_goreleaser(yaml_ctx *ctx, const cJSON *doc, const char *at)
 	const cJSON *b;
 	cJSON_ArrayForEach(b, get(doc, "builds"))
 	{
-		char *key = al_sprintf("%s.builds.%d", at, index++);
+		/* The build's line: its main, else its first key. */
+		const char *first = get(b, "main")                  ? "main"
+		                    : cJSON_IsObject(b) && b->child ? b->child->string
+		                                                    : "";
+		char *key = al_sprintf("%s.builds.%d.%s", at, index++, first);
 		unsigned line = line_of(ctx, key);
 		const char *main = al_json_string(b, "main");
 		const char *dir = al_json_string(b, "dir");
@@ -224,9 +228,11 @@ static void read_document(yaml_ctx *ctx, const cJSON *doc, int index)
 	char *at = al_sprintf("%d", index);
 	const char *kind = al_json_string(doc, "kind");
 	al_ship_kind ship;
-	if (kind && get(doc, "apiVersion") && workload_kind(kind, &ship))
-		find_containers(ctx, get(doc, "spec"), ship, at, 0);
-	else if (cJSON_IsObject(get(doc, "services")))
+	if (kind && get(doc, "apiVersion") && workload_kind(kind, &ship)) {
+		char *spec = al_sprintf("%s.spec", at);
+		find_containers(ctx, get(doc, "spec"), ship, spec, 0);
+		free(spec);
+	} else if (cJSON_IsObject(get(doc, "services")))
 		read_compose(ctx, get(doc, "services"), at);
 	else if (cJSON_IsArray(get(doc, "builds")))
 		read_goreleaser(ctx, doc, at);

@@ -40,6 +40,7 @@ static int class_of(const char *name)
 
 static int read_classes(al_model *m, const cJSON *doc, const char *path)
 {
+	int intercepts = 0, coefficients = 0; /* bit k: class k was given */
 	const cJSON *k;
 	cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(doc, "intercepts"))
 	{
@@ -50,6 +51,7 @@ static int read_classes(al_model *m, const cJSON *doc, const char *path)
 			return AL_ECONFIG;
 		}
 		m->intercept[c] = k->valuedouble;
+		intercepts |= 1 << c;
 	}
 	cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(doc, "coefficients"))
 	{
@@ -58,6 +60,7 @@ static int read_classes(al_model *m, const cJSON *doc, const char *path)
 			al_error_set("%s: coefficients: '%s' is not a class", path, k->string);
 			return AL_ECONFIG;
 		}
+		coefficients |= 1 << c;
 		const cJSON *f;
 		cJSON_ArrayForEach(f, k)
 		{
@@ -71,6 +74,12 @@ static int read_classes(al_model *m, const cJSON *doc, const char *path)
 			m->coef[c][id] = f->valuedouble;
 		}
 	}
+	for (int c = 0; c < AL_MODEL_CLASSES; c++)
+		if (!(intercepts & coefficients & (1 << c))) {
+			al_error_set("%s: class '%s' needs an intercept and coefficients", path,
+			             al_role_name((al_role)c));
+			return AL_ECONFIG;
+		}
 	return 0;
 }
 

@@ -4,7 +4,7 @@
  *
  *   { "classes": ["data-path", "control-plane", "tool"],
  *     "intercepts": { "data-path": 0.1, ... },
- *     "coefficients": { "data-path": { "own.data-path": 1.3, ... }, ... } }
+ *     "coefficients": { "data-path": { "evidence.data-path": 1.3, ... }, ... } }
  *
  * A feature the model does not name has coefficient 0; a name archlint does not compute
  * is an error naming the file. al_model_parse allocates; al_model_free frees.

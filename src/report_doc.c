@@ -658,6 +658,7 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 		s->component = result->components.items[i];
 		s->index = i;
 		size_service(&sz, s, &all_files, doc);
+		al_report_verdict_lines(s);
 		al_vec_push(&doc->services, s);
 		doc->matrix[s->component->role][s->component->language]++;
 	}
@@ -716,6 +717,9 @@ static void free_service(void *p)
 	al_vec_dispose(&s->findings);
 	al_vec_dispose(&s->links);
 	al_vec_dispose(&s->ffi);
+	free(s->shipped_line);
+	free(s->runs_line);
+	free(s->reached_line);
 	free(s);
 }
 

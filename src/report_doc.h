@@ -43,7 +43,13 @@ typedef struct {
 	al_vec links;                  /* const al_report_link * touching this service */
 	al_vec ffi;                    /* const al_link *: FFI links declared by this service */
 	int worst;                     /* highest al_level of its open findings, or AL_LEVEL_OFF */
+	char *shipped_line;            /* the verdict's three answers, one line each */
+	char *runs_line;
+	char *reached_line;
 } al_report_service;
+
+/* Fills a service's shipped_line, runs_line and reached_line (report_doc_verdict.c). */
+void al_report_verdict_lines(al_report_service *s);
 
 typedef enum { AL_LINK_SHARED, AL_LINK_FFI } al_link_kind;
 

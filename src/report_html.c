@@ -492,7 +492,13 @@ static void service_card(FILE *out, const al_report_doc *doc, const al_report_se
 	        "tool %.2f</dd>",
 	        c->scores[AL_ROLE_DATA_PATH], c->scores[AL_ROLE_CONTROL_PLANE],
 	        c->scores[AL_ROLE_TOOL]);
-	fputs("<dt>entry</dt><dd>", out);
+	fputs("<dt>shipped</dt><dd>", out);
+	esc(out, s->shipped_line);
+	fputs("</dd><dt>runs as</dt><dd>", out);
+	esc(out, s->runs_line);
+	fputs("</dd><dt>evidence</dt><dd>", out);
+	esc(out, s->reached_line);
+	fputs("</dd><dt>entry</dt><dd>", out);
 	location(out, c->entry_path, c->entry_line);
 	fprintf(out, " (%s)</dd><dt>size</dt><dd>", c->kind);
 	plural(out, s->files, "file", "files");

@@ -417,6 +417,12 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 	}
 	fputs("\n- decided by: ", out);
 	md_text(out, c->decided_by);
+	fputs("\n- shipped: ", out);
+	md_text(out, s->shipped_line);
+	fputs("\n- runs as: ", out);
+	md_text(out, s->runs_line);
+	fputs("\n- evidence: ", out);
+	md_text(out, s->reached_line);
 	fputs("\n- entry: ", out);
 	char *loc = al_sprintf("%s:%u", c->entry_path, c->entry_line);
 	md_code(out, loc);

@@ -6,8 +6,9 @@
  * min_confidence, else the component is unclassified (AL003 asks for a declaration): a
  * wrong warning costs more trust than a note. A server with no evidence of its role (no role
  * scores server_min_evidence) is unclassified too: the model's lean would come from
- * priors and very weak signals alone. Nor is a program a tool without a tool signal or
- * being left out of what the repository ships. A service with strong evidence for both
+ * priors and very weak signals alone. A program shipped as a service, job, container
+ * or package is never a tool, nor is one without a tool signal or being left out of what
+ * the repository ships. A service with strong evidence for both
  * roles is a hybrid (AL004) only when the model puts it on the data path and its
  * data-path evidence, weighted by distance from main, is the stronger. Declarations win
  * over all of it; evidence that strongly says otherwise is kept, so AL005 can point at a
@@ -56,12 +57,22 @@ static int has_role_evidence(const al_component *c, double least)
 	return 0;
 }
 
-/* "tool" says a program is repository-internal: that needs a tool signal, or a repository
- * that ships other programs and not this one. Without either, the model's lean to it would
- * come from the corpus's share of tools alone. */
-static int has_tool_grounds(const double *x)
+/* "tool" says a program is repository-internal. A program the repository ships as a
+ * service, job, container or package is not; nor is one with no tool signal in a
+ * repository that does not leave it out of its deployments (the model's lean to tool would
+ * come from the corpus's share of tools alone). Returns why tool is ruled out, or NULL. */
+static char *tool_ruled_out(const al_component *c, const double *x)
 {
-	return x[AL_F_TOOL] > 0 || x[AL_F_UNSHIPPED] > 0;
+	for (size_t i = 0; i < c->shipped.len; i++) {
+		const al_shipment *s = c->shipped.items[i];
+		if (s->kind != AL_SHIP_BUILD)
+			return al_sprintf("not a tool: shipped as a %s by %s:%u",
+			                  al_ship_kind_name(s->kind), s->path, s->line);
+	}
+	if (x[AL_F_TOOL] > 0 || x[AL_F_UNSHIPPED] > 0)
+		return NULL;
+	return al_strdup("not a tool: no tool signal, and not left out of the repository's "
+	                 "deployments");
 }
 
 /* The probabilities with tool ruled out: the other two, renormalised. */
@@ -80,8 +91,8 @@ static void judge_by_model(const al_ruleset *rules, al_component *c, const doubl
 	const al_thresholds *t = &rules->thresholds;
 	double *p = c->probabilities;
 	al_model_predict(rules->model, x, p);
-	int grounded = has_tool_grounds(x);
-	if (!grounded)
+	char *not_tool = tool_ruled_out(c, x);
+	if (not_tool)
 		drop_tool(p);
 	int best = 0;
 	for (int k = 1; k < AL_MODEL_CLASSES; k++)
@@ -109,9 +120,9 @@ static void judge_by_model(const al_ruleset *rules, al_component *c, const doubl
 		              al_role_name((al_role)((best + 2) % 3)), p[(best + 2) % 3]);
 		strongest_inputs(&why, rules->model, best, x);
 	}
-	if (!grounded)
-		al_buf_puts(&why, "; not a tool: no tool signal, and not left out of the "
-		                  "repository's deployments");
+	if (not_tool)
+		al_buf_printf(&why, "; %s", not_tool);
+	free(not_tool);
 	double dp = c->scores[AL_ROLE_DATA_PATH], cp = c->scores[AL_ROLE_CONTROL_PLANE];
 	double hi = dp > cp ? dp : cp, lo = dp > cp ? cp : dp;
 	if (c->role == AL_ROLE_DATA_PATH && dp >= cp && lo >= t->hybrid_min &&
@@ -127,19 +138,19 @@ static void judge_by_model(const al_ruleset *rules, al_component *c, const doubl
 	c->decided_by = al_buf_detach(&why);
 }
 
-void al_verdict_decide(al_scan *scan, al_found *found, const double *features)
+void al_verdict_decide(const al_ruleset *rules, const al_config *config, al_component *c,
+                       const double *features)
 {
-	al_component *c = found->component;
-	const al_thresholds *t = &scan->rules->thresholds;
-	judge_by_model(scan->rules, c, features);
+	const al_thresholds *t = &rules->thresholds;
+	judge_by_model(rules, c, features);
 	c->evidence_role = c->role;
 	c->evidence_confidence = c->confidence;
 
 	unsigned line = 0;
-	int configured = scan->config ? al_config_role(scan->config, c->id, &line) : -1;
+	int configured = config ? al_config_role(config, c->id, &line) : -1;
 	if (configured >= 0) {
 		free(c->declared);
-		c->declared = al_sprintf("%s: components.\"%s\"", scan->config->path, c->id);
+		c->declared = al_sprintf("%s: components.\"%s\"", config->path, c->id);
 		c->declared_as = (al_role)configured;
 		c->declared_line = line;
 	}

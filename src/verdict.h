@@ -5,10 +5,15 @@
 #ifndef AL_VERDICT_H
 #define AL_VERDICT_H
 
+#include "archlint.h"
+#include "config.h"
+#include "rules.h"
 #include "verdict_features.h"
-#include "scan.h"
 
-/* features: AL_FEATURE__COUNT values, as classify.c computed them for found. */
-void al_verdict_decide(al_scan *scan, al_found *found, const double *features);
+/* features: AL_FEATURE__COUNT values, as classify.c computed them for c (whose scores,
+ * lifecycle, shipments and inline declaration are set). config may be NULL. Pure: reads
+ * nothing else, writes only c. */
+void al_verdict_decide(const al_ruleset *rules, const al_config *config, al_component *c,
+                       const double *features);
 
 #endif
