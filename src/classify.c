@@ -39,7 +39,7 @@ typedef struct {
 	const al_signal *signal;
 	const char *path;
 	unsigned line;
-	unsigned distance;
+	const al_unit *unit; /* where it hit: its via chain is the way from main */
 } life_mark;
 
 typedef struct {
@@ -54,13 +54,14 @@ typedef struct {
 	unsigned distance;
 	const char *path;
 	unsigned line;
+	const al_unit *unit;
 } hit_at;
 
 static void mark_lifecycle(classify_ctx *ctx, const al_signal *s, const hit_at *at)
 {
 	life_mark *m = &ctx->life[s->lifecycle];
 	if (at->factor > m->strength) {
-		*m = (life_mark){at->factor, s, at->path, at->line, at->distance};
+		*m = (life_mark){at->factor, s, at->path, at->line, at->unit};
 	}
 }
 
@@ -172,7 +173,7 @@ static const al_vec *import_signals(al_scan *scan, const char *import)
 static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 {
 	const al_ruleset *rules = ctx->scan->rules;
-	hit_at at = {unit_factor(ctx->scan, found, u), u->depth, NULL, 0};
+	hit_at at = {unit_factor(ctx->scan, found, u), u->depth, NULL, 0, u};
 	for (size_t i = 0; i < u->files.len; i++) {
 		at.path = u->files.items[i];
 		const al_file_facts *f = al_strmap_get(&ctx->scan->facts, at.path);
@@ -229,7 +230,7 @@ static void component_signals(classify_ctx *ctx, al_found *found)
 				for (size_t f = 0; f < found->facts.len && !hit; f++)
 					hit = strcmp(pat, found->facts.items[f]) == 0;
 			if (hit) {
-				hit_at at = {1.0, 0, c->entry_path, c->entry_line};
+				hit_at at = {1.0, 0, c->entry_path, c->entry_line, found->units.items[0]};
 				add_hits(ctx, s, 1, &at);
 				break;
 			}
@@ -267,6 +268,19 @@ static void shipping_features(const al_scan *scan, const al_component *c, double
 	x[AL_F_UNSHIPPED] = scan->repository_ships && c->shipped.len == 0;
 }
 
+/* "cmd/x -> internal/server -> internal/net": the packages from main's to u. */
+static char *way_from_main(const al_unit *u)
+{
+	al_vec chain = AL_VEC_INIT;
+	for (; u; u = u->via)
+		al_vec_push(&chain, u->dir);
+	al_buf b = AL_BUF_INIT;
+	for (size_t i = chain.len; i-- > 0;)
+		al_buf_printf(&b, "%s%s", i + 1 < chain.len ? " -> " : "", (char *)chain.items[i]);
+	al_vec_dispose(&chain);
+	return al_buf_detach(&b);
+}
+
 static void lifecycle_of(const classify_ctx *ctx, al_component *c, double *x)
 {
 	const life_mark *server = &ctx->life[AL_LIFE_SERVER],
@@ -277,13 +291,15 @@ static void lifecycle_of(const classify_ctx *ctx, al_component *c, double *x)
 	if (!m->signal)
 		return;
 	c->lifecycle = m == server ? AL_LIFE_SERVER : AL_LIFE_COMMAND;
-	if (m->distance == 0)
+	if (!m->unit->via) {
 		c->lifecycle_why = al_sprintf("%s:%u: %s in main's package: %s", m->path, m->line,
 		                              m->signal->id, m->signal->why);
-	else
-		c->lifecycle_why = al_sprintf("%s:%u: %s, %u package hop%s from main: %s", m->path,
-		                              m->line, m->signal->id, m->distance,
-		                              m->distance == 1 ? "" : "s", m->signal->why);
+		return;
+	}
+	char *way = way_from_main(m->unit);
+	c->lifecycle_why = al_sprintf("%s:%u: %s, reached from main through %s: %s", m->path,
+	                              m->line, m->signal->id, way, m->signal->why);
+	free(way);
 }
 
 static void add_features(al_component *c, const double *x)

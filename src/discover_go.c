@@ -137,6 +137,7 @@ static void add_closure(al_scan *scan, al_found *found, al_strmap *dirs, const c
 					al_strmap_set(&seen, dir, NULL);
 					al_unit *dep = al_found_add_unit(found, dir, 0, NULL);
 					dep->depth = u->depth + 1;
+					dep->via = u;
 					al_vec lib = AL_VEC_INIT;
 					package_files(scan, d, 0, 0, &lib);
 					for (size_t j = 0; j < lib.len; j++)

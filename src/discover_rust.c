@@ -219,9 +219,11 @@ static size_t first_rust_file_at(const al_scan *scan, const char *key)
 
 /* Extends `queue` (al_cargo_manifest *) with every in-repo package its packages depend on,
  * directly or not, that `seen` (package directories) does not hold yet, breadth first, and
- * adds them to `seen`. Paths out of the repository are reported when `report` is set. */
+ * adds them to `seen`. Paths out of the repository are reported when `report` is set.
+ * `parents`, when given, gets per queue entry the queue index of the package that brought
+ * it in (its first entry, the start, is the caller's). */
 static void add_dependencies(al_scan *scan, al_vec *queue, al_strmap *seen, int report,
-                             al_vec *depths)
+                             al_vec *parents)
 {
 	for (size_t q = 0; q < queue->len; q++) {
 		const al_cargo_manifest *m = queue->items[q];
@@ -232,8 +234,8 @@ static void add_dependencies(al_scan *scan, al_vec *queue, al_strmap *seen, int 
 				continue;
 			al_strmap_set(seen, dep->dir, NULL);
 			al_vec_push(queue, (void *)dep);
-			if (depths) /* hops from the queue's first package, per queue entry */
-				al_vec_push(depths, (void *)((uintptr_t)depths->items[q] + 1));
+			if (parents)
+				al_vec_push(parents, (void *)(uintptr_t)q);
 		}
 	}
 }
@@ -269,16 +271,20 @@ static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest 
 	al_strmap seen = AL_STRMAP_INIT;
 	al_strmap_set(&seen, pkg->dir, NULL);
 	al_vec_push(&queue, (void *)pkg);
-	al_vec depths = AL_VEC_INIT;
-	al_vec_push(&depths, (void *)(uintptr_t)0);
-	add_dependencies(scan, &queue, &seen, 1, &depths);
+	al_vec parents = AL_VEC_INIT, units = AL_VEC_INIT;
+	al_vec_push(&parents, (void *)(uintptr_t)0);
+	al_vec_push(&units, own);
+	add_dependencies(scan, &queue, &seen, 1, &parents);
 	for (size_t q = 1; q < queue.len; q++) {
 		const al_cargo_manifest *dep = queue.items[q];
 		al_unit *u = al_found_add_unit(found, dep->dir, 0, dep);
-		u->depth = (unsigned)(uintptr_t)depths.items[q];
+		u->via = units.items[(uintptr_t)parents.items[q]];
+		u->depth = u->via->depth + 1;
 		add_library_files(scan, dep, u);
+		al_vec_push(&units, u);
 	}
-	al_vec_dispose(&depths);
+	al_vec_dispose(&parents);
+	al_vec_dispose(&units);
 	al_vec_dispose(&queue);
 	al_strmap_dispose(&seen);
 }

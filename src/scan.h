@@ -16,10 +16,11 @@
 #include "source.h"
 
 /* One package in a component's closure: a Go package directory or a Cargo package. */
-typedef struct {
+typedef struct al_unit {
 	char *dir;
 	int own;        /* the component's own package (vs. an in-repo dependency) */
 	unsigned depth; /* package hops from the component's own package (0: own) */
+	const struct al_unit *via; /* the unit whose dependency brought this one in (NULL: own) */
 	al_vec files;   /* char *: source files of this unit that belong to the component */
 	const al_cargo_manifest *manifest; /* Rust only, borrowed */
 } al_unit;
