@@ -34,8 +34,7 @@ al_ruleset *al_ruleset_new(void)
 	                                   .shared_factor = 0.5,
 	                                   .depth_decay = 0.5,
 	                                   .min_confidence = 0.5,
-	                                   .server_min_evidence = 1.0,
-	                                   .min_margin = 0.05};
+	                                   .server_min_evidence = 1.0};
 	return self;
 }
 
@@ -383,7 +382,6 @@ static int load_thresholds(al_ruleset *self, const char *path, const char *text,
 	    {"depth_decay", &self->thresholds.depth_decay},
 	    {"min_confidence", &self->thresholds.min_confidence},
 	    {"server_min_evidence", &self->thresholds.server_min_evidence},
-	    {"min_margin", &self->thresholds.min_margin},
 	};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, fields[i].key);

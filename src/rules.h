@@ -62,7 +62,6 @@ typedef struct {
 	double depth_decay;    /* what each further package hop from main multiplies a hit by */
 	double min_confidence; /* below this model probability a service is unclassified */
 	double server_min_evidence; /* a server with no role score this high is unclassified */
-	double min_margin; /* the most probable role must lead the next by this much */
 } al_thresholds;
 
 typedef struct al_query_set al_query_set;

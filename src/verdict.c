@@ -3,13 +3,13 @@
  * declarations.
  *
  * The model gives a probability per role; the most probable wins when it reaches
- * min_confidence and leads the next by min_margin, else the component is unclassified
- * (AL003 asks for a declaration): a wrong warning costs more trust than a note. A server
- * with no evidence of its role (no role scores server_min_evidence) is unclassified too:
- * the model's lean would come from priors and very weak signals alone. A program shipped
- * as a service, job, container or package is never a tool, nor is one without a tool
- * signal or being left out of what the repository ships. A service with strong evidence
- * for both roles is a hybrid (AL004) only when the model puts it on the data path and its
+ * min_confidence, else the component is unclassified (AL003 asks for a declaration): a
+ * wrong warning costs more trust than a note. A server with no evidence of its role (no role
+ * scores server_min_evidence) is unclassified too: the model's lean would come from
+ * priors and very weak signals alone. A program shipped as a service, job, container
+ * or package is never a tool, nor is one without a tool signal or being left out of what
+ * the repository ships. A service with strong evidence for both
+ * roles is a hybrid (AL004) only when the model puts it on the data path and its
  * data-path evidence, weighted by distance from main, is the stronger. Declarations win
  * over all of it; evidence that strongly says otherwise is kept, so AL005 can point at a
  * stale declaration.
@@ -98,10 +98,6 @@ static void judge_by_model(const al_ruleset *rules, al_component *c, const doubl
 	for (int k = 1; k < AL_MODEL_CLASSES; k++)
 		if (p[k] > p[best])
 			best = k;
-	int second = best == 0 ? 1 : 0;
-	for (int k = 0; k < AL_MODEL_CLASSES; k++)
-		if (k != best && p[k] > p[second])
-			second = k;
 	al_buf why = AL_BUF_INIT;
 	c->hybrid = 0;
 	c->confidence = round2(p[best]);
@@ -117,12 +113,6 @@ static void judge_by_model(const al_ruleset *rules, al_component *c, const doubl
 		              "no role reached min_confidence %.2f (data-path %.2f, "
 		              "control-plane %.2f, tool %.2f)",
 		              t->min_confidence, p[0], p[1], p[2]);
-	} else if (p[best] - p[second] < t->min_margin) {
-		c->role = AL_ROLE_UNCLASSIFIED;
-		c->confidence = 0;
-		al_buf_printf(&why, "a near tie: %s %.2f against %s %.2f (min_margin %.2f)",
-		              al_role_name((al_role)best), p[best], al_role_name((al_role)second),
-		              p[second], t->min_margin);
 	} else {
 		c->role = (al_role)best;
 		al_buf_printf(&why, "%s %.2f over %s %.2f and %s %.2f", al_role_name(c->role),
