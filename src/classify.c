@@ -18,6 +18,7 @@
 #include "verdict_features.h"
 #include "scan.h"
 #include "verdict.h"
+#include "util/glob.h"
 #include "util/path.h"
 
 #define MAX_COUNTED_HITS 32

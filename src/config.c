@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "util/glob.h"
 #include "util/path.h"
 
 static const char *const top_keys[] = {"components",     "rules",   "signals",        "exclude",
@@ -121,6 +122,12 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	const cJSON *comps = cJSON_GetObjectItemCaseSensitive(doc, "components");
 	cJSON_ArrayForEach(it, comps)
 	{
+		if (!cJSON_IsObject(it)) {
+			al_error_set("%s:%u: component \"%s\" must be an object ({\"role\": ...})",
+			             path, key_line(copy, it->string), it->string);
+			err = AL_ECONFIG;
+			goto done;
+		}
 		const cJSON *key;
 		cJSON_ArrayForEach(key, it)
 		{

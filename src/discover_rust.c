@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "scan.h"
+#include "util/glob.h"
 #include "util/path.h"
 
 static int has_file(const al_scan *scan, const char *path)

@@ -267,7 +267,7 @@ static void go_cgo_libs(al_file_facts *f, const char *text, unsigned line)
 		char *row = al_strndup(p, n);
 		const char *flags = strstr(row, "#cgo") ? strstr(row, "LDFLAGS:") : NULL;
 		for (const char *t = flags ? flags + 8 : NULL; t && *t;) {
-			while (*t == ' ' || *t == '\t')
+			while (*t == ' ' || *t == '\t' || *t == '\r')
 				t++;
 			size_t len = strcspn(t, " \t\r");
 			if (len > 2 && t[0] == '-' && t[1] == 'l') {

@@ -1,6 +1,5 @@
 /*
- * path.c: repository-relative path arithmetic and a small glob matcher for rules,
- * Cargo workspace members and configuration excludes.
+ * path.c: repository-relative path arithmetic (the glob matcher is glob.c).
  */
 #include "path.h"
 
@@ -97,50 +96,4 @@ int al_str_ends_with(const char *name, const char *suffix)
 int al_str_starts_with(const char *str, const char *prefix)
 {
 	return strncmp(str, prefix, strlen(prefix)) == 0;
-}
-
-int al_glob_match(const char *p, const char *s)
-{
-	while (*p) {
-		if (p[0] == '*' && p[1] == '*') {
-			const char *rest = p + 2;
-			if (*rest == '/') {
-				/* "**" + "/": zero or more whole directories. */
-				rest++;
-				if (al_glob_match(rest, s))
-					return 1;
-				for (const char *t = s; *t; t++)
-					if (*t == '/' && al_glob_match(rest, t + 1))
-						return 1;
-				return 0;
-			}
-			/* "**" elsewhere: any run of characters, '/' included. */
-			for (const char *t = s;; t++) {
-				if (al_glob_match(rest, t))
-					return 1;
-				if (*t == '\0')
-					return 0;
-			}
-		}
-		if (*p == '*') {
-			p++;
-			for (const char *t = s;; t++) {
-				if (al_glob_match(p, t))
-					return 1;
-				if (*t == '\0' || *t == '/')
-					return 0;
-			}
-		}
-		if (*s == '\0')
-			return 0;
-		if (*p == '?') {
-			if (*s == '/')
-				return 0;
-		} else if (*p != *s) {
-			return 0;
-		}
-		p++;
-		s++;
-	}
-	return *s == '\0';
 }

@@ -22,8 +22,5 @@ int al_path_has_dir_segment(const char *path, const char *seg);
 /* True when name ends with suffix. */
 int al_str_ends_with(const char *name, const char *suffix);
 int al_str_starts_with(const char *str, const char *prefix);
-/* Glob match: '*' any run without '/', '**' any run including '/', '?' one non-'/' char.
- * A pattern "**" followed by "/" also matches zero directories. */
-int al_glob_match(const char *pattern, const char *path);
 
 #endif

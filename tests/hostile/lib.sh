@@ -169,6 +169,19 @@ al() {
 	rc=$?
 	last_cmd="archlint $*"
 }
+# al_bounded SECONDS MIB ARGS...: al under a time bound and a virtual-memory bound; a run
+# killed by either fails the case (rc 124 from timeout, or the signal's 128+N).
+al_bounded() {
+	local seconds=$1 mib=$2
+	shift 2
+	( ulimit -v $((mib * 1024)) && exec timeout "$seconds" "$ARCHLINT" "$@" ) >"$T/out" 2>"$T/err"
+	rc=$?
+	last_cmd="archlint $* (bounded: ${seconds} s, ${mib} MiB)"
+	if [ "$rc" = 124 ] || [ "$rc" -gt 128 ]; then
+		fail "exceeded ${seconds} s or ${mib} MiB (exit $rc)"
+		show
+	fi
+}
 show() {
 	echo "    after: $last_cmd (exit $rc)"
 	sed -n '1,15s/^/    stdout| /p' "$T/out"

@@ -157,6 +157,8 @@ static void components_must_be_an_object(void **state)
 	(void)state;
 	/* An array has no component ids: an error, not a NULL key (this crashed). */
 	parse_fails("{\"components\": [{\"role\": \"tool\"}]}", "components", NULL);
+	/* Nor may one component be an array: its items have no keys (this crashed too). */
+	parse_fails("{\"components\": {\"cmd/x\": [{\"role\": \"tool\"}]}}", "cmd/x", "object");
 }
 
 static void invalid_json_position(void **state)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "util/buf.h"
+#include "util/glob.h"
 #include "util/path.h"
 #include "util/strmap.h"
 #include "util/vec.h"
