@@ -3,10 +3,18 @@
  * query_predicate.h). The text was already read once by query_shape.c, so its tokens are
  * known to be well formed: a name, then captures (@name), strings ("...", with tree-sitter's
  * escapes) and bare words, up to the closing parenthesis.
+ *
+ * `#match?` patterns come from rules and from a repository's own configuration, and are run
+ * on repository text, so both costs are bounded: PCRE2 compiles a pattern of at most
+ * MAX_PATTERN bytes into a program of bounded size (nested counted repetition fails to
+ * compile instead of growing), and each match stops at MATCH_LIMIT steps, DEPTH_LIMIT
+ * backtracking depth and HEAP_LIMIT KiB; a match cut short counts as no match. Patterns are
+ * POSIX extended syntax, which PCRE2 reads the same for everything the rules use.
  */
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include "query_predicate.h"
 
-#include <regex.h>
+#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,9 +29,10 @@ struct al_predicate {
 	int other_is_capture; /* #eq? @a @b */
 	uint32_t other_capture;
 	al_vec values; /* char *: literal(s) */
-	regex_t re;
-	int has_re;
+	pcre2_code *re;
 };
+
+enum { MAX_PATTERN = 1024, MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000, HEAP_LIMIT = 8192 };
 
 typedef struct {
 	int is_capture;
@@ -36,8 +45,7 @@ void al_predicate_free(void *predicate)
 	if (!p)
 		return;
 	al_vec_dispose_with(&p->values, free);
-	if (p->has_re)
-		regfree(&p->re);
+	pcre2_code_free(p->re);
 	free(p);
 }
 
@@ -122,6 +130,42 @@ static int capture_id(const TSQuery *q, const char *name, uint32_t *id)
 	return 0;
 }
 
+/* Compiles pattern into p->re; returns the problem, or NULL. */
+static char *compile_regex(al_predicate *p, const char *pattern)
+{
+	pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+	if (!cc)
+		return al_strdup("out of memory compiling a regular expression");
+	pcre2_set_max_pattern_length(cc, MAX_PATTERN);
+	int code = 0;
+	PCRE2_SIZE offset = 0;
+	p->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, 0, &code, &offset, cc);
+	pcre2_compile_context_free(cc);
+	if (p->re)
+		return NULL;
+	PCRE2_UCHAR msg[160];
+	pcre2_get_error_message(code, msg, sizeof(msg));
+	return al_sprintf("invalid regular expression \"%.80s%s\": %s (at offset %zu)", pattern,
+			  strlen(pattern) > 80 ? "..." : "", (char *)msg, (size_t)offset);
+}
+
+/* Whether re matches text, within the match limits (cut short: no match). */
+static int regex_matches(const pcre2_code *re, const char *text)
+{
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	int ok = 0;
+	if (mc && md) {
+		pcre2_set_match_limit(mc, MATCH_LIMIT);
+		pcre2_set_depth_limit(mc, DEPTH_LIMIT);
+		pcre2_set_heap_limit(mc, HEAP_LIMIT);
+		ok = pcre2_match(re, (PCRE2_SPTR)text, strlen(text), 0, 0, md, mc) >= 0;
+	}
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
+	return ok;
+}
+
 /* Checks and fills p from its name and arguments; returns NULL or what is wrong. */
 static char *compile(al_predicate *p, const char *name, const al_vec *args, const TSQuery *q)
 {
@@ -158,16 +202,8 @@ static char *compile(al_predicate *p, const char *name, const al_vec *args, cons
 			al_vec_push(&p->values, al_strdup(a->text));
 		}
 	}
-	if (p->op == PRED_MATCH) {
-		int rc = regcomp(&p->re, p->values.items[0], REG_EXTENDED | REG_NOSUB);
-		if (rc != 0) {
-			char msg[128];
-			regerror(rc, &p->re, msg, sizeof(msg));
-			return al_sprintf("invalid regular expression \"%s\": %s",
-					  (char *)p->values.items[0], msg);
-		}
-		p->has_re = 1;
-	}
+	if (p->op == PRED_MATCH)
+		return compile_regex(p, p->values.items[0]);
 	return NULL;
 }
 
@@ -225,7 +261,7 @@ int al_predicate_holds(const al_predicate *p, const TSQueryMatch *m, const char 
 			ok = text_eq(*node, source, p->values.items[i]);
 	} else {
 		char *text = al_node_text(*node, source);
-		ok = regexec(&p->re, text, 0, NULL, 0) == 0;
+		ok = regex_matches(p->re, text);
 		free(text);
 	}
 	return p->negate ? !ok : ok;

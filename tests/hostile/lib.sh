@@ -169,16 +169,22 @@ al() {
 	rc=$?
 	last_cmd="archlint $*"
 }
-# al_bounded SECONDS MIB ARGS...: al under a time bound and a virtual-memory bound; a run
-# killed by either fails the case (rc 124 from timeout, or the signal's 128+N).
+# al_bounded SECONDS MIB ARGS...: al under a time bound and a memory bound; a run killed
+# by either fails the case (rc 124 from timeout, or the signal's 128+N). The memory bound is
+# ulimit -v, except under AddressSanitizer (ASAN_OPTIONS set), whose shadow memory needs a
+# huge address space: there the peak RSS (GNU time) is checked against MIB afterwards.
 al_bounded() {
-	local seconds=$1 mib=$2
+	local seconds=$1 mib=$2 limit
 	shift 2
-	( ulimit -v $((mib * 1024)) && exec timeout "$seconds" "$ARCHLINT" "$@" ) >"$T/out" 2>"$T/err"
+	if [ -n "${ASAN_OPTIONS:-}" ]; then limit=unlimited; else limit=$((mib * 1024)); fi
+	( ulimit -v "$limit" && exec /usr/bin/time -f %M -o "$T/rss" timeout "$seconds" \
+		"$ARCHLINT" "$@" ) >"$T/out" 2>"$T/err"
 	rc=$?
 	last_cmd="archlint $* (bounded: ${seconds} s, ${mib} MiB)"
-	if [ "$rc" = 124 ] || [ "$rc" -gt 128 ]; then
-		fail "exceeded ${seconds} s or ${mib} MiB (exit $rc)"
+	local rss_kb
+	rss_kb=$(tail -n 1 "$T/rss" 2>/dev/null)
+	if [ "$rc" = 124 ] || [ "$rc" -gt 128 ] || [ "${rss_kb:-0}" -gt $((mib * 1024)) ] 2>/dev/null; then
+		fail "exceeded ${seconds} s or ${mib} MiB (exit $rc, peak RSS ${rss_kb:-?} KiB)"
 		show
 	fi
 }
