@@ -251,11 +251,6 @@ static int cmp_evidence(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-static double round2(double v)
-{
-	return floor(v * 100 + 0.5) / 100;
-}
-
 /* The features of the model's kinds that come from deployment references. */
 static void shipping_features(const al_scan *scan, const al_component *c, double *x)
 {
@@ -286,8 +281,8 @@ static void lifecycle_of(const classify_ctx *ctx, al_component *c, double *x)
 {
 	const life_mark *server = &ctx->life[AL_LIFE_SERVER],
 	                *command = &ctx->life[AL_LIFE_COMMAND];
-	x[AL_F_SERVER] = round2(server->strength);
-	x[AL_F_COMMAND] = round2(command->strength);
+	x[AL_F_SERVER] = al_round2(server->strength);
+	x[AL_F_COMMAND] = al_round2(command->strength);
 	const life_mark *m = server->strength >= command->strength ? server : command;
 	if (!m->signal)
 		return;
@@ -308,7 +303,7 @@ static void add_features(al_component *c, const double *x)
 	for (int f = 0; f < AL_FEATURE__COUNT; f++) {
 		al_feature *feat = al_calloc(1, sizeof(*feat));
 		feat->name = al_feature_name(f);
-		feat->value = round2(x[f]);
+		feat->value = al_round2(x[f]);
 		al_vec_push(&c->features, feat);
 	}
 }
@@ -340,7 +335,7 @@ void al_classify(al_scan *scan, al_found *found)
 		e->signal = t->signal->id;
 		e->why = t->signal->why;
 		e->role = t->signal->role;
-		e->weight = round2(w);
+		e->weight = al_round2(w);
 		e->path = al_strdup(t->path);
 		e->line = t->line;
 		e->hits = t->hits;
@@ -354,10 +349,10 @@ void al_classify(al_scan *scan, al_found *found)
 	lifecycle_of(&ctx, c, x);
 	shipping_features(scan, c, x);
 	for (int r = 0; r < AL_ROLE__COUNT - 1; r++)
-		c->scores[r] = round2(c->scores[r]);
+		c->scores[r] = al_round2(c->scores[r]);
 	/* The model sees what the output shows: features rounded as printed. */
 	for (int f = 0; f < AL_FEATURE__COUNT; f++)
-		x[f] = round2(x[f]);
+		x[f] = al_round2(x[f]);
 	add_features(c, x);
 	al_vec_sort(&c->evidence, cmp_evidence);
 	free(ctx.tallies);

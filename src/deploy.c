@@ -134,6 +134,10 @@ static char *untemplate(const char *text, size_t len, size_t *out_len)
 	return b.len ? al_buf_detach(&b) : al_strdup("");
 }
 
+/* The format names deploy_lines.c reads line-oriented files by. */
+static const char *const line_format[] = {
+    [F_SYSTEMD] = "systemd", [F_PROCFILE] = "procfile", [F_MAKE] = "makefile", [F_SHELL] = "shell"};
+
 static void read_one(al_vec *refs, parsers *ps, file_format fmt, const char *path, const char *text,
                      size_t len, al_vec *notices)
 {
@@ -142,16 +146,10 @@ static void read_one(al_vec *refs, parsers *ps, file_format fmt, const char *pat
 		al_deploy_read_dockerfile(refs, path, text, len);
 		return;
 	case F_SYSTEMD:
-		al_deploy_read_unit_lines(refs, "systemd", path, text, len);
-		return;
 	case F_PROCFILE:
-		al_deploy_read_unit_lines(refs, "procfile", path, text, len);
-		return;
 	case F_MAKE:
-		al_deploy_read_unit_lines(refs, "makefile", path, text, len);
-		return;
 	case F_SHELL:
-		al_deploy_read_unit_lines(refs, "shell", path, text, len);
+		al_deploy_read_unit_lines(refs, line_format[fmt], path, text, len);
 		return;
 	case F_CARGO:
 		if (cargo_may_package(text, len) &&

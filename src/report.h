@@ -33,6 +33,11 @@ void al_report_junit(FILE *out, const al_result *result);
 /* Writes s with control characters (C0, DEL, C1, bidi overrides) escaped as \n, \t, \xHH:
  * one record stays one line, and a terminal shows what is really there. */
 void al_text_escape(FILE *out, const char *s);
+
+/* A verdict's answers as one line each (malloc'ed, unescaped): "service by deploy/x.yaml:9,
+ * container by Dockerfile:4" or "not by any deployment file"; "server (why)" or "unknown". */
+char *al_verdict_shipped_line(const al_component *c);
+char *al_verdict_runs_line(const al_component *c);
 /* A copy of s that is valid UTF-8: invalid bytes become U+FFFD. */
 char *al_utf8_sanitize(const char *s);
 /* JSON helpers the JSON formats share (report_json.c). al_json_add_string adds value made

@@ -1,28 +1,30 @@
 /*
  * report_doc_verdict.c: the three answers behind a service's verdict, one line each, for the
- * report's service cards (HTML and Markdown render the same text): what ships it, how it
- * runs, and the strongest evidence with its distance from main.
+ * report's service cards (HTML and Markdown render the same text) and, the first two, for
+ * `archlint explain`: what ships it, how it runs, and the strongest evidence with its
+ * distance from main.
  */
 #include <stdlib.h>
 
+#include "report.h"
 #include "report_doc.h"
 
 enum { MAX_REACHED = 3 };
 
-static char *shipped_line(const al_component *c)
+char *al_verdict_shipped_line(const al_component *c)
 {
 	if (!c->shipped.len)
 		return al_strdup("not by any deployment file");
 	al_buf b = AL_BUF_INIT;
 	for (size_t i = 0; i < c->shipped.len; i++) {
 		const al_shipment *s = c->shipped.items[i];
-		al_buf_printf(&b, "%s%s by %s:%u", i ? "; " : "", al_ship_kind_name(s->kind),
+		al_buf_printf(&b, "%s%s by %s:%u", i ? ", " : "", al_ship_kind_name(s->kind),
 		              s->path, s->line);
 	}
 	return al_buf_detach(&b);
 }
 
-static char *runs_line(const al_component *c)
+char *al_verdict_runs_line(const al_component *c)
 {
 	if (!c->lifecycle_why)
 		return al_strdup(al_lifecycle_name(c->lifecycle));
@@ -51,7 +53,7 @@ static char *reached_line(const al_component *c)
 
 void al_report_verdict_lines(al_report_service *s)
 {
-	s->shipped_line = shipped_line(s->component);
-	s->runs_line = runs_line(s->component);
+	s->shipped_line = al_verdict_shipped_line(s->component);
+	s->runs_line = al_verdict_runs_line(s->component);
 	s->reached_line = reached_line(s->component);
 }

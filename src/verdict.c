@@ -22,12 +22,12 @@
 
 #include "model.h"
 
-static double round2(double v)
+double al_round2(double v)
 {
 	return floor(v * 100 + 0.5) / 100;
 }
 
-/* "own.data-path +1.20, lifecycle.server +0.85": the inputs that pushed class k most. */
+/* "evidence.data-path +1.20, lifecycle.server +0.85": the inputs that pushed class k most. */
 static void strongest_inputs(al_buf *b, const al_model *m, int k, const double *x)
 {
 	int used[AL_FEATURE__COUNT] = {0};
@@ -100,7 +100,7 @@ static void judge_by_model(const al_ruleset *rules, al_component *c, const doubl
 			best = k;
 	al_buf why = AL_BUF_INIT;
 	c->hybrid = 0;
-	c->confidence = round2(p[best]);
+	c->confidence = al_round2(p[best]);
 	if (c->lifecycle == AL_LIFE_SERVER && !has_role_evidence(c, t->server_min_evidence)) {
 		c->role = AL_ROLE_UNCLASSIFIED;
 		c->confidence = 0;
@@ -134,7 +134,7 @@ static void judge_by_model(const al_ruleset *rules, al_component *c, const doubl
 		              dp, cp);
 	}
 	for (int k = 0; k < AL_MODEL_CLASSES; k++)
-		p[k] = round2(p[k]);
+		p[k] = al_round2(p[k]);
 	c->decided_by = al_buf_detach(&why);
 }
 

@@ -10,6 +10,9 @@
 #include "rules.h"
 #include "verdict_features.h"
 
+/* v to two decimals, as scores, features and probabilities are reported. */
+double al_round2(double v);
+
 /* features: AL_FEATURE__COUNT values, as classify.c computed them for c (whose scores,
  * lifecycle, shipments and inline declaration are set). config may be NULL. Pure: reads
  * nothing else, writes only c. */

@@ -17,31 +17,13 @@ static const char usage[] =
 
 static const char *const formats[] = {"text", "json", NULL};
 
-/* How it runs, and the signal that says so. */
-static void explain_lifecycle(FILE *out, const al_component *c)
+/* "label" then one of the verdict's answers, escaped, on one line. */
+static void explain_answer(FILE *out, const char *label, char *line)
 {
-	fprintf(out, "runs as:    %s", al_lifecycle_name(c->lifecycle));
-	if (c->lifecycle_why) {
-		fputs(" (", out);
-		al_text_escape(out, c->lifecycle_why);
-		fputc(')', out);
-	}
+	fputs(label, out);
+	al_text_escape(out, line);
 	fputc('\n', out);
-}
-
-/* Every deployment reference that ships it, or that none does. */
-static void explain_shipped(FILE *out, const al_component *c)
-{
-	fputs("shipped:   ", out);
-	if (c->shipped.len == 0)
-		fputs(" not by any deployment file", out);
-	for (size_t i = 0; i < c->shipped.len; i++) {
-		const al_shipment *s = c->shipped.items[i];
-		fprintf(out, "%s %s by ", i ? "," : "", al_ship_kind_name(s->kind));
-		al_text_escape(out, s->path);
-		fprintf(out, ":%u", s->line);
-	}
-	fputc('\n', out);
+	free(line);
 }
 
 static void explain_text(FILE *out, const al_result *r, const al_component *c)
@@ -60,8 +42,8 @@ static void explain_text(FILE *out, const al_result *r, const al_component *c)
 	fprintf(out, "model:      data-path %.2f, control-plane %.2f, tool %.2f\n",
 	        c->probabilities[AL_ROLE_DATA_PATH], c->probabilities[AL_ROLE_CONTROL_PLANE],
 	        c->probabilities[AL_ROLE_TOOL]);
-	explain_lifecycle(out, c);
-	explain_shipped(out, c);
+	explain_answer(out, "runs as:    ", al_verdict_runs_line(c));
+	explain_answer(out, "shipped:    ", al_verdict_shipped_line(c));
 	fprintf(out, "\nevidence (%zu signals):\n", c->evidence.len);
 	for (size_t i = 0; i < c->evidence.len; i++) {
 		const al_evidence *e = c->evidence.items[i];
