@@ -72,8 +72,9 @@ int al_baseline_apply(al_result *result, const char *path)
 	al_buf text = AL_BUF_INIT;
 	cJSON *doc = NULL;
 	int err = 0;
-	if (al_file_read(path, &text) != 0) {
-		al_error_set("%s: the baseline cannot be read: %s", path, strerror(errno));
+	if (al_file_read(path, AL_JSON_MAX_BYTES, 0, &text) != 0) {
+		al_error_set("%s: the baseline cannot be read: %s", path,
+		             al_file_strerror(errno, AL_JSON_MAX_BYTES));
 		err = AL_ECONFIG;
 		goto done;
 	}

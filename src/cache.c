@@ -10,6 +10,7 @@
  */
 #include "cache.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,11 +135,18 @@ static void oid_key(char out[GIT_OID_HEXSZ + 1], const git_oid *oid)
 	git_oid_tostr(out, GIT_OID_HEXSZ + 1, oid);
 }
 
-/* Reads and validates the file; on any problem leaves the cache empty and says why. */
+/* Reads and validates the file; on any problem leaves the cache empty and says why. A cache
+ * that is not a regular file of bounded size (a FIFO, a symlink to /dev/zero) is not read:
+ * the rewrite replaces it. */
 static void load(al_cache *self, char **notice)
 {
-	if (al_file_read(self->path, &self->data) != 0)
-		return; /* no cache yet */
+	if (al_file_read(self->path, AL_CACHE_MAX_BYTES, AL_FILE_NOFOLLOW, &self->data) != 0) {
+		if (errno != ENOENT && notice) /* ENOENT: no cache yet */
+			*notice = al_sprintf("%s: cache not read (%s); rebuilding it", self->path,
+			                     al_file_strerror(errno, AL_CACHE_MAX_BYTES));
+		self->dirty = errno != ENOENT;
+		return;
+	}
 	const char *d = al_buf_cstr(&self->data);
 	const char *why = NULL;
 	if (self->data.len < MAGIC_LEN + HASH_LEN + 4 + 8 || memcmp(d, MAGIC, MAGIC_LEN) != 0)

@@ -179,7 +179,6 @@ static void read_one(al_vec *refs, parsers *ps, file_format fmt, const char *pat
 
 int al_deploy_read(al_vec *refs, al_source *source, const al_config *config, al_vec *notices)
 {
-	size_t max = config ? config->max_file_bytes : AL_DEFAULT_MAX_FILE_BYTES;
 	parsers ps = {NULL, NULL};
 	al_buf text = AL_BUF_INIT;
 	for (size_t i = 0; i < source->files.len; i++) {
@@ -187,15 +186,9 @@ int al_deploy_read(al_vec *refs, al_source *source, const al_config *config, al_
 		file_format fmt = format_of(path);
 		if (fmt == F_NONE || (config && al_config_excludes(config, path)))
 			continue;
-		if (al_source_read_path(source, path, &text) != 0) {
-			al_vec_push(notices, al_sprintf("%s", al_error_last()));
-			continue;
-		}
-		if (text.len > max) {
+		if (al_source_read_path(source, path, &text) != 0) { /* bounded by max_file_bytes */
 			al_vec_push(notices,
-			            al_sprintf("%s: deployment file of %zu bytes skipped (over "
-			                       "max_file_bytes %zu)",
-			                       path, text.len, max));
+			            al_sprintf("%s (deployment file skipped)", al_error_last()));
 			continue;
 		}
 		read_one(refs, &ps, fmt, path, al_buf_cstr(&text), text.len, notices);

@@ -8,6 +8,9 @@
 #include <cjson/cJSON.h>
 #include <stddef.h>
 
+/* The most archlint reads of one JSON input (configuration, baseline, rules file). */
+#define AL_JSON_MAX_BYTES ((size_t)16 << 20)
+
 int al_json_parse(cJSON **out, const char *path, const char *text, size_t len);
 /* Line and column (1-based) of a byte offset in text. */
 void al_text_position(const char *text, size_t offset, unsigned *line, unsigned *col);

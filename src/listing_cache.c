@@ -52,7 +52,8 @@ int al_listing_cache_read(const char *git_dir, const git_oid *tree,
 {
 	char *path = cache_path(git_dir);
 	al_buf data = AL_BUF_INIT;
-	int ok = al_file_read(path, &data) == 0 && al_bin_checksum_strip(&data);
+	int ok = al_file_read(path, AL_CACHE_MAX_BYTES, AL_FILE_NOFOLLOW, &data) == 0 &&
+	         al_bin_checksum_strip(&data);
 	free(path);
 	al_bin_reader r = { (const unsigned char *)data.ptr, ok ? data.len : 0, 0 };
 	ok = ok && header_matches(&r, tree, prune_dirs);

@@ -467,8 +467,8 @@ int al_ruleset_load_dir(al_ruleset *self, const char *dir)
 	for (size_t i = 0; !err && i < files.len; i++) {
 		char *full = al_sprintf("%s/%s", dir, (char *)files.items[i]);
 		al_buf data = AL_BUF_INIT;
-		if (al_file_read(full, &data) != 0) {
-			al_error_set("%s: %s", full, strerror(errno));
+		if (al_file_read(full, AL_JSON_MAX_BYTES, 0, &data) != 0) {
+			al_error_set("%s: %s", full, al_file_strerror(errno, AL_JSON_MAX_BYTES));
 			err = AL_EIO;
 		}
 		if (!err) {

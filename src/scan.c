@@ -129,14 +129,18 @@ static int load_config(al_scan *scan)
 	const char *path = scan->opts->config_path;
 	int err = 0;
 	if (path) {
-		if (al_file_read(path, &text) != 0) {
-			al_error_set("%s: cannot be read: %s", path, strerror(errno));
+		if (al_file_read(path, AL_JSON_MAX_BYTES, 0, &text) != 0) {
+			al_error_set("%s: cannot be read: %s", path,
+			             al_file_strerror(errno, AL_JSON_MAX_BYTES));
 			err = AL_ECONFIG;
 		}
 	} else {
 		path = ".archlint.json";
-		if (al_source_read_path(scan->source, path, &text) != 0)
+		int rc = al_source_read_path(scan->source, path, &text);
+		if (rc == AL_SOURCE_ABSENT)
 			goto done; /* no configuration: defaults */
+		if (rc) /* there, but a symlink, not a regular file, too large: never defaults */
+			err = AL_ECONFIG; /* the error names the file and the cause */
 	}
 	if (!err)
 		err = al_config_parse(&scan->config, path, al_buf_cstr(&text), text.len);
@@ -206,6 +210,9 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 		err = al_source_list(scan.source, default_prune, !opts->no_cache);
 	if (!err)
 		err = load_config(&scan);
+	if (!err)
+		al_source_limit(scan.source, scan.config ? scan.config->max_file_bytes
+		                                         : AL_DEFAULT_MAX_FILE_BYTES);
 	if (!err)
 		err = load_rules(&scan);
 	if (!err)

@@ -9,6 +9,7 @@
 #include "source.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,7 @@ int al_source_open(al_source **out, const char *path, al_source_mode mode, const
 {
 	al_source *self = al_calloc(1, sizeof(*self));
 	self->mode = mode;
+	self->max_bytes = AL_SOURCE_MAX_BYTES;
 	const char *where = path ? path : ".";
 	int err = 0;
 	git_object *obj = NULL;
@@ -171,11 +173,9 @@ static int list_index(al_source *self, const char *const *prune_dirs, int from_d
 		if (path_is_pruned(e->path, prune_dirs))
 			continue;
 		if (from_disk) {
-			char *full = al_sprintf("%s%s", self->workdir, e->path);
 			struct stat st;
-			int regular = lstat(full, &st) == 0 && S_ISREG(st.st_mode);
-			free(full);
-			if (!regular)
+			if (al_file_stat_beneath(self->workdir, e->path, &st) != 0 ||
+			    !S_ISREG(st.st_mode))
 				continue; /* deleted in the work tree, or now a symlink */
 			add_file(self, e->path, NULL);
 		} else {
@@ -203,11 +203,9 @@ static int list_untracked(al_source *self, const char *const *prune_dirs)
 		const char *p = s->index_to_workdir->new_file.path;
 		if (path_is_pruned(p, prune_dirs))
 			continue;
-		char *full = al_sprintf("%s%s", self->workdir, p);
 		struct stat st;
-		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode))
+		if (al_file_stat_beneath(self->workdir, p, &st) == 0 && S_ISREG(st.st_mode))
 			add_file(self, p, NULL);
-		free(full);
 	}
 	git_status_list_free(list);
 	return 0;
@@ -251,17 +249,43 @@ int al_source_list(al_source *self, const char *const *prune_dirs, int use_cache
 	return err;
 }
 
-static int read_disk(const char *full, al_buf *out)
+void al_source_limit(al_source *self, size_t max_bytes)
 {
-	if (al_file_read(full, out) != 0) {
-		al_error_set("'%s': %s", full, strerror(errno));
-		return AL_EIO;
+	self->max_bytes = max_bytes;
+}
+
+/* A work-tree file, read beneath the work tree (no symlink followed on the way) under the
+ * snapshot's bound. */
+static int read_disk(const al_source *self, const char *path, al_buf *out)
+{
+	if (al_file_read_beneath(self->workdir, path, self->max_bytes, out) != 0) {
+		int e = errno;
+		if (e == ENOENT || e == ENOTDIR) {
+			al_error_set("%s: not in the work tree", path);
+			return AL_SOURCE_ABSENT;
+		}
+		al_error_set("%s: cannot be read: %s", path, al_file_strerror(e, self->max_bytes));
+		return e == AL_FILE_ENOTREG || e == AL_FILE_ETOOBIG || e == ELOOP ? AL_EREPO
+		                                                                  : AL_EIO;
 	}
 	return 0;
 }
 
-static int read_blob(git_repository *repo, const git_oid *oid, const char *path, al_buf *out)
+/* A blob of at most max bytes (its size read from the object header first). */
+static int read_blob(git_repository *repo, const git_oid *oid, const char *path, size_t max,
+                     al_buf *out)
 {
+	git_odb *odb = NULL;
+	size_t size = 0;
+	git_object_t type;
+	int sized = max != SIZE_MAX && git_repository_odb(&odb, repo) == 0 &&
+	            git_odb_read_header(&size, &type, odb, oid) == 0;
+	git_odb_free(odb);
+	if (sized && size > max) {
+		al_error_set("%s: cannot be read: %s", path,
+		             al_file_strerror(AL_FILE_ETOOBIG, max));
+		return AL_EREPO;
+	}
 	git_blob *blob = NULL;
 	if (git_blob_lookup(&blob, repo, oid) < 0) {
 		char hex[GIT_OID_HEXSZ + 1];
@@ -296,39 +320,40 @@ int al_source_read_path(al_source *self, const char *path, al_buf *out)
 {
 	const al_source_file *known = al_source_find(self, path);
 	if (known && known->has_oid && self->mode != AL_SOURCE_WORKTREE)
-		return read_blob(self->repo, &known->oid, path, out);
+		return read_blob(self->repo, &known->oid, path, self->max_bytes, out);
 	if (self->mode == AL_SOURCE_REV) {
 		git_tree_entry *e = NULL;
 		if (git_tree_entry_bypath(&e, self->tree, path) < 0) {
 			al_error_set("%s: not in the snapshot", path);
-			return AL_EREPO;
+			return AL_SOURCE_ABSENT;
 		}
 		int err = AL_EREPO;
 		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
 		    git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
-			err = read_blob(self->repo, git_tree_entry_id(e), path, out);
+			err =
+			    read_blob(self->repo, git_tree_entry_id(e), path, self->max_bytes, out);
 		else
-			al_error_set("%s: not a regular file", path);
+			al_error_set("%s: cannot be read: %s", path,
+			             git_tree_entry_filemode(e) == GIT_FILEMODE_LINK
+			                 ? al_file_strerror(ELOOP, 0)
+			                 : al_file_strerror(AL_FILE_ENOTREG, 0));
 		git_tree_entry_free(e);
 		return err;
 	}
+	if (self->mode == AL_SOURCE_WORKTREE)
+		return read_disk(self, path, out);
 	const git_index_entry *e = git_index_get_bypath(self->index, path, 0);
-	if (self->mode == AL_SOURCE_WORKTREE) {
-		char *full = al_sprintf("%s%s", self->workdir, path);
-		struct stat st;
-		int err = AL_EREPO;
-		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode))
-			err = read_disk(full, out);
-		else
-			al_error_set("%s: not in the work tree", path);
-		free(full);
-		return err;
-	}
-	if (!e || (e->mode != GIT_FILEMODE_BLOB && e->mode != GIT_FILEMODE_BLOB_EXECUTABLE)) {
+	if (!e) {
 		al_error_set("%s: not in the index", path);
+		return AL_SOURCE_ABSENT;
+	}
+	if (e->mode != GIT_FILEMODE_BLOB && e->mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+		al_error_set(
+		    "%s: cannot be read: %s", path,
+		    al_file_strerror(e->mode == GIT_FILEMODE_LINK ? ELOOP : AL_FILE_ENOTREG, 0));
 		return AL_EREPO;
 	}
-	return read_blob(self->repo, &e->id, path, out);
+	return read_blob(self->repo, &e->id, path, self->max_bytes, out);
 }
 
 void al_source_file_free(void *file)
@@ -371,11 +396,9 @@ int al_source_reader_size(al_source_reader *self, const al_source_file *file, si
 	git_object_t type;
 	if (self->source->mode == AL_SOURCE_WORKTREE) {
 		/* stat, so that a huge file over max_file_bytes is never read into memory */
-		char *full = al_sprintf("%s%s", self->source->workdir, file->path);
 		struct stat st;
-		int ok = lstat(full, &st) == 0 && S_ISREG(st.st_mode);
-		free(full);
-		if (!ok)
+		if (al_file_stat_beneath(self->source->workdir, file->path, &st) != 0 ||
+		    !S_ISREG(st.st_mode))
 			return AL_EREPO;
 		*size = (size_t)st.st_size;
 		return 0;
@@ -388,11 +411,10 @@ int al_source_reader_size(al_source_reader *self, const al_source_file *file, si
 
 int al_source_reader_read(al_source_reader *self, al_source_file *file, al_buf *out)
 {
+	/* the caller has sized the blob (al_source_reader_size) against its own bound */
 	if (self->source->mode != AL_SOURCE_WORKTREE)
-		return read_blob(self->repo, &file->oid, file->path, out);
-	char *full = al_sprintf("%s%s", self->source->workdir, file->path);
-	int err = read_disk(full, out);
-	free(full);
+		return read_blob(self->repo, &file->oid, file->path, SIZE_MAX, out);
+	int err = read_disk(self->source, file->path, out);
 	if (!err) {
 		git_odb_hash(&file->oid, out->ptr ? out->ptr : "", out->len, GIT_OBJECT_BLOB);
 		file->has_oid = 1;

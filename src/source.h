@@ -28,7 +28,15 @@ typedef struct {
 	git_tree *tree;    /* rev mode */
 	git_index *index;  /* staged and work-tree modes */
 	al_vec files;      /* al_source_file *, sorted by path */
+	size_t max_bytes;  /* no file larger is read: AL_SOURCE_MAX_BYTES until al_source_limit */
 } al_source;
+
+/* The bound on one file read before the configuration sets max_file_bytes: it is what the
+ * configuration file itself is read under. */
+#define AL_SOURCE_MAX_BYTES ((size_t)16 << 20)
+
+/* al_source_read_path's result for a path the snapshot does not hold. */
+#define AL_SOURCE_ABSENT 1
 
 /* git_libgit2_init, and the library options archlint reads with (pair with
  * git_libgit2_shutdown): objects are not re-hashed on every read, as git itself does not,
@@ -43,8 +51,12 @@ int al_source_list(al_source *self, const char *const *prune_dirs, int use_cache
 /* The listed file at path (binary search of the sorted list), or NULL. */
 const al_source_file *al_source_find(const al_source *self, const char *path);
 /* Reads one file by path from the snapshot into out: a listed file by its blob id, without
- * a tree lookup. Returns AL_EREPO if it is absent. */
+ * a tree lookup. Returns 0; AL_SOURCE_ABSENT if the snapshot has no such file; AL_EREPO
+ * (with the error set, naming the file and the cause) if it is there but is not a regular
+ * file (a symlink is never followed), is larger than max_bytes, or cannot be read. */
 int al_source_read_path(al_source *self, const char *path, al_buf *out);
+/* Sets the bound of every later read (the configuration's max_file_bytes). */
+void al_source_limit(al_source *self, size_t max_bytes);
 void al_source_free(al_source *self);
 void al_source_file_free(void *file); /* one al_source_file, for al_vec_dispose_with */
 
@@ -55,7 +67,8 @@ typedef struct {
 } al_source_reader;
 
 int al_source_reader_open(al_source_reader *out, const al_source *source);
-/* The size of a listed file without reading it (the work tree: lstat); 0 or AL_EREPO. */
+/* The size of a listed file without reading it (the work tree: lstat, no symlink followed on
+ * the way); 0 or AL_EREPO. */
 int al_source_reader_size(al_source_reader *self, const al_source_file *file, size_t *size);
 /* Reads a listed file; on failure sets the error ("blob ... missing") and returns AL_EREPO. */
 int al_source_reader_read(al_source_reader *self, al_source_file *file, al_buf *out);

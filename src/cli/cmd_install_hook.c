@@ -9,7 +9,9 @@
  * hook runs `archlint` from PATH, falling back to the binary that installed it.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,6 +25,7 @@
 #include "util/file.h"
 
 #define MARKER "# archlint pre-commit hook"
+#define HOOK_MAX_BYTES ((size_t)1 << 20) /* a hook larger is not one archlint wrote */
 
 static const char usage[] =
     "usage: archlint install-hook [PATH] [--force]\n\n"
@@ -125,6 +128,39 @@ static int mkdirs(const char *dir)
 	return err;
 }
 
+/* Writes text as dir/pre-commit, mode 0755: into a file this call creates in dir (O_EXCL and
+ * O_NOFOLLOW: never through a file or a committed symlink already at the name, when
+ * core.hooksPath points into the tracked tree), then renamed into place. 0, or -1 and errno. */
+static int write_hook(const char *dir, const char *text)
+{
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return -1;
+	char name[64];
+	int fd = -1;
+	for (int i = 0; fd < 0 && i < 100; i++) {
+		snprintf(name, sizeof(name), "pre-commit.archlint-tmp.%ld.%d", (long)getpid(), i);
+		fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0700);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	int err = fd < 0 ? -1 : 0;
+	if (!err) {
+		size_t len = strlen(text);
+		err = write(fd, text, len) != (ssize_t)len || fchmod(fd, 0755) != 0;
+		err =
+		    (close(fd) != 0 || err || renameat(dfd, name, dfd, "pre-commit") != 0) ? -1 : 0;
+		int saved = errno;
+		if (err)
+			unlinkat(dfd, name, 0);
+		errno = saved;
+	}
+	int saved = errno;
+	close(dfd);
+	errno = saved;
+	return err;
+}
+
 /* Moves a foreign hook aside to the first free pre-commit.archlint-backup[.N]. */
 static int back_up(const char *hook, char **backup)
 {
@@ -144,7 +180,7 @@ static int back_up(const char *hook, char **backup)
 static int install(const char *path, int force)
 {
 	git_repository *repo = NULL;
-	char *dir = NULL, *hook = NULL, *tmp = NULL, *text = NULL, *backup = NULL;
+	char *dir = NULL, *hook = NULL, *text = NULL, *backup = NULL;
 	al_buf old = AL_BUF_INIT;
 	int err = 0;
 	al_git_init();
@@ -164,7 +200,8 @@ static int install(const char *path, int force)
 	hook = al_sprintf("%s/pre-commit", dir);
 	struct stat st;
 	if (lstat(hook, &st) == 0) {
-		int ours = S_ISREG(st.st_mode) && al_file_read(hook, &old) == 0 &&
+		int ours = S_ISREG(st.st_mode) &&
+		           al_file_read(hook, HOOK_MAX_BYTES, AL_FILE_NOFOLLOW, &old) == 0 &&
 		           strstr(al_buf_cstr(&old), MARKER) != NULL;
 		if (!ours && !force) {
 			al_error_set(
@@ -186,12 +223,8 @@ static int install(const char *path, int force)
 		goto done;
 	}
 	text = hook_text();
-	tmp = al_sprintf("%s.archlint-tmp", hook);
-	FILE *f = fopen(tmp, "w");
-	if (!f || fputs(text, f) < 0 || fclose(f) != 0 || chmod(tmp, 0755) != 0 ||
-	    rename(tmp, hook) != 0) {
+	if (write_hook(dir, text) != 0) {
 		al_error_set("%s: %s", hook, strerror(errno));
-		unlink(tmp);
 		err = AL_EIO;
 		goto done;
 	}
@@ -202,7 +235,6 @@ static int install(const char *path, int force)
 done:
 	al_buf_dispose(&old);
 	free(text);
-	free(tmp);
 	free(backup);
 	free(hook);
 	free(dir);

@@ -4,6 +4,7 @@
 #include "binfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +99,13 @@ int al_bin_file_write(const char *path, al_buf *data)
 	int err = 0;
 	char *tmp = al_sprintf("%s.tmp.%ld", path, (long)getpid());
 	FILE *f = NULL;
-	if (ensure_dir(path) != 0 || !(f = fopen(tmp, "wb"))) {
+	int fd = -1;
+	/* created afresh, never through a file or symlink left at the name */
+	if (ensure_dir(path) == 0 && (unlink(tmp) == 0 || errno == ENOENT))
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
+		if (fd >= 0)
+			close(fd);
 		al_error_set("%s: cannot write the cache: %s", path, strerror(errno));
 		err = -1;
 	} else {

@@ -12,6 +12,9 @@
 
 #include "buf.h"
 
+/* The largest cache file read back: past it the cache is rebuilt, never read. */
+#define AL_CACHE_MAX_BYTES ((size_t)256 << 20)
+
 void al_bin_put_u32(al_buf *b, uint32_t v);
 /* A string, or NULL, as u32 length (UINT32_MAX for NULL) and bytes. */
 void al_bin_put_str(al_buf *b, const char *s);
