@@ -91,6 +91,8 @@ typedef struct {
 	char *entry_path;
 	unsigned entry_line;
 	char *package_dir; /* Go package directory or Cargo package directory */
+	char *unread;      /* why the entry file was not read ("path: skipped: ..."), or NULL:
+	                    * such a component is kept, unclassified, never dropped */
 
 	al_vec closure; /* char *: package directories (own first), sorted after it */
 	size_t closure_files;

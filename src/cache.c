@@ -20,7 +20,7 @@
 
 /* A new version whenever the layout or what a file yields changes; it is in the file name
  * too, so two archlint versions on one repository keep a cache each. */
-#define FORMAT_VERSION 3
+#define FORMAT_VERSION 4
 #define MAGIC_LEN 8
 static const char MAGIC[MAGIC_LEN] = {'A', 'L', 'C', 'A', 'C', 'H', 'E', FORMAT_VERSION};
 #define HASH_LEN 40
@@ -72,7 +72,7 @@ static void serialise(al_buf *b, const al_file_facts *f)
 {
 	uint32_t flags = (uint32_t)(f->empty_main ? 1 : 0) | (f->build_ignored ? 2 : 0) |
 			 (f->generated ? 4 : 0) | (f->parse_errors ? 8 : 0) |
-			 (f->skipped_by_policy ? 16 : 0);
+			 (f->skipped_by_policy ? 16 : 0) | (f->skipped_binary ? 32 : 0);
 	al_bin_put_u32(b, (uint32_t)f->language);
 	al_bin_put_u32(b, flags);
 	al_bin_put_str(b, f->skipped);
@@ -82,6 +82,7 @@ static void serialise(al_buf *b, const al_file_facts *f)
 	al_bin_put_u32(b, f->directive_line);
 	put_imports(b, &f->imports);
 	put_imports(b, &f->cgo_libs);
+	put_imports(b, &f->ignores);
 	al_bin_put_u32(b, (uint32_t)f->hits.len);
 	for (size_t i = 0; i < f->hits.len; i++) {
 		const al_hit *h = f->hits.items[i];
@@ -103,6 +104,7 @@ static al_file_facts *deserialise(const al_cache *self, const char *data, size_t
 	f->generated = (flags & 4) != 0;
 	f->parse_errors = (flags & 8) != 0;
 	f->skipped_by_policy = (flags & 16) != 0;
+	f->skipped_binary = (flags & 32) != 0;
 	f->skipped = al_bin_get_str(&r);
 	f->package = al_bin_get_str(&r);
 	f->main_line = al_bin_get_u32(&r);
@@ -110,6 +112,7 @@ static al_file_facts *deserialise(const al_cache *self, const char *data, size_t
 	f->directive_line = al_bin_get_u32(&r);
 	get_imports(&r, &f->imports);
 	get_imports(&r, &f->cgo_libs);
+	get_imports(&r, &f->ignores);
 	uint32_t n = al_bin_get_u32(&r);
 	for (uint32_t i = 0; i < n && !r.bad; i++) {
 		uint32_t sig = al_bin_get_u32(&r), line = al_bin_get_u32(&r), count = al_bin_get_u32(&r);

@@ -177,7 +177,8 @@ static void read_one(al_vec *refs, parsers *ps, file_format fmt, const char *pat
 	free(plain);
 }
 
-int al_deploy_read(al_vec *refs, al_source *source, const al_config *config, al_vec *notices)
+int al_deploy_read(al_vec *refs, al_source *source, const al_config *config, al_vec *notices,
+                   al_vec *skipped)
 {
 	parsers ps = {NULL, NULL};
 	al_buf text = AL_BUF_INIT;
@@ -186,8 +187,9 @@ int al_deploy_read(al_vec *refs, al_source *source, const al_config *config, al_
 		file_format fmt = format_of(path);
 		if (fmt == F_NONE || (config && al_config_excludes(config, path)))
 			continue;
-		if (al_source_read_path(source, path, &text) != 0) { /* bounded by max_file_bytes */
-			al_vec_push(notices,
+		int rc = al_source_read_path(source, path, &text); /* bounded by max_file_bytes */
+		if (rc) {
+			al_vec_push(rc == AL_SOURCE_TOO_LARGE ? skipped : notices,
 			            al_sprintf("%s (deployment file skipped)", al_error_last()));
 			continue;
 		}

@@ -35,8 +35,10 @@ typedef struct {
 void al_ship_ref_free(void *ref);
 
 /* Reads every deployment file of the snapshot (except excluded ones) into refs. A file
- * that cannot be read or parsed adds a line "path: cause" to notices and is skipped. */
-int al_deploy_read(al_vec *refs, al_source *source, const al_config *config, al_vec *notices);
+ * that cannot be read or parsed adds a line "path: cause" to notices and is skipped; one
+ * over max_file_bytes (a generated CRD bundle) adds it to skipped: a skip by policy. */
+int al_deploy_read(al_vec *refs, al_source *source, const al_config *config, al_vec *notices,
+                   al_vec *skipped);
 
 /* Attaches to each component (al_component *) the references that name it, at most one
  * per kind and file. */

@@ -157,6 +157,31 @@ static int cmp_dir(const void *a, const void *b)
 	return strcmp((*(go_dir *const *)a)->dir, (*(go_dir *const *)b)->dir);
 }
 
+/* The entry of a main package whose main may sit in a file that was not read (over
+ * max_file_bytes, a parse hazard, binary content): the directory's skipped file (main.go
+ * first) when its readable files are package main, or when it has none and the skipped file
+ * is main.go, Go's own convention. So a main.go padded past the limit cannot make a service
+ * disappear; NULL when nothing suggests a main package. */
+static const char *unread_entry(const al_scan *scan, const go_dir *d)
+{
+	const char *skipped = NULL;
+	int readable = 0, main_package = 0;
+	for (size_t i = 0; i < d->files.len; i++) {
+		const char *path = d->files.items[i];
+		const al_file_facts *f = facts_of(scan, path);
+		if (!f->skipped) {
+			readable = 1;
+			main_package |= f->package && strcmp(f->package, "main") == 0;
+		} else if (!skipped || strcmp(al_path_basename(path), "main.go") == 0) {
+			skipped = path;
+		}
+	}
+	if (!skipped ||
+	    (!main_package && (readable || strcmp(al_path_basename(skipped), "main.go"))))
+		return NULL;
+	return skipped;
+}
+
 static void discover_component(al_scan *scan, al_strmap *dirs, go_dir *d)
 {
 	al_vec mains = AL_VEC_INIT;
@@ -184,6 +209,15 @@ static void discover_component(al_scan *scan, al_strmap *dirs, go_dir *d)
 		}
 		ignored = 1;
 	}
+	const char *unread = NULL;
+	if (!entry && (unread = unread_entry(scan, d))) {
+		mains.len = 0;
+		package_files(scan, d, 1, 0, &mains);
+		al_vec_push(&mains, (void *)unread);
+		entry = unread;
+		line = 1;
+		ignored = 0;
+	}
 	if (!entry) {
 		al_vec_dispose(&mains);
 		return;
@@ -191,6 +225,8 @@ static void discover_component(al_scan *scan, al_strmap *dirs, go_dir *d)
 	const char *name = strcmp(d->dir, ".") == 0 ? "" : al_path_basename(d->dir);
 	al_found *found =
 	    al_scan_add_component(scan, AL_LANG_GO, d->dir, name, entry, line, d->dir);
+	if (unread)
+		al_found_mark_unread(scan, found, facts_of(scan, unread)->skipped);
 	if (ignored)
 		al_vec_push(&found->facts, al_strdup("go-build-ignored"));
 	if (al_path_has_dir_segment(entry, "testdata"))

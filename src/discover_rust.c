@@ -440,6 +440,8 @@ static void discover_package(al_scan *scan, const al_cargo_manifest *m)
 				               m->declared_role);
 			}
 		}
+		if (f && f->skipped)
+			al_found_mark_unread(scan, found, f->skipped);
 		if (f && f->empty_main)
 			al_vec_push(&found->facts, al_strdup("empty-main"));
 		for (size_t k = 0; k < m->deps.len; k++) {

@@ -4,8 +4,10 @@
  * the leading comments), signals from the language's combined query. Rust `#[cfg(test)]`
  * modules are left out of the parse, as Go's _test.go files are left out of the scan.
  */
+#define _GNU_SOURCE /* memmem */
 #include "extract.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +45,7 @@ void al_file_facts_free(al_file_facts *facts)
 	free(facts->role_directive);
 	al_vec_dispose_with(&facts->imports, free_import);
 	al_vec_dispose_with(&facts->cgo_libs, free_import);
+	al_vec_dispose_with(&facts->ignores, free_import);
 	al_vec_dispose_with(&facts->hits, free);
 	free(facts);
 }
@@ -365,6 +368,38 @@ static int cmp_hit(const void *a, const void *b)
 	return x->signal->index < y->signal->index ? -1 : x->signal->index > y->signal->index;
 }
 
+/* Every comment of the tree that is an inline suppression, "//archlint:ignore RULE -- why"
+ * (suppress.c applies them): collected here, so the one parse of the file finds them. */
+static void collect_ignores(al_file_facts *f, TSNode root, const char *source)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(root);
+	for (;;) {
+		TSNode node = ts_tree_cursor_current_node(&cur);
+		const char *type = ts_node_type(node);
+		if (strcmp(type, "comment") == 0 || strcmp(type, "line_comment") == 0) {
+			char *text = al_node_text(node, source);
+			text[strcspn(text, "\r\n")] = '\0';
+			const char *after = text + strlen(AL_IGNORE_DIRECTIVE);
+			if (strncmp(text, AL_IGNORE_DIRECTIVE, strlen(AL_IGNORE_DIRECTIVE)) == 0 &&
+			    (*after == '\0' || isspace((unsigned char)*after))) {
+				al_import *d = al_calloc(1, sizeof(*d));
+				d->path = text;
+				d->line = al_node_line(node);
+				al_vec_push(&f->ignores, d);
+			} else {
+				free(text);
+			}
+		}
+		if (ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur))
+			if (!ts_tree_cursor_goto_parent(&cur))
+				goto walked;
+	}
+walked:
+	ts_tree_cursor_delete(&cur);
+}
+
 /* Parses a file: of a generated Go file its head, of a Rust file all but its test modules
  * (positions stay the file's own). */
 static TSTree *parse(TSParser *parser, al_language lang, const char *source, size_t len)
@@ -418,6 +453,8 @@ int al_extract_file(al_file_facts **out, al_extractor *ex, const al_ruleset *rul
 	if (!f->generated)
 		al_ruleset_run_queries(rules, lang, ex->cursor, root, source, on_hit, &ctx);
 	al_vec_sort(&f->hits, cmp_hit);
+	if (memmem(source, len, "archlint:ignore", 15))
+		collect_ignores(f, root, source);
 	ts_tree_delete(tree);
 	return 0;
 }

@@ -13,6 +13,10 @@
 
 #include "rules.h"
 
+/* An inline suppression comment starts with this (suppress.c applies what it says). */
+#define AL_IGNORE_DIRECTIVE "//archlint:ignore"
+
+/* A text found at a line: an import path, a library a cgo preamble links, a directive. */
 typedef struct {
 	char *path;
 	unsigned line;
@@ -28,6 +32,7 @@ typedef struct {
 	al_language language;
 	char *skipped;       /* why the file was not parsed (binary, too large), or NULL */
 	int skipped_by_policy; /* skipped on purpose (max_file_bytes): the run is still whole */
+	int skipped_binary;  /* skipped as binary content: not source a toolchain would build */
 	char *package;       /* Go: package clause name */
 	unsigned main_line;  /* line of func/fn main at top level, 0 if none */
 	int empty_main;      /* that main has an empty body (a go:generate anchor, a stub) */
@@ -39,6 +44,7 @@ typedef struct {
 	al_vec imports;      /* al_import * (Go) */
 	al_vec cgo_libs;     /* al_import *: libraries a cgo preamble links (-lNAME), Go */
 	al_vec hits;         /* al_hit * */
+	al_vec ignores;      /* al_import *: each "//archlint:ignore ..." comment (its first line) */
 } al_file_facts;
 
 typedef struct {

@@ -66,6 +66,7 @@ static void run_job(pool *p, al_source_reader *reader, al_extractor *ex, al_buf 
 	}
 	if (looks_binary(al_buf_cstr(buf), buf->len)) {
 		j->facts = skipped_facts(j->lang, al_strdup("skipped: binary content"), 0);
+		j->facts->skipped_binary = 1;
 		return;
 	}
 	if (al_extract_file(&j->facts, ex, p->scan->rules, j->lang, j->file->path,
@@ -220,14 +221,14 @@ int al_extract_all(al_scan *scan)
 		}
 		if (cache && !j->cached && j->file->has_oid)
 			al_cache_put(cache, &j->file->oid, j->facts);
-		if (j->facts->skipped && j->facts->skipped_by_policy) {
+		/* A skipped file keeps its (empty) facts: discovery must still see it, since it may
+		 * be a component's entry file (see al_component.unread). */
+		if (j->facts->skipped && j->facts->skipped_by_policy)
 			al_vec_push(&scan->result->notices,
 				    al_sprintf("%s: %s", j->file->path, j->facts->skipped));
-			al_file_facts_free(j->facts);
-			continue;
-		}
-		if (j->facts->skipped) {
+		else if (j->facts->skipped)
 			al_scan_notice(scan, "%s: %s", j->file->path, j->facts->skipped);
+		if (j->facts->skipped_binary) { /* not source: no toolchain would build it either */
 			al_file_facts_free(j->facts);
 			continue;
 		}

@@ -47,6 +47,14 @@ al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id,
 	return f;
 }
 
+void al_found_mark_unread(al_scan *scan, al_found *found, const char *why)
+{
+	al_component *c = found->component;
+	c->unread = al_sprintf("%s: %s", c->entry_path, why);
+	al_scan_notice(scan, "%s: its entry file was not read (%s): kept, unclassified", c->id,
+	               c->unread);
+}
+
 al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
                            const al_cargo_manifest *manifest)
 {
@@ -174,7 +182,7 @@ static int load_rules(al_scan *scan)
 static void find_deployments(al_scan *scan)
 {
 	al_vec refs = AL_VEC_INIT, notices = AL_VEC_INIT;
-	al_deploy_read(&refs, scan->source, scan->config, &notices);
+	al_deploy_read(&refs, scan->source, scan->config, &notices, &scan->result->notices);
 	for (size_t i = 0; i < notices.len; i++)
 		al_scan_notice(scan, "%s", (char *)notices.items[i]);
 	al_deploy_link(&refs, &scan->result->components);
@@ -266,6 +274,7 @@ static void free_component(void *p)
 	free(c->name);
 	free(c->entry_path);
 	free(c->package_dir);
+	free(c->unread);
 	free(c->declared);
 	free(c->decided_by);
 	al_vec_dispose_with(&c->closure, free);

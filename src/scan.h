@@ -66,6 +66,9 @@ void al_scan_notice(al_scan *scan, const char *fmt, ...) __attribute__((format(p
 al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id, const char *name,
                                 const char *entry_path, unsigned entry_line,
                                 const char *package_dir);
+/* Marks the component's entry file as not read (why: the extractor's "skipped: ..."): the
+ * component stays, unclassified, and the run is incomplete. */
+void al_found_mark_unread(al_scan *scan, al_found *found, const char *why);
 al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
                            const al_cargo_manifest *manifest);
 

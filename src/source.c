@@ -265,8 +265,9 @@ static int read_disk(const al_source *self, const char *path, al_buf *out)
 			return AL_SOURCE_ABSENT;
 		}
 		al_error_set("%s: cannot be read: %s", path, al_file_strerror(e, self->max_bytes));
-		return e == AL_FILE_ENOTREG || e == AL_FILE_ETOOBIG || e == ELOOP ? AL_EREPO
-		                                                                  : AL_EIO;
+		if (e == AL_FILE_ETOOBIG)
+			return AL_SOURCE_TOO_LARGE;
+		return e == AL_FILE_ENOTREG || e == ELOOP ? AL_EREPO : AL_EIO;
 	}
 	return 0;
 }
@@ -284,7 +285,7 @@ static int read_blob(git_repository *repo, const git_oid *oid, const char *path,
 	if (sized && size > max) {
 		al_error_set("%s: cannot be read: %s", path,
 		             al_file_strerror(AL_FILE_ETOOBIG, max));
-		return AL_EREPO;
+		return AL_SOURCE_TOO_LARGE;
 	}
 	git_blob *blob = NULL;
 	if (git_blob_lookup(&blob, repo, oid) < 0) {

@@ -35,8 +35,10 @@ typedef struct {
  * configuration file itself is read under. */
 #define AL_SOURCE_MAX_BYTES ((size_t)16 << 20)
 
-/* al_source_read_path's result for a path the snapshot does not hold. */
+/* al_source_read_path's results for a path the snapshot does not hold, and for a file larger
+ * than the bound (skipped by policy: the caller decides whether that leaves a gap). */
 #define AL_SOURCE_ABSENT 1
+#define AL_SOURCE_TOO_LARGE 2
 
 /* git_libgit2_init, and the library options archlint reads with (pair with
  * git_libgit2_shutdown): objects are not re-hashed on every read, as git itself does not,
@@ -51,9 +53,10 @@ int al_source_list(al_source *self, const char *const *prune_dirs, int use_cache
 /* The listed file at path (binary search of the sorted list), or NULL. */
 const al_source_file *al_source_find(const al_source *self, const char *path);
 /* Reads one file by path from the snapshot into out: a listed file by its blob id, without
- * a tree lookup. Returns 0; AL_SOURCE_ABSENT if the snapshot has no such file; AL_EREPO
- * (with the error set, naming the file and the cause) if it is there but is not a regular
- * file (a symlink is never followed), is larger than max_bytes, or cannot be read. */
+ * a tree lookup. Returns 0; AL_SOURCE_ABSENT if the snapshot has no such file;
+ * AL_SOURCE_TOO_LARGE if it is larger than max_bytes; AL_EREPO if it is there but is not a
+ * regular file (a symlink is never followed) or cannot be read. The error is set, naming the
+ * file and the cause, whenever the result is not 0. */
 int al_source_read_path(al_source *self, const char *path, al_buf *out);
 /* Sets the bound of every later read (the configuration's max_file_bytes). */
 void al_source_limit(al_source *self, size_t max_bytes);

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "grammars.h"
 #include "scan.h"
 
 const char *al_suppress_kind_name(al_suppress_kind kind)
@@ -55,18 +54,11 @@ static void notice(al_result *result, const char *fmt, ...)
 	al_vec_push(&result->notices, al_buf_detach(&b));
 }
 
-#define DIRECTIVE "//archlint:ignore"
-
-static int is_comment(const char *type)
-{
-	return strcmp(type, "comment") == 0 || strcmp(type, "line_comment") == 0;
-}
-
 /* One "//archlint:ignore RULE[,RULE] -- reason" comment of component c at line. */
 static void apply_directive(al_scan *scan, al_component *c, const char *text, unsigned line)
 {
 	al_result *result = scan->result;
-	const char *p = text + strlen(DIRECTIVE);
+	const char *p = text + strlen(AL_IGNORE_DIRECTIVE);
 	const char *dash = strstr(p, "--");
 	const char *reason = dash ? dash + 2 : "";
 	while (isspace((unsigned char)*reason))
@@ -108,39 +100,15 @@ done:
 	free(rules);
 }
 
-static void inline_directives(al_scan *scan, TSParser *parser, al_component *c)
+/* The entry file's directives, collected by the extractor's one parse (extract.h): an entry
+ * file that was not read (too large, a parse hazard) has none, so its findings stay open. */
+static void inline_directives(al_scan *scan, al_component *c)
 {
-	al_buf src = AL_BUF_INIT;
-	if (al_source_read_path(scan->source, c->entry_path, &src) != 0 ||
-	    !strstr(al_buf_cstr(&src), "archlint:ignore")) {
-		al_buf_dispose(&src);
-		al_error_clear();
-		return;
+	const al_file_facts *f = al_strmap_get(&scan->facts, c->entry_path);
+	for (size_t i = 0; f && i < f->ignores.len; i++) {
+		const al_import *d = f->ignores.items[i];
+		apply_directive(scan, c, d->path, d->line);
 	}
-	ts_parser_set_language(parser, al_grammar_for(c->language));
-	TSTree *tree = ts_parser_parse_string(parser, NULL, al_buf_cstr(&src), (uint32_t)src.len);
-	TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
-	for (;;) {
-		TSNode node = ts_tree_cursor_current_node(&cur);
-		if (is_comment(ts_node_type(node))) {
-			char *text = al_node_text(node, al_buf_cstr(&src));
-			text[strcspn(text, "\r\n")] = '\0';
-			const char *after = text + strlen(DIRECTIVE);
-			if (strncmp(text, DIRECTIVE, strlen(DIRECTIVE)) == 0 &&
-			    (*after == '\0' || isspace((unsigned char)*after)))
-				apply_directive(scan, c, text, al_node_line(node));
-			free(text);
-		}
-		if (ts_tree_cursor_goto_first_child(&cur))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				goto walked;
-	}
-walked:
-	ts_tree_cursor_delete(&cur);
-	ts_tree_delete(tree);
-	al_buf_dispose(&src);
 }
 
 /* Today's date, UTC, as YYYY-MM-DD; SOURCE_DATE_EPOCH (reproducible builds) overrides. */
@@ -194,10 +162,8 @@ static void apply_waivers(al_scan *scan)
 
 void al_suppress_apply(al_scan *scan)
 {
-	TSParser *parser = ts_parser_new();
 	for (size_t i = 0; i < scan->result->components.len; i++)
-		inline_directives(scan, parser, scan->result->components.items[i]);
-	ts_parser_delete(parser);
+		inline_directives(scan, scan->result->components.items[i]);
 	if (scan->config)
 		apply_waivers(scan);
 }

@@ -101,7 +101,13 @@ static void judge_by_model(const al_ruleset *rules, al_component *c, const doubl
 	al_buf why = AL_BUF_INIT;
 	c->hybrid = 0;
 	c->confidence = al_round2(p[best]);
-	if (c->lifecycle == AL_LIFE_SERVER && !has_role_evidence(c, t->server_min_evidence)) {
+	if (c->unread) {
+		c->role = AL_ROLE_UNCLASSIFIED;
+		c->confidence = 0;
+		al_buf_printf(&why, "its entry file was not read (%s): no verdict without it",
+		              c->unread);
+	} else if (c->lifecycle == AL_LIFE_SERVER &&
+	           !has_role_evidence(c, t->server_min_evidence)) {
 		c->role = AL_ROLE_UNCLASSIFIED;
 		c->confidence = 0;
 		al_buf_puts(&why, "a long-running server with no evidence of its role: the model's "
@@ -120,7 +126,7 @@ static void judge_by_model(const al_ruleset *rules, al_component *c, const doubl
 		              al_role_name((al_role)((best + 2) % 3)), p[(best + 2) % 3]);
 		strongest_inputs(&why, rules->model, best, x);
 	}
-	if (not_tool)
+	if (not_tool && !c->unread)
 		al_buf_printf(&why, "; %s", not_tool);
 	free(not_tool);
 	double dp = c->scores[AL_ROLE_DATA_PATH], cp = c->scores[AL_ROLE_CONTROL_PLANE];

@@ -14,10 +14,12 @@ static const char usage[] =
 	"                      [--format text|json|sarif|github|gitlab|junit] [-o FILE]\n"
 	"                      [--fail-on error|warning|note|never] [--config FILE]\n"
 	"                      [--new-from-rev REV] [--baseline FILE] [--rules DIR]\n"
-	"                      [--jobs N] [--quiet]\n\n"
+	"                      [--jobs N] [--quiet] [--allow-incomplete]\n\n"
 	"Scans the repository at PATH (default: the current directory, searched upwards) and\n"
 	"reports every component whose language cuts against the guideline. Exit status: 0\n"
-	"nothing at or above --fail-on (default warning), 1 findings at or above it, 2 usage,\n"
+	"nothing at or above --fail-on (default warning), 1 findings at or above it, or an\n"
+	"incomplete run (a part of the repository could not be read, see the notices; with\n"
+	"--allow-incomplete such a run is judged on its findings alone), 2 usage,\n"
 	"configuration or repository error.\n\n"
 	"Formats: text (path:line: level: message [RULE]), json (the stable contract), sarif\n"
 	"(SARIF 2.1.0 for code scanning), github (workflow-command annotations; with\n"
@@ -125,6 +127,23 @@ static int take_option(int *argc, char **argv, const char *name, const char **va
 	return 0;
 }
 
+/* Takes the flag "--name" out of argv; returns whether it was there. */
+static int take_flag(int *argc, char **argv, const char *name)
+{
+	int seen = 0;
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], name) != 0)
+			continue;
+		memmove(argv + i, argv + i + 1, (size_t)(*argc - i) * sizeof(*argv));
+		(*argc)--;
+		i--;
+		seen = 1;
+	}
+	return seen;
+}
+
 int al_cmd_check(int argc, char **argv)
 {
 	const char *new_from_rev = NULL, *baseline = NULL;
@@ -133,6 +152,7 @@ int al_cmd_check(int argc, char **argv)
 		fprintf(stderr, "archlint: --new-from-rev and --baseline need a value\n%s", usage);
 		return AL_EXIT_ERROR;
 	}
+	int allow_incomplete = take_flag(&argc, argv, "--allow-incomplete");
 	al_cli_options opts;
 	int rc = al_cli_parse_path(&opts, argc, argv, usage, formats);
 	if (rc)
@@ -160,6 +180,13 @@ int al_cmd_check(int argc, char **argv)
 		const al_finding *f = result->findings.items[i];
 		if (!f->suppressed && f->level >= opts.fail_on)
 			exit_code = AL_EXIT_FINDINGS;
+	}
+	if (result->incomplete && !allow_incomplete && opts.fail_on != AL_LEVEL_OFF) {
+		/* a part not read may hide a finding: the gate does not pass on what it did not see */
+		if (!opts.quiet)
+			fprintf(stderr, "archlint: the run is incomplete: the gate fails "
+			                "(--allow-incomplete judges it on its findings alone)\n");
+		exit_code = AL_EXIT_FINDINGS;
 	}
 	al_result_free(result);
 	return exit_code;

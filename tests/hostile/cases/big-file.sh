@@ -2,6 +2,10 @@
 # A 50 MB generated Go file: skipped by max_file_bytes (default 1 MiB) with a notice, in
 # every source mode, without ever being read into memory — peak memory stays far below
 # the file's size — and a deliberate skip keeps the run complete.
+# A service's main.go (or main.rs) padded past max_file_bytes with a comment: the component
+# is kept, unclassified, the run is incomplete and check fails (unless --allow-incomplete).
+# An entry file carrying //archlint:ignore is parsed once, by the guarded extractor: a
+# parse hazard or a 13 MB one costs no more than any other file.
 . "$(dirname "$0")/../lib.sh"
 
 repo big
@@ -36,5 +40,46 @@ for mode in "" --staged --worktree; do
 	json 'finding("AL001", "cmd/proxy") and d["source"]["complete"]' "proxy judged, run complete ($mode)"
 	if [ "$kb" -lt "$limit_kb" ]; then pass; else fail "peak RSS $kb KiB >= $limit_kb KiB ($mode)"; fi
 done
+
+repo padded
+go_mod && go_proxy cmd/proxy && go_api cmd/api
+rust_proxy crates/relay relay
+commit
+python3 - <<'EOF2'
+for path in ('cmd/proxy/main.go', 'crates/relay/src/main.rs'):
+    with open(path, 'a') as f:
+        f.write('// ' + 'x' * (1100 * 1024) + '\n')
+EOF2
+commit padded
+for mode in "" --staged --worktree; do
+	al_bounded 20 512 check --no-cache $mode --format json .
+	expect_rc 1
+	json 'role("cmd/proxy") == "unclassified" and role("crates/relay") == "unclassified"' "padded entry files: the components are kept, unclassified ($mode)"
+	json '"entry file was not read" in comp("cmd/proxy")["decided_by"] and has_notice("cmd/proxy: its entry file was not read")' "padded: the verdict and a notice say why ($mode)"
+	json 'not d["source"]["complete"] and role("cmd/api") == "control-plane"' "padded: the run is incomplete, the rest judged ($mode)"
+	al_bounded 20 512 check --no-cache $mode --fail-on error .
+	expect_rc 1
+	expect_stderr_has "the run is incomplete: the gate fails"
+	al_bounded 20 512 check --no-cache $mode --fail-on error --allow-incomplete .
+	expect_rc 0
+done
+
+repo ignored
+go_mod && go_proxy cmd/proxy
+rust_proxy crates/relay relay
+printf '//archlint:ignore AL001 -- measured: the Go proxy is fast enough\n' >>cmd/proxy/main.go
+python3 - <<'EOF2'
+with open('crates/relay/src/main.rs', 'a') as f:
+    f.write('//archlint:ignore AL002 -- x\nfn deep() { let x = ' + '[' * 100000 + '\n')
+with open('crates/relay/src/big.rs', 'w') as f:
+    f.write('//archlint:ignore AL002 -- x\n' + '// filler line of a big file\n' * 450000)
+EOF2
+printf '{ "max_file_bytes": 8388608 }\n' | put .archlint.json
+sed -i 's|^\[dependencies\]|[[bin]]\nname = "big"\npath = "src/big.rs"\n\n[dependencies]|' crates/relay/Cargo.toml
+commit
+al_bounded 30 400 check --no-cache --format json .
+expect_rc 1
+json 'any(f["rule"] == "AL001" and f["component"] == "cmd/proxy" and f["suppressed"]["kind"] == "inline" for f in d.get("suppressed", []))' "ignore: the directive in main.go is applied"
+json 'role("crates/relay") == "unclassified" and comp("crates/relay:big") is not None' "ignore: a hazardous and a 13 MB entry file cost nothing extra"
 
 finish

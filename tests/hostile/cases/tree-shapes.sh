@@ -74,7 +74,8 @@ for mode in "" --staged --worktree; do
 	json 'role("'"$deepdir"'") == "data-path"' "deep directory ($mode)"
 	json 'all(comp(i) is None for i in ("cmd/linked", "cmd/outside", "cmd/loop", "cmd/dangling", "cmd/dirlink", "cmd/ghost", "cmd/nomodule", "vendored/sub/cmd/proxy"))' "links and submodules are not read ($mode)"
 	json 'not any("/etc" in p for c in d["components"] for p in [e["path"] for e in c["evidence"]])'
-	json 'set(comps) == {"cmd/api", "cmd/proxy", "cmd/deep", "crates/deep", "crates/hazard", "'"$deepdir"'"}' "exactly the real components ($mode)"
+	json 'set(comps) == {"cmd/api", "cmd/proxy", "cmd/deep", "crates/deep", "crates/hazard", "cmd/nested", "cmd/unclosed", "cmd/dashes", "'"$deepdir"'"}' "exactly the real components ($mode)"
+	json 'all(role(i) == "unclassified" and "entry file was not read" in comp(i)["decided_by"] for i in ("cmd/nested", "cmd/unclosed", "cmd/dashes", "crates/hazard"))' "a main package whose main file is not parsed is kept, unclassified ($mode)"
 	json 'has_notice("cmd/nested/main.go: skipped: brackets nested 100000 deep, over 1024") and has_notice("cmd/unclosed/main.go: skipped: brackets nested 120000 deep, over 1024")' "nesting past the limit ($mode)"
 	json 'has_notice("cmd/dashes/main.go: skipped: 200001 punctuation characters in a row, over 16384") and has_notice("crates/hazard/src/main.rs: skipped: 200001 punctuation")' "operator runs past the limit ($mode)"
 	json 'has_notice("crates/toml-deep/Cargo.toml: not read: brackets nested 300000 deep, over 1024")' "TOML past the limit ($mode)"
