@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "listing_cache.h"
+#include "repo_check.h"
 #include "util/file.h"
 #include "util/path.h"
 
@@ -63,19 +64,19 @@ int al_source_open(al_source **out, const char *path, al_source_mode mode, const
 		goto done;
 	}
 	self->open_path = al_strdup(git_repository_path(self->repo));
+	char *objects = al_sprintf("%sobjects", git_repository_commondir(self->repo));
+	err = al_repo_check_packs(objects);
+	free(objects);
+	if (err)
+		goto done;
 	if (!git_repository_is_bare(self->repo))
 		self->workdir = al_strdup(git_repository_workdir(self->repo));
 
 	if (mode == AL_SOURCE_REV) {
 		const char *spec = rev ? rev : "HEAD";
-		if (git_revparse_single(&obj, self->repo, spec) < 0) {
-			if (!rev && git_repository_head_unborn(self->repo) == 1)
-				al_error_set("'%s': HEAD has no commits yet", where);
-			else
-				al_error_set("'%s': unknown revision '%s'", where, spec);
-			err = AL_EREPO;
+		err = al_repo_revparse(&obj, self->repo, where, rev);
+		if (err)
 			goto done;
-		}
 		git_object *commit = NULL;
 		if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0) {
 			git_oid_tostr(self->commit, sizeof(self->commit), git_object_id(commit));
@@ -288,10 +289,15 @@ static int read_blob(git_repository *repo, const git_oid *oid, const char *path,
 		return AL_SOURCE_TOO_LARGE;
 	}
 	git_blob *blob = NULL;
-	if (git_blob_lookup(&blob, repo, oid) < 0) {
+	int found = git_blob_lookup(&blob, repo, oid);
+	if (found < 0) {
 		char hex[GIT_OID_HEXSZ + 1];
 		git_oid_tostr(hex, sizeof(hex), oid);
-		al_error_set("%s: blob %s is missing from the object database", path, hex);
+		const git_error *e = git_error_last();
+		if (found == GIT_ENOTFOUND || !e || !e->message)
+			al_error_set("%s: blob %s is missing from the object database", path, hex);
+		else
+			al_error_set("%s: blob %s cannot be read: %s", path, hex, e->message);
 		return AL_EREPO;
 	}
 	al_buf_clear(out);
