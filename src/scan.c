@@ -216,6 +216,8 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 		scan.result->commit = al_strdup(scan.source->commit);
 	if (!err)
 		err = al_source_list(scan.source, default_prune, !opts->no_cache);
+	for (size_t i = 0; !err && i < scan.source->notices.len; i++)
+		al_scan_notice(&scan, "%s", (char *)scan.source->notices.items[i]);
 	if (!err)
 		err = load_config(&scan);
 	if (!err)

@@ -17,6 +17,7 @@
 
 #include "listing_cache.h"
 #include "repo_check.h"
+#include "status_depth.h"
 #include "util/file.h"
 #include "util/path.h"
 
@@ -194,8 +195,21 @@ static int list_untracked(al_source *self, const char *const *prune_dirs)
 	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
 		     GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
 	git_status_list *list = NULL;
-	if (git_status_list_new(&list, self->repo, &opts) < 0)
-		return git_fail(self->workdir);
+	al_vec too_deep = AL_VEC_INIT;
+	if (al_status_depth_list(&list, self->repo, &opts, &too_deep) < 0) {
+		const git_error *e = git_error_last();
+		al_vec_push(&self->notices,
+		            al_sprintf("%s: untracked files are not listed: %s", self->workdir,
+		                       e ? e->message : "libgit2 error"));
+		return 0;
+	}
+	for (size_t i = 0; i < too_deep.len; i++)
+		if (!path_is_pruned(too_deep.items[i], prune_dirs))
+			al_vec_push(&self->notices,
+			            al_sprintf("%s: directory nesting too deep for libgit2: its "
+			                       "untracked files are not read",
+			                       (char *)too_deep.items[i]));
+	al_vec_dispose_with(&too_deep, free);
 	size_t n = git_status_list_entrycount(list);
 	for (size_t i = 0; i < n; i++) {
 		const git_status_entry *s = git_status_byindex(list, i);
@@ -375,6 +389,7 @@ void al_source_free(al_source *self)
 	if (!self)
 		return;
 	al_vec_dispose_with(&self->files, al_source_file_free);
+	al_vec_dispose_with(&self->notices, free);
 	git_tree_free(self->tree);
 	git_index_free(self->index);
 	git_repository_free(self->repo);

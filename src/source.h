@@ -29,6 +29,7 @@ typedef struct {
 	git_index *index;  /* staged and work-tree modes */
 	al_vec files;      /* al_source_file *, sorted by path */
 	size_t max_bytes;  /* no file larger is read: AL_SOURCE_MAX_BYTES until al_source_limit */
+	al_vec notices;    /* char *: "path: cause" for what the listing left out */
 } al_source;
 
 /* The bound on one file read before the configuration sets max_file_bytes: it is what the
