@@ -2,9 +2,9 @@
  * source.c: snapshot listing and blob reading with libgit2.
  *
  * Three modes share one file list: the tree of a revision (git_tree_walk), the index
- * (stage-0 entries) and the work tree (index entries read from disk, plus untracked files
- * that are not ignored). Symlinks and submodules are never followed: their content is not
- * code of this repository.
+ * (stage-0 entries, and our side of a merge conflict) and the work tree (index entries read
+ * from disk, plus untracked files that are not ignored). Symlinks and submodules are never
+ * followed: their content is not code of this repository.
  */
 #include "source.h"
 
@@ -162,12 +162,33 @@ static int walk_cb(const char *root, const git_tree_entry *entry, void *payload)
 	return 0;
 }
 
+/* The entry a merge conflict's path (index entry i, stage 1-3) is judged by, with a notice:
+ * in the work tree the file on disk (conflict markers included), in the index our side
+ * (stage 2). NULL for a path already seen (its stages are adjacent), pruned, or deleted on
+ * our side. */
+static const git_index_entry *conflict_side(al_source *self, size_t i,
+                                            const char *const *prune_dirs, int from_disk)
+{
+	const git_index_entry *e = git_index_get_byindex(self->index, i);
+	const git_index_entry *prev = i ? git_index_get_byindex(self->index, i - 1) : NULL;
+	const git_index_entry *ancestor = NULL, *ours = NULL, *theirs = NULL;
+	if ((prev && strcmp(prev->path, e->path) == 0) || path_is_pruned(e->path, prune_dirs) ||
+	    git_index_conflict_get(&ancestor, &ours, &theirs, self->index, e->path) < 0)
+		return NULL;
+	const char *how = from_disk ? "the work tree's file is judged as it stands"
+	                  : ours    ? "our side (index stage 2) is judged, theirs is not"
+	                            : "our side deletes it, so it is not judged";
+	al_vec_push(&self->notices, al_sprintf("%s: merge conflict: %s", e->path, how));
+	return from_disk ? e : ours;
+}
+
 static int list_index(al_source *self, const char *const *prune_dirs, int from_disk)
 {
 	size_t n = git_index_entrycount(self->index);
 	for (size_t i = 0; i < n; i++) {
 		const git_index_entry *e = git_index_get_byindex(self->index, i);
-		if (git_index_entry_stage(e) != 0)
+		if (git_index_entry_stage(e) != 0 &&
+		    !(e = conflict_side(self, i, prune_dirs, from_disk)))
 			continue;
 		unsigned mode = e->mode;
 		if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Repositories archlint cannot read as asked: each is one `archlint: '<path>': <cause>`
-# line on stderr, exit 2 and nothing on stdout — never a crash, never a partial report.
+# line on stderr, exit 2 and nothing on stdout — never a crash, never a partial report;
+# and states it reads with a notice (missing blobs, a merge conflict).
 . "$(dirname "$0")/../lib.sh"
 
 # Not a repository at all (GIT_CEILING_DIRECTORIES keeps git from looking above $T).
@@ -127,4 +128,42 @@ cd "$T"
 al check --no-cache missingtree
 expect_rc 2
 expect_error_match "^archlint: cannot list the tree: "
+# A merge in progress with a conflict in a service's main package (index stages 1-3): the
+# index judges our side, the work tree its file with the conflict markers; each says so in
+# a notice naming the file, and the service is still judged. The revision is untouched.
+repo conflict
+go_mod && go_proxy cmd/proxy && go_api cmd/api && commit base
+git checkout -q -b theirs
+sed -i 's/backend:9000/theirs:9000/' cmd/proxy/main.go && commit theirs
+git checkout -q main
+sed -i 's/backend:9000/ours:9000/' cmd/proxy/main.go && commit ours
+git merge -q theirs >/dev/null 2>&1 && echo "BROKEN $CASE: the merge did not conflict" >&2
+cd "$T"
+al_bounded 30 512 check --no-cache --staged --format json conflict
+expect_rc 1
+json 'finding("AL001", "cmd/proxy") and role("cmd/api") == "control-plane" and not d["source"]["complete"]' "conflict: staged"
+json 'has_notice("cmd/proxy/main.go: merge conflict: our side (index stage 2) is judged, theirs is not")'
+al_bounded 30 512 check --no-cache --worktree --format json conflict
+expect_rc 1
+json 'finding("AL001", "cmd/proxy") and role("cmd/api") == "control-plane" and not d["source"]["complete"]' "conflict: work tree"
+json 'has_notice("cmd/proxy/main.go: merge conflict: the work tree'"'"'s file is judged as it stands")'
+al_bounded 30 512 check --no-cache --format json conflict
+expect_rc 1
+json 'd["source"]["complete"] and finding("AL001", "cmd/proxy")' "conflict: HEAD"
+# Deleted on our side, changed on theirs: the index has nothing of ours to judge.
+repo deleted
+go_mod && go_proxy cmd/proxy && go_api cmd/api && commit base
+git checkout -q -b theirs
+sed -i 's/backend:9000/theirs:9000/' cmd/proxy/main.go && commit theirs
+git checkout -q main
+git rm -q cmd/proxy/main.go && commit ours
+git merge -q theirs >/dev/null 2>&1 && echo "BROKEN $CASE: the merge did not conflict" >&2
+cd "$T"
+al_bounded 30 512 check --no-cache --staged deleted
+expect_rc 0
+expect_notice "cmd/proxy/main.go: merge conflict: our side deletes it, so it is not judged"
+expect_incomplete
+al_bounded 30 512 check --no-cache --worktree --format json deleted
+expect_rc 1
+json 'finding("AL001", "cmd/proxy") and has_notice("cmd/proxy/main.go: merge conflict: the work tree'"'"'s file is judged as it stands")' "deleted: work tree"
 finish
