@@ -53,12 +53,13 @@ static uint32_t get_be32(const unsigned char *p)
 static int open_file(const char *path, off_t *size)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0 && fstat(fd, &st) == 0) {
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO must not block */
+	int stated = fd >= 0 && fstat(fd, &st) == 0;
+	if (stated && S_ISREG(st.st_mode)) {
 		*size = st.st_size;
 		return fd;
 	}
-	al_error_set("%s: %s", path, strerror(errno));
+	al_error_set("%s: %s", path, stated ? "not a regular file" : strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	return -1;
@@ -257,7 +258,7 @@ static int check_alternates(const char *objects_dir, int depth)
 	char *list_path = al_sprintf("%s/info/alternates", objects_dir);
 	al_buf list = AL_BUF_INIT;
 	int err = 0;
-	if (depth < ALTERNATES_MAX_DEPTH && al_file_read(list_path, &list) == 0) {
+	if (depth < ALTERNATES_MAX_DEPTH && al_file_read(list_path, (size_t)1 << 20, 0, &list) == 0) {
 		for (char *line = list.ptr; line && *line && !err;) {
 			char *end = strchr(line, '\n');
 			if (end)
