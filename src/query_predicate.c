@@ -4,21 +4,16 @@
  * known to be well formed: a name, then captures (@name), strings ("...", with tree-sitter's
  * escapes) and bare words, up to the closing parenthesis.
  *
- * `#match?` patterns come from rules and from a repository's own configuration, and are run
- * on repository text, so both costs are bounded: PCRE2 compiles a pattern of at most
- * MAX_PATTERN bytes into a program of bounded size (nested counted repetition fails to
- * compile instead of growing), and each match stops at MATCH_LIMIT steps, DEPTH_LIMIT
- * backtracking depth and HEAP_LIMIT KiB; a match cut short counts as no match. Patterns are
- * POSIX extended syntax, which PCRE2 reads the same for everything the rules use.
+ * `#match?` patterns are bounded regular expressions (regex.h): repository text cannot make
+ * a match, nor a repository's configuration a pattern, cost without limit.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "query_predicate.h"
 
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "grammars.h"
+#include "regex.h"
 
 typedef enum { PRED_EQ, PRED_MATCH, PRED_ANY_OF } pred_op;
 
@@ -29,10 +24,8 @@ struct al_predicate {
 	int other_is_capture; /* #eq? @a @b */
 	uint32_t other_capture;
 	al_vec values; /* char *: literal(s) */
-	pcre2_code *re;
+	al_regex *re;
 };
-
-enum { MAX_PATTERN = 1024, MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000, HEAP_LIMIT = 8192 };
 
 typedef struct {
 	int is_capture;
@@ -45,7 +38,7 @@ void al_predicate_free(void *predicate)
 	if (!p)
 		return;
 	al_vec_dispose_with(&p->values, free);
-	pcre2_code_free(p->re);
+	al_regex_free(p->re);
 	free(p);
 }
 
@@ -130,42 +123,6 @@ static int capture_id(const TSQuery *q, const char *name, uint32_t *id)
 	return 0;
 }
 
-/* Compiles pattern into p->re; returns the problem, or NULL. */
-static char *compile_regex(al_predicate *p, const char *pattern)
-{
-	pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
-	if (!cc)
-		return al_strdup("out of memory compiling a regular expression");
-	pcre2_set_max_pattern_length(cc, MAX_PATTERN);
-	int code = 0;
-	PCRE2_SIZE offset = 0;
-	p->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, 0, &code, &offset, cc);
-	pcre2_compile_context_free(cc);
-	if (p->re)
-		return NULL;
-	PCRE2_UCHAR msg[160];
-	pcre2_get_error_message(code, msg, sizeof(msg));
-	return al_sprintf("invalid regular expression \"%.80s%s\": %s (at offset %zu)", pattern,
-			  strlen(pattern) > 80 ? "..." : "", (char *)msg, (size_t)offset);
-}
-
-/* Whether re matches text, within the match limits (cut short: no match). */
-static int regex_matches(const pcre2_code *re, const char *text)
-{
-	pcre2_match_context *mc = pcre2_match_context_create(NULL);
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	int ok = 0;
-	if (mc && md) {
-		pcre2_set_match_limit(mc, MATCH_LIMIT);
-		pcre2_set_depth_limit(mc, DEPTH_LIMIT);
-		pcre2_set_heap_limit(mc, HEAP_LIMIT);
-		ok = pcre2_match(re, (PCRE2_SPTR)text, strlen(text), 0, 0, md, mc) >= 0;
-	}
-	pcre2_match_data_free(md);
-	pcre2_match_context_free(mc);
-	return ok;
-}
-
 /* Checks and fills p from its name and arguments; returns NULL or what is wrong. */
 static char *compile(al_predicate *p, const char *name, const al_vec *args, const TSQuery *q)
 {
@@ -202,9 +159,10 @@ static char *compile(al_predicate *p, const char *name, const al_vec *args, cons
 			al_vec_push(&p->values, al_strdup(a->text));
 		}
 	}
+	char *problem = NULL;
 	if (p->op == PRED_MATCH)
-		return compile_regex(p, p->values.items[0]);
-	return NULL;
+		p->re = al_regex_compile(p->values.items[0], &problem);
+	return problem;
 }
 
 int al_predicate_new(al_predicate **out, const char *text, size_t len, const TSQuery *query,
@@ -260,9 +218,8 @@ int al_predicate_holds(const al_predicate *p, const TSQueryMatch *m, const char 
 		for (size_t i = 0; i < p->values.len && !ok; i++)
 			ok = text_eq(*node, source, p->values.items[i]);
 	} else {
-		char *text = al_node_text(*node, source);
-		ok = regex_matches(p->re, text);
-		free(text);
+		uint32_t s = ts_node_start_byte(*node), e = ts_node_end_byte(*node);
+		ok = al_regex_matches(p->re, source + s, e - s);
 	}
 	return p->negate ? !ok : ok;
 }
