@@ -23,23 +23,13 @@ static int known(const char *key, const char *const *keys)
 	return 0;
 }
 
-/* Line of the first use of "key" as an object key in text: cJSON keeps no positions. */
+/* Line of the first use of "key" as an object key in text (1 when not found). */
 static unsigned key_line(const char *text, const char *key)
 {
-	char *quoted = al_sprintf("\"%s\"", key ? key : "");
-	const char *at = text;
+	long at = al_json_key_offset(text, strlen(text), key, 0);
 	unsigned line = 1, col;
-	while ((at = strstr(at, quoted))) {
-		const char *after = at + strlen(quoted);
-		while (*after == ' ' || *after == '\t' || *after == '\n' || *after == '\r')
-			after++;
-		if (*after == ':') {
-			al_text_position(text, (size_t)(at - text), &line, &col);
-			break;
-		}
-		at = after;
-	}
-	free(quoted);
+	if (at >= 0)
+		al_text_position(text, (size_t)at, &line, &col);
 	return line;
 }
 

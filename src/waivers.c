@@ -21,24 +21,13 @@ static const char *const waiver_keys[] = {"component", "rule", "reason", "expire
 /* Offset of the value of the first top-level-looking "key": ..., or -1. */
 static long key_value_offset(const char *text, const char *key)
 {
-	char *quoted = al_sprintf("\"%s\"", key);
-	const char *at = text;
-	long found = -1;
-	while ((at = strstr(at, quoted))) {
-		const char *after = at + strlen(quoted);
-		while (isspace((unsigned char)*after))
-			after++;
-		if (*after == ':') {
-			after++;
-			while (isspace((unsigned char)*after))
-				after++;
-			found = (long)(after - text);
-			break;
-		}
-		at = after;
-	}
-	free(quoted);
-	return found;
+	long at = al_json_key_offset(text, strlen(text), key, 0);
+	if (at < 0)
+		return -1;
+	const char *after = strchr(text + at + strlen(key) + 2, ':') + 1;
+	while (isspace((unsigned char)*after))
+		after++;
+	return (long)(after - text);
 }
 
 /* Line of each element of the JSON array starting at text[start] ('['), in order. */

@@ -3,6 +3,9 @@
 # and, where the file has one, the line and column — malformed JSON, unknown keys, unknown
 # rule ids, a user tree-sitter query that does not compile (the file and the offset).
 # A gate must not silently pass on a typo. Read from the snapshot and with --config.
+# Every JSON file archlint reads (the config, a --baseline, a --rules folder) is read
+# strictly: a NUL byte, bytes after the value or a key twice in one object is an error at
+# its line and column (a second "rules" must not switch AL001 off unseen, nor on).
 . "$(dirname "$0")/../lib.sh"
 
 repo cfg
@@ -34,6 +37,53 @@ cfg_case '' ':1:1: invalid JSON$'
 cfg_case '{"exclude": ["a", ' ':1:[0-9]+: invalid JSON$'
 cfg_case "$(printf '{\n\n\n  "rules": \x01 }')" ':4:[0-9]+: invalid JSON$'
 cfg_case "$(printf '%0.s[' $(seq 5000))" ':1:[0-9]+: (invalid JSON|.*nest.*)$'
+# Strict JSON: nothing after the value, no key twice in one object (jq keeps the last
+# value, cJSON the first: either would hide one of them).
+cfg_case '{ "rules": {} } garbage' ':1:17: trailing bytes after the JSON value$'
+cfg_case '{}{}' ':1:3: trailing bytes after the JSON value$'
+cfg_case '{
+  "rules": { "AL001": { "level": "error" } },
+  "rules": { "AL001": { "level": "off" } }
+}' ':3:3: duplicate key "rules"$'
+cfg_case '{ "components": { "cmd/proxy": { "role": "control-plane", "role": "data-path" } } }' ':1:59: duplicate key "role"$'
+cfg_case '{ "waivers": [ { "component": "cmd/proxy", "rule": "AL001", "rule": "AL002",
+  "reason": "r", "expires": "2999-01-01" } ] }' ':1:61: duplicate key "rule"$'
+# A NUL byte, after the value or inside a key (cJSON would read "rul" and stop).
+printf '{ "rules": {} }\0{ "rules": { "AL001": { "level": "off" } } }' >"$T/nul.json"
+al_bounded 20 512 check --no-cache --config "$T/nul.json" "$T/cfg"
+expect_rc 2
+expect_error "$T/nul.json:1:16: NUL byte in the JSON text"
+printf '{\n  "rul\0es": {} }' >"$T/cfg/.archlint.json"
+git -C "$T/cfg" add .archlint.json && git -C "$T/cfg" commit -q -m nul-config
+al_bounded 20 512 check --no-cache "$T/cfg"
+expect_rc 2
+expect_error ".archlint.json:2:7: NUL byte in the JSON text"
+git -C "$T/cfg" rm -q .archlint.json && git -C "$T/cfg" commit -q -m no-config
+# The baseline: what it accepts must not depend on which of two lists a reader keeps.
+al_bounded 20 512 baseline --no-cache -o "$T/base.json" "$T/cfg"
+expect_rc 0
+printf '{ "version": 1, "findings": [], "findings": [] }' >"$T/dup-base.json"
+al_bounded 20 512 check --no-cache --baseline "$T/dup-base.json" "$T/cfg"
+expect_rc 2
+expect_error "$T/dup-base.json:1:33: duplicate key \"findings\""
+printf '\n0' >>"$T/base.json"
+al_bounded 20 512 check --no-cache --baseline "$T/base.json" "$T/cfg"
+expect_rc 2
+expect_error_match "^archlint: $T/base\\.json:[0-9]+:1: trailing bytes after the JSON value$"
+# A --rules folder: the policy and the signal tables.
+cp -R "$HERE/../../rules" "$T/rules"
+sed -i '0,/"level": "warning"/s//"level": "warning", "level": "off"/' "$T/rules/policy.json"
+al_bounded 20 512 rules --rules "$T/rules"
+expect_rc 2
+expect_error_match "^archlint: $T/rules/policy\\.json:5:[0-9]+: duplicate key \"level\"$"
+al_bounded 20 512 check --no-cache --rules "$T/rules" "$T/cfg"
+expect_rc 2
+expect_error_match "^archlint: $T/rules/policy\\.json:5:[0-9]+: duplicate key \"level\"$"
+cp "$HERE/../../rules/policy.json" "$T/rules/policy.json"
+echo ']' >>"$T/rules/signals/paths.json"
+al_bounded 20 512 rules --rules "$T/rules"
+expect_rc 2
+expect_error_match "^archlint: $T/rules/signals/paths\\.json:[0-9]+:1: trailing bytes after the JSON value$"
 # Valid JSON, wrong shape or unknown names.
 cfg_case '[]' ':1:1: expected a JSON object$'
 cfg_case '{ "rulez": {} }' ':1: unknown key "rulez"$'
