@@ -40,6 +40,8 @@ int al_cli_parse_path(al_cli_options *opts, int argc, char **argv, const char *u
 		      const char *const *formats);
 /* Opens -o FILE or stdout. */
 FILE *al_cli_open_output(const al_cli_options *opts);
+/* Flushes and closes what al_cli_open_output opened; when any write to it failed, sets the
+ * error "OUTPUT: cause" (OUTPUT the -o path or "standard output") and returns -1. */
 int al_cli_close_output(const al_cli_options *opts, FILE *out);
 /* Prints "archlint: MESSAGE" for the last error and returns AL_EXIT_ERROR. */
 int al_cli_fail(void);

@@ -8,6 +8,7 @@
 #include "../gate.h"
 #include "cli.h"
 #include "report.h"
+#include "util/file.h"
 
 static const char usage[] =
 	"usage: archlint check [PATH] [--rev REV | --staged | --worktree]\n"
@@ -54,10 +55,10 @@ static int write_step_summary(const al_result *result)
 		al_error_set("GITHUB_STEP_SUMMARY '%s': %s", path, strerror(errno));
 		return -1;
 	}
+	errno = 0;
 	al_report_github_summary(f, result);
-	int err = ferror(f);
-	if (fclose(f) != 0 || err) {
-		al_error_set("GITHUB_STEP_SUMMARY '%s': write error", path);
+	if (al_file_finish(f) != 0) {
+		al_error_set("GITHUB_STEP_SUMMARY '%s': %s", path, strerror(errno));
 		return -1;
 	}
 	return 0;

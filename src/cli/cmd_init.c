@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "report.h"
 #include "source.h"
+#include "util/file.h"
 
 static const char usage[] = "usage: archlint init [PATH] [--force]\n\n"
 			    "Writes a starter .archlint.json at the repository root (refuses to\n"
@@ -33,8 +34,10 @@ static char *starter_config(const al_result *result)
 	}
 	cJSON_AddArrayToObject(doc, "exclude");
 	cJSON_AddArrayToObject(doc, "signals");
-	char *text = cJSON_Print(doc);
+	char *printed = cJSON_Print(doc);
 	cJSON_Delete(doc);
+	char *text = al_sprintf("%s\n", printed);
+	free(printed);
 	return text;
 }
 
@@ -44,8 +47,7 @@ static int write_config(const char *path, const char *text, int force)
 		al_error_set("%s: already exists (use --force to replace it)", path);
 		return -1;
 	}
-	FILE *f = fopen(path, "w");
-	if (!f || fprintf(f, "%s\n", text) < 0 || fclose(f) != 0) {
+	if (al_file_write(path, text) != 0) {
 		al_error_set("%s: %s", path, strerror(errno));
 		return -1;
 	}

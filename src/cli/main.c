@@ -1,10 +1,14 @@
 /*
- * main.c: archlint's entry point — the command table, --version and top-level help.
+ * main.c: archlint's entry point — the command table, --version and top-level help — and
+ * the last check that what went to standard output got there (a help text or a message
+ * lost to a full disk or a closed pipe is an error, not a success).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "util/file.h"
 
 static const al_cli_command commands[] = {
 	{ "check", al_cmd_check, "flag services whose language cuts against the guideline" },
@@ -30,7 +34,7 @@ static void usage(FILE *out)
 	fputs("\nRun 'archlint <command> --help' for a command's options.\n", out);
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
@@ -50,4 +54,16 @@ int main(int argc, char **argv)
 			return commands[i].run(argc - 1, argv + 1);
 	fprintf(stderr, "archlint: unknown command '%s' (see 'archlint --help')\n", cmd);
 	return AL_EXIT_ERROR;
+}
+
+int main(int argc, char **argv)
+{
+	errno = 0;
+	int rc = run(argc, argv);
+	/* A command that already failed has said why (its output included). */
+	if (al_file_finish(stdout) != 0 && rc != AL_EXIT_ERROR) {
+		fprintf(stderr, "archlint: standard output: %s\n", strerror(errno));
+		rc = AL_EXIT_ERROR;
+	}
+	return rc;
 }

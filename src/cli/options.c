@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "report.h"
+#include "util/file.h"
 
 static int usage_error(const char *usage, const char *fmt, const char *arg)
 {
@@ -150,24 +151,19 @@ int al_cli_parse_path(al_cli_options *opts, int argc, char **argv, const char *u
 
 FILE *al_cli_open_output(const al_cli_options *opts)
 {
-	if (!opts->output || strcmp(opts->output, "-") == 0)
-		return stdout;
-	FILE *f = fopen(opts->output, "w");
-	if (!f)
+	FILE *f = stdout;
+	if (opts->output && strcmp(opts->output, "-") != 0 && !(f = fopen(opts->output, "w")))
 		al_error_set("%s: %s", opts->output, strerror(errno));
+	errno = 0; /* what a failed write sets is what al_cli_close_output reports */
 	return f;
 }
 
 int al_cli_close_output(const al_cli_options *opts, FILE *out)
 {
-	if (out == stdout)
-		return fflush(out) == 0 ? 0 : -1;
-	int err = ferror(out);
-	if (fclose(out) != 0 || err) {
-		al_error_set("%s: write error", opts->output);
-		return -1;
-	}
-	return 0;
+	if (al_file_finish(out) == 0)
+		return 0;
+	al_error_set("%s: %s", out == stdout ? "standard output" : opts->output, strerror(errno));
+	return -1;
 }
 
 int al_cli_fail(void)

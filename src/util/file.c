@@ -1,7 +1,9 @@
 /*
- * file.c: bounded whole-file reads (see file.h). The buffer is cleared first, so a failed
- * read leaves no partial content behind for the caller to mistake for data. Files are opened
- * non-blocking, so that opening a FIFO returns at once and the fstat check refuses it.
+ * file.c: bounded whole-file reads (see file.h), and the end of whole-file writes. A read
+ * clears the buffer first, so a failed read leaves no partial content behind for the caller
+ * to mistake for data; files are opened non-blocking, so that opening a FIFO returns at once
+ * and the fstat check refuses it. A write is only done once its stream is flushed and closed
+ * without an error, so a full disk or a closed pipe is never taken for a written report.
  */
 #include "file.h"
 
@@ -130,4 +132,31 @@ const char *al_file_strerror(int err, size_t max)
 	default:
 		return strerror(err);
 	}
+}
+
+int al_file_finish(FILE *stream)
+{
+	int failed = ferror(stream), cause = errno;
+	if (fflush(stream) != 0) {
+		failed = 1;
+		cause = errno;
+	}
+	if (stream != stdout && fclose(stream) != 0 && !failed) {
+		failed = 1;
+		cause = errno;
+	}
+	if (!failed)
+		return 0;
+	errno = cause ? cause : EIO;
+	return -1;
+}
+
+int al_file_write(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -1;
+	errno = 0;
+	fputs(text, f);
+	return al_file_finish(f);
 }

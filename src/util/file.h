@@ -14,6 +14,7 @@
 #define AL_UTIL_FILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 #include "buf.h"
@@ -35,5 +36,12 @@ int al_file_stat_beneath(const char *root, const char *rel, struct stat *st);
 
 /* err as words; max is the bound the read was given. */
 const char *al_file_strerror(int err, size_t max);
+
+/* Flushes stream and closes it (stdout stays open). Fails when the flush or the close does,
+ * or when an earlier write did (the stream's error flag): errno is then the failure's cause
+ * as far as it is known (EIO when it is not). */
+int al_file_finish(FILE *stream);
+/* Writes text as the whole of the file at path (created or truncated). */
+int al_file_write(const char *path, const char *text);
 
 #endif

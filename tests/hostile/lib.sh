@@ -173,12 +173,14 @@ al() {
 # by either fails the case (rc 124 from timeout, or the signal's 128+N). The memory bound is
 # ulimit -v, except under AddressSanitizer (ASAN_OPTIONS set), whose shadow memory needs a
 # huge address space: there the peak RSS (GNU time) is checked against MIB afterwards.
+# AL_STDOUT=FILE sends stdout there instead of $T/out (e.g. /dev/full).
 al_bounded() {
 	local seconds=$1 mib=$2 limit
 	shift 2
 	if [ -n "${ASAN_OPTIONS:-}" ]; then limit=unlimited; else limit=$((mib * 1024)); fi
+	: >"$T/out"
 	( ulimit -v "$limit" && exec /usr/bin/time -f %M -o "$T/rss" timeout "$seconds" \
-		"$ARCHLINT" "$@" ) >"$T/out" 2>"$T/err"
+		"$ARCHLINT" "$@" ) >"${AL_STDOUT:-$T/out}" 2>"$T/err"
 	rc=$?
 	last_cmd="archlint $* (bounded: ${seconds} s, ${mib} MiB)"
 	local rss_kb
