@@ -4,8 +4,8 @@
  * Mermaid flowchart.
  *
  * Escaping: prose from the repository (messages, rationales, commit subjects) is written
- * with every ASCII punctuation character except '/' and ',' backslash-escaped, so no
- * emphasis, link, HTML tag, entity or table cell boundary can form; ids and paths go into
+ * with what can start inline markup backslash-escaped (md_text), so no emphasis, link,
+ * autolink, HTML tag, entity or table cell boundary can form; ids and paths go into
  * code spans whose fence is longer than any backtick run inside; inside Mermaid labels
  * everything but letters, digits, space and "/._-" becomes a #NNN; entity, so no label
  * can close its quotes, open a directive or end the code fence (a backslash becomes a
@@ -25,13 +25,22 @@
 
 /* Prose: safe anywhere a line does not start, table cells included. Only what can
  * start inline markup is escaped ('\\' '`' '*' '_' '[' ']' '<' '>' '&' '|' '~' '!' '$');
- * '-', '+', '#' and '.' matter at a line start only, which prose never is. A word joiner
- * after '@' keeps GitHub from turning a name in a commit subject into a mention. */
+ * '-', '+', '#' and '.' matter at a line start only, which prose never is. The GFM
+ * autolinks are broken as well: every ':' is escaped (no "https://", "mailto:" or
+ * ":emoji:"), so is the '.' of "www." (a renderer finds both in the text as written, and
+ * a backslash escape is not that), and a word joiner after '@' keeps GitHub from turning
+ * a name in a commit subject into a mention or an address into a mailto link. */
+static int after_www(const char *start, const char *p)
+{
+	return p - start >= 3 && (p[-1] | 0x20) == 'w' && (p[-2] | 0x20) == 'w' &&
+	       (p[-3] | 0x20) == 'w';
+}
+
 static void md_text(FILE *out, const char *s)
 {
 	char *d = al_report_display(s);
 	for (const char *p = d; *p; p++) {
-		if (strchr("\\`*_[]<>&|~!$", *p))
+		if (strchr("\\`*_[]<>&|~!$:", *p) || (*p == '.' && after_www(d, p)))
 			fputc('\\', out);
 		fputc(*p, out);
 		if (*p == '@')
