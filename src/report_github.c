@@ -11,7 +11,9 @@
  *
  * The job summary is Markdown with every ASCII punctuation character of repository text
  * backslash-escaped (no table, link, HTML or math can be injected), bounded in size well
- * under GitHub's 1 MiB per step.
+ * under GitHub's 1 MiB per step: each table lists findings while they fit in its byte
+ * budget (long paths make long rows) and at most SUMMARY_MAX_ROWS of them, then says how
+ * many more the log has.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,8 @@
 
 #define ANNOTATIONS_PER_KIND 10
 #define SUMMARY_MAX_ROWS 500
+#define SUMMARY_OPEN_BYTES (512 * 1024)       /* the open findings' table */
+#define SUMMARY_SUPPRESSED_BYTES (256 * 1024) /* the suppressed findings' table */
 
 /* Decodes one code point of valid UTF-8 (as al_utf8_sanitize leaves it). */
 static unsigned decode(const unsigned char **pp)
@@ -192,7 +196,7 @@ void al_report_github(FILE *out, const al_result *result)
 }
 
 /* Markdown text: ASCII punctuation backslash-escaped, controls shown as \xHH. */
-static void md_escape(FILE *out, const char *s)
+static void md_escape(al_buf *out, const char *s)
 {
 	static const char punct[] = "\\`*_{}[]()<>#+!|~&$@^=:\"'%;?";
 	char *clean = al_utf8_sanitize(s ? s : "");
@@ -201,31 +205,53 @@ static void md_escape(FILE *out, const char *s)
 		const unsigned char *start = p;
 		unsigned cp = decode(&p);
 		if (cp < 0x80 && cp >= 0x20 && cp != 0x7F && strchr(punct, (int)cp))
-			fprintf(out, "\\%c", (char)cp);
+			al_buf_printf(out, "\\%c", (char)cp);
 		else if (cp < 0x20 || cp == 0x7F)
-			fprintf(out, "\\\\x%02x", cp);
+			al_buf_printf(out, "\\\\x%02x", cp);
 		else if (unsafe_cp(cp))
-			fputs("\xEF\xBF\xBD", out);
+			al_buf_puts(out, "\xEF\xBF\xBD");
 		else
-			fwrite(start, 1, (size_t)(p - start), out);
+			al_buf_put(out, (const char *)start, (size_t)(p - start));
 	}
 	free(clean);
 }
 
-static void finding_row(FILE *out, const al_finding *f, int with_reason)
+static void finding_row(al_buf *out, const al_finding *f, int with_reason)
 {
-	fprintf(out, "| %s | %s | ", al_level_name(f->level), f->rule);
+	al_buf_printf(out, "| %s | %s | ", al_level_name(f->level), f->rule);
 	md_escape(out, f->component->id);
-	fputs(" | ", out);
+	al_buf_puts(out, " | ");
 	md_escape(out, f->component->entry_path);
-	fprintf(out, "\\:%u | ", f->component->entry_line);
+	al_buf_printf(out, "\\:%u | ", f->component->entry_line);
 	if (with_reason) {
-		fprintf(out, "%s: ", al_suppress_kind_name(f->suppressed->kind));
+		al_buf_printf(out, "%s: ", al_suppress_kind_name(f->suppressed->kind));
 		md_escape(out, f->suppressed->reason);
 	} else {
 		md_escape(out, f->message);
 	}
-	fputs(" |\n", out);
+	al_buf_puts(out, " |\n");
+}
+
+/* The rows of the open (suppressed = 0) or the suppressed findings, while they fit in
+ * budget bytes and SUMMARY_MAX_ROWS; returns how many were written. */
+static size_t finding_rows(FILE *out, const al_result *r, int suppressed, size_t budget)
+{
+	al_buf row = AL_BUF_INIT;
+	size_t rows = 0;
+	for (size_t i = 0; i < r->findings.len && rows < SUMMARY_MAX_ROWS; i++) {
+		const al_finding *f = r->findings.items[i];
+		if (!f->suppressed != !suppressed)
+			continue;
+		al_buf_clear(&row);
+		finding_row(&row, f, suppressed);
+		if (row.len > budget)
+			break;
+		fwrite(row.ptr, 1, row.len, out);
+		budget -= row.len;
+		rows++;
+	}
+	al_buf_dispose(&row);
+	return rows;
 }
 
 void al_report_github_summary(FILE *out, const al_result *result)
@@ -255,17 +281,10 @@ void al_report_github_summary(FILE *out, const al_result *result)
 	if (result->incomplete)
 		fputs("Some files could not be read: see the notices in the log.\n\n", out);
 
-	size_t rows = 0;
 	if (open) {
 		fputs("| level | rule | component | entry | message |\n|---|---|---|---|---|\n",
 		      out);
-		for (size_t i = 0; i < result->findings.len && rows < SUMMARY_MAX_ROWS; i++) {
-			const al_finding *f = result->findings.items[i];
-			if (f->suppressed)
-				continue;
-			finding_row(out, f, 0);
-			rows++;
-		}
+		size_t rows = finding_rows(out, result, 0, SUMMARY_OPEN_BYTES);
 		if (open > rows)
 			fprintf(out, "\n…and %zu more: see the log.\n", open - rows);
 		fputc('\n', out);
@@ -275,14 +294,7 @@ void al_report_github_summary(FILE *out, const al_result *result)
 		        suppressed);
 		fputs("| level | rule | component | entry | accepted by |\n|---|---|---|---|---|\n",
 		      out);
-		size_t srows = 0;
-		for (size_t i = 0; i < result->findings.len && srows < SUMMARY_MAX_ROWS; i++) {
-			const al_finding *f = result->findings.items[i];
-			if (!f->suppressed)
-				continue;
-			finding_row(out, f, 1);
-			srows++;
-		}
+		size_t srows = finding_rows(out, result, 1, SUMMARY_SUPPRESSED_BYTES);
 		if (suppressed > srows)
 			fprintf(out, "\n…and %zu more.\n", suppressed - srows);
 		fputs("\n</details>\n\n", out);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What the repository puts into the rendered reports. A commit subject with a URL, a
 # "www." host, an address or an ":emoji:" is text in the Markdown report, never a link
-# (rendered by cmark-gfm with its autolink extension, as GitHub renders a comment).
+# (rendered by cmark-gfm with its autolink extension, as GitHub renders a comment). The
+# GitHub job summary stays well under GitHub's 1 MiB per step however long the flagged
+# services' paths are (520 services, each ~2 KB deep, once made a 4.4 MB summary).
 . "$(dirname "$0")/../lib.sh"
 
 repo subjects
@@ -24,4 +26,28 @@ else
 	echo "note: cmark-gfm not found: rendered Markdown not checked"
 fi
 
+# 520 flagged services under ~1.9 KB paths with punctuation (escaped in the summary),
+# written straight into the index: no work tree holds paths that long.
+repo long
+go_mod && go_proxy proto
+blob=$(git hash-object -w proto/main.go)
+rm -r proto
+seg=$(printf 'x+%.0s' $(seq 120))x
+deep=$(printf "$seg/%.0s" $(seq 8))
+for i in $(seq -w 1 520); do printf '100644 %s\tcmd/%ss%s/main.go\n' "$blob" "$deep" "$i"; done |
+	git update-index --add --index-info
+git add go.mod && git commit -q -m many
+export GITHUB_STEP_SUMMARY=$T/summary.md
+al_bounded 120 512 check --no-cache --format github .
+unset GITHUB_STEP_SUMMARY
+expect_rc 1
+size=$(stat -c %s "$T/summary.md")
+if [ "$size" -lt $((1024 * 1024)) ]; then pass; else fail "the job summary is $size bytes"; fi
+if grep -qE '^…and [0-9]+ more: see the log\.$' "$T/summary.md"; then pass; else
+	fail "the summary does not say how many findings it leaves to the log"
+fi
+if [ "$(grep -c '^| warning | AL001 |' "$T/summary.md")" -gt 0 ]; then pass; else
+	fail "the summary lists no finding"
+fi
+expect_stdout_has 'archlint: 520 components; 520 findings'
 finish
