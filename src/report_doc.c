@@ -211,30 +211,32 @@ static size_t file_lines(sizer *sz, const char *path)
 	return n;
 }
 
-/* The closure directory a file belongs to: the longest one containing it. */
-static al_report_dir *dir_of(al_report_service *s, const char *path)
+/* The closure directory a file belongs to: the longest one containing it, the nearest of
+ * its ancestors that is in dirs (dir -> al_report_dir *). */
+static al_report_dir *dir_of(const al_strmap *dirs, const char *path)
 {
-	al_report_dir *best = NULL;
-	size_t best_len = 0;
-	for (size_t i = 0; i < s->dirs.len; i++) {
-		al_report_dir *d = s->dirs.items[i];
-		size_t n = strcmp(d->dir, ".") == 0 ? 0 : strlen(d->dir);
-		if ((!best || n > best_len) && al_path_is_within(path, d->dir)) {
-			best = d;
-			best_len = n;
-		}
+	char *dir = al_path_dirname(path);
+	al_report_dir *d;
+	while (!(d = al_strmap_get(dirs, dir)) && strcmp(dir, ".") != 0) {
+		char *up = al_path_dirname(dir);
+		free(dir);
+		dir = up;
 	}
-	return best;
+	free(dir);
+	return d;
 }
 
 static void size_service(sizer *sz, al_report_service *s, al_strmap *all_files, al_report_doc *doc)
 {
 	const al_component *c = s->component;
+	al_strmap dirs = AL_STRMAP_INIT;
 	for (size_t i = 0; i < c->closure.len; i++) {
 		al_report_dir *d = al_calloc(1, sizeof(*d));
 		d->dir = c->closure.items[i];
 		d->own = i == 0;
 		al_vec_push(&s->dirs, d);
+		if (!al_strmap_has(&dirs, d->dir))
+			al_strmap_set(&dirs, d->dir, d);
 	}
 	al_strmap seen = AL_STRMAP_INIT;
 	for (size_t i = 0; i < c->closure_paths.len; i++) {
@@ -245,7 +247,7 @@ static void size_service(sizer *sz, al_report_service *s, al_strmap *all_files, 
 		size_t n = file_lines(sz, path);
 		s->files++;
 		s->lines += n;
-		al_report_dir *d = dir_of(s, path);
+		al_report_dir *d = dir_of(&dirs, path);
 		if (d) {
 			d->files++;
 			d->lines += n;
@@ -257,6 +259,7 @@ static void size_service(sizer *sz, al_report_service *s, al_strmap *all_files, 
 		}
 	}
 	al_strmap_dispose(&seen);
+	al_strmap_dispose(&dirs);
 }
 
 /* ---- links -------------------------------------------------------------------------- */
@@ -282,14 +285,31 @@ static void free_dir_users(void *p)
 	free(p);
 }
 
-static al_report_service *service_by_id(const al_report_doc *doc, const char *id, al_language lang)
+const al_report_service *al_report_service_of(const al_report_doc *doc, const al_component *c)
+{
+	char key[AL_PTR_KEY_SIZE];
+	al_ptr_key(key, c);
+	return al_strmap_get(&doc->by_component, key);
+}
+
+/* The first service of this language and id ("0cmd/x": the language's digit, then the id). */
+static al_report_service *service_by_id(const al_strmap *by_id, const char *id, al_language lang)
+{
+	char *key = al_sprintf("%d%s", (int)lang, id);
+	al_report_service *s = al_strmap_get(by_id, key);
+	free(key);
+	return s;
+}
+
+static void index_by_id(al_strmap *by_id, const al_report_doc *doc)
 {
 	for (size_t i = 0; i < doc->services.len; i++) {
 		al_report_service *s = doc->services.items[i];
-		if (s->component->language == lang && strcmp(s->component->id, id) == 0)
-			return s;
+		char *key = al_sprintf("%d%s", (int)s->component->language, s->component->id);
+		if (!al_strmap_has(by_id, key))
+			al_strmap_set(by_id, key, s);
+		free(key);
 	}
-	return NULL;
 }
 
 /* FFI: the Go component that links a Rust library meets every Rust component built
@@ -297,15 +317,17 @@ static al_report_service *service_by_id(const al_report_doc *doc, const char *id
 static void ffi_links(al_report_doc *doc, al_strmap *pairs)
 {
 	char key[64];
+	al_strmap by_id = AL_STRMAP_INIT;
+	index_by_id(&by_id, doc);
 	for (size_t i = 0; i < doc->result->links.len; i++) {
 		const al_link *l = doc->result->links.items[i];
-		al_report_service *from = service_by_id(doc, l->from, AL_LANG_GO);
+		al_report_service *from = service_by_id(&by_id, l->from, AL_LANG_GO);
 		if (!from)
 			continue;
 		al_vec_push(&from->ffi, (void *)l);
 		for (size_t k = 0; k < l->to_components.len; k++) {
 			al_report_service *to =
-			    service_by_id(doc, l->to_components.items[k], AL_LANG_RUST);
+			    service_by_id(&by_id, l->to_components.items[k], AL_LANG_RUST);
 			if (!to || to == from)
 				continue;
 			size_t a = from->index < to->index ? from->index : to->index;
@@ -324,10 +346,72 @@ static void ffi_links(al_report_doc *doc, al_strmap *pairs)
 			al_vec_push(&doc->links, r);
 		}
 	}
+	al_strmap_dispose(&by_id);
 }
 
-/* A directory in two closures links them unless it is the own package of both (two
- * binaries of one Cargo package are one package, not a dependency). */
+/* The link of services a and b (a < b) through shared code, made on first use. */
+static al_report_link *shared_link(al_report_doc *doc, al_strmap *pairs, size_t a, size_t b)
+{
+	char key[64];
+	snprintf(key, sizeof(key), "%zu %zu", a, b);
+	al_report_link *l = al_strmap_get(pairs, key);
+	if (!l) {
+		l = al_calloc(1, sizeof(*l));
+		l->kind = AL_LINK_SHARED;
+		l->a = doc->services.items[a];
+		l->b = doc->services.items[b];
+		al_strmap_set(pairs, key, l);
+		al_vec_push(&doc->links, l);
+	}
+	return l;
+}
+
+static void link_users(al_report_doc *doc, al_strmap *pairs, const dir_user *x, const dir_user *y,
+                       const char *dir, int ubiquitous)
+{
+	if (x->service == y->service)
+		return;
+	al_report_link *l = x->service < y->service
+	                        ? shared_link(doc, pairs, x->service, y->service)
+	                        : shared_link(doc, pairs, y->service, x->service);
+	al_vec_push(&l->via, (void *)dir);
+	l->specific += !ubiquitous;
+}
+
+/* Links every two services that have dir in their closure, unless it is the own package of
+ * both (two binaries of one Cargo package are one package, not a dependency) — or records dir
+ * as a hub when that would take more than AL_REPORT_MAX_DIR_LINKS links. */
+static void link_through(al_report_doc *doc, al_strmap *pairs, const char *dir, const al_vec *users)
+{
+	al_vec own = AL_VEC_INIT, other = AL_VEC_INIT;
+	for (size_t i = 0; i < users->len; i++) {
+		const dir_user *u = users->items[i];
+		al_vec_push(u->own ? &own : &other, (void *)u);
+	}
+	size_t pairs_n = own.len * other.len + (other.len ? other.len * (other.len - 1) / 2 : 0);
+	if (pairs_n > AL_REPORT_MAX_DIR_LINKS) {
+		al_report_hub *h = al_calloc(1, sizeof(*h));
+		h->dir = dir;
+		h->services = users->len;
+		al_vec_push(&doc->hubs, h);
+	} else {
+		/* Code most services are built from (logging, config) says little about how two
+		 * of them relate: such a link is drawn faint. */
+		size_t n = doc->services.len;
+		int ubiquitous = n >= 4 && 2 * users->len > n;
+		for (size_t i = 0; i < other.len; i++) {
+			for (size_t j = 0; j < own.len; j++)
+				link_users(doc, pairs, other.items[i], own.items[j], dir,
+				           ubiquitous);
+			for (size_t j = i + 1; j < other.len; j++)
+				link_users(doc, pairs, other.items[i], other.items[j], dir,
+				           ubiquitous);
+		}
+	}
+	al_vec_dispose(&own);
+	al_vec_dispose(&other);
+}
+
 static void find_links(al_report_doc *doc)
 {
 	al_strmap users = AL_STRMAP_INIT; /* dir -> al_vec * of dir_user * */
@@ -350,35 +434,8 @@ static void find_links(al_report_doc *doc)
 	}
 	al_vec_sort(&dirs, al_vec_cmp_str);
 	al_strmap pairs = AL_STRMAP_INIT; /* "a b" -> al_report_link * */
-	char key[64];
-	for (size_t k = 0; k < dirs.len; k++) {
-		const al_vec *v = al_strmap_get(&users, dirs.items[k]);
-		/* Code most services are built from (logging, config) says little about how
-		 * two of them relate: such a link is drawn faint. */
-		size_t n = doc->services.len;
-		int ubiquitous = n >= 4 && 2 * v->len > n;
-		for (size_t i = 0; i < v->len; i++) {
-			for (size_t j = i + 1; j < v->len; j++) {
-				const dir_user *x = v->items[i], *y = v->items[j];
-				if ((x->own && y->own) || x->service == y->service)
-					continue;
-				size_t a = x->service < y->service ? x->service : y->service;
-				size_t b = x->service < y->service ? y->service : x->service;
-				snprintf(key, sizeof(key), "%zu %zu", a, b);
-				al_report_link *l = al_strmap_get(&pairs, key);
-				if (!l) {
-					l = al_calloc(1, sizeof(*l));
-					l->kind = AL_LINK_SHARED;
-					l->a = doc->services.items[a];
-					l->b = doc->services.items[b];
-					al_strmap_set(&pairs, key, l);
-					al_vec_push(&doc->links, l);
-				}
-				al_vec_push(&l->via, dirs.items[k]);
-				l->specific += !ubiquitous;
-			}
-		}
-	}
+	for (size_t k = 0; k < dirs.len; k++)
+		link_through(doc, &pairs, dirs.items[k], al_strmap_get(&users, dirs.items[k]));
 	ffi_links(doc, &pairs);
 	al_vec_sort(&doc->links, cmp_link);
 	for (size_t i = 0; i < doc->links.len; i++) {
@@ -653,6 +710,7 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 		goto done;
 	doc->repo_name = repository_name(sz.source);
 	al_strmap all_files = AL_STRMAP_INIT;
+	char key[AL_PTR_KEY_SIZE];
 	for (size_t i = 0; i < result->components.len; i++) {
 		al_report_service *s = al_calloc(1, sizeof(*s));
 		s->component = result->components.items[i];
@@ -660,6 +718,8 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 		size_service(&sz, s, &all_files, doc);
 		al_report_verdict_lines(s);
 		al_vec_push(&doc->services, s);
+		al_ptr_key(key, s->component);
+		al_strmap_set(&doc->by_component, key, s);
 		doc->matrix[s->component->role][s->component->language]++;
 	}
 	al_strmap_dispose(&all_files);
@@ -669,16 +729,14 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 			doc->accepted++;
 		else
 			doc->levels[f->level]++;
-		for (size_t k = 0; k < doc->services.len; k++) {
-			al_report_service *s = doc->services.items[k];
-			if (s->component != f->component)
-				continue;
-			al_vec_push(&s->findings, (void *)f);
-			if (!f->suppressed) {
-				s->open++;
-				if ((int)f->level > s->worst)
-					s->worst = (int)f->level;
-			}
+		al_report_service *s = (al_report_service *)al_report_service_of(doc, f->component);
+		if (!s)
+			continue;
+		al_vec_push(&s->findings, (void *)f);
+		if (!f->suppressed) {
+			s->open++;
+			if ((int)f->level > s->worst)
+				s->worst = (int)f->level;
 		}
 	}
 	find_links(doc);
@@ -744,6 +802,8 @@ void al_report_doc_free(al_report_doc *doc)
 		return;
 	al_vec_dispose_with(&doc->services, free_service);
 	al_vec_dispose_with(&doc->links, free_link);
+	al_vec_dispose_with(&doc->hubs, free);
+	al_strmap_dispose(&doc->by_component);
 	al_vec_dispose_with(&doc->changes, free);
 	al_vec_dispose(&doc->added);
 	al_vec_dispose(&doc->resolved);

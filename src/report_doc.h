@@ -64,6 +64,16 @@ struct al_report_link {
 	const al_link *ffi; /* the FFI record (borrowed), NULL for shared code */
 };
 
+/* Code shared so widely that linking every two services built from it would take more than
+ * AL_REPORT_MAX_DIR_LINKS links (3,000 services on one package make 4.5 million) is not
+ * linked pairwise: the report lists it once, with the number of services it is in. Links
+ * thus stay linear in the size of the closures. */
+#define AL_REPORT_MAX_DIR_LINKS 4950 /* every two of 100 services */
+typedef struct {
+	const char *dir; /* borrowed from a component */
+	size_t services; /* in whose closure it is */
+} al_report_hub;
+
 typedef enum {
 	AL_CHANGE_ADDED,
 	AL_CHANGE_REMOVED,
@@ -93,6 +103,8 @@ typedef struct {
 	char *repo_name;         /* the repository's directory name */
 	al_vec services;         /* al_report_service *, in the result's component order */
 	al_vec links;            /* al_report_link *, sorted by a, b */
+	al_vec hubs;             /* al_report_hub *, sorted by dir: shared too widely to link */
+	al_strmap by_component;  /* al_ptr_key(component) -> al_report_service * */
 	size_t matrix[AL_ROLE__COUNT][AL_LANG__COUNT];
 	size_t levels[AL_LEVEL_ERROR + 1]; /* open findings */
 	size_t accepted;                   /* findings accepted by waiver, inline or baseline */
@@ -122,6 +134,9 @@ typedef struct {
 int al_report_doc_build(al_report_doc **out, const al_result *result,
                         const al_report_options *opts);
 void al_report_doc_free(al_report_doc *doc);
+
+/* The service of one of doc->result's components, or NULL. */
+const al_report_service *al_report_service_of(const al_report_doc *doc, const al_component *c);
 
 /* The finding of result with this fingerprint, or NULL. */
 const al_finding *al_report_find_finding(const al_result *result, const char *fingerprint);

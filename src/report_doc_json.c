@@ -4,7 +4,8 @@
  * components, links, findings, suppressed), with the report's additions: per component
  * its size, closure packages and edges; per finding the rule's title and rationale; and
  * top-level repository, totals, matrix, guideline, edges (the map's lines: shared code
- * and FFI), since and history.
+ * and FFI), shared_packages (code shared too widely to link pairwise, when there is any),
+ * since and history.
  * Strings are made valid UTF-8 before cJSON escapes them.
  */
 #include <stdlib.h>
@@ -256,6 +257,15 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 		if (l->ffi)
 			al_json_add_string(x, "library", l->ffi->library);
 		cJSON_AddItemToArray(edges, x);
+	}
+	/* Only when there are any: the report of an ordinary repository stays as it was. */
+	cJSON *hubs = doc->hubs.len ? cJSON_AddArrayToObject(o, "shared_packages") : NULL;
+	for (i = 0; i < doc->hubs.len; i++) {
+		const al_report_hub *h = doc->hubs.items[i];
+		cJSON *x = cJSON_CreateObject();
+		al_json_add_string(x, "dir", h->dir);
+		cJSON_AddNumberToObject(x, "services", (double)h->services);
+		cJSON_AddItemToArray(hubs, x);
 	}
 	if (doc->base)
 		cJSON_AddItemToObject(o, "since", since_json(doc));

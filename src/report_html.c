@@ -18,6 +18,7 @@
 #define MAX_EVIDENCE 8
 #define MAX_DIRS 15
 #define MAX_LINKS 24
+#define MAX_HUBS 12
 
 static const char css[] =
     ":root{--go:#00a3cc;--go-bg:#e2f5fa;--rust:#b7410e;--rust-bg:#fbe8de;--error:#cf222e;"
@@ -124,19 +125,9 @@ static void service_link(FILE *out, const al_report_service *s)
 	fputs("</a>", out);
 }
 
-static const al_report_service *service_of(const al_report_doc *doc, const al_component *c)
-{
-	for (size_t i = 0; i < doc->services.len; i++) {
-		const al_report_service *s = doc->services.items[i];
-		if (s->component == c)
-			return s;
-	}
-	return NULL;
-}
-
 static void component_name(FILE *out, const al_report_doc *doc, const al_component *c)
 {
-	const al_report_service *s = service_of(doc, c);
+	const al_report_service *s = al_report_service_of(doc, c);
 	if (s) {
 		service_link(out, s);
 		return;
@@ -225,7 +216,23 @@ static void map_section(FILE *out, const al_report_doc *doc)
 	      "to its details.</p>\n<div class=\"mapwrap\">\n",
 	      out);
 	al_report_svg(out, doc);
-	fputs("</div>\n</section>\n", out);
+	fputs("</div>\n", out);
+	if (doc->hubs.len) {
+		fprintf(out,
+		        "<p class=\"caption\">Not drawn as links: code in the closure of so many "
+		        "services that linking every two of them would take over %d links:",
+		        AL_REPORT_MAX_DIR_LINKS);
+		for (size_t i = 0; i < doc->hubs.len && i < MAX_HUBS; i++) {
+			const al_report_hub *h = doc->hubs.items[i];
+			fputs(i ? ", <code>" : " <code>", out);
+			esc(out, h->dir);
+			fprintf(out, "</code> (%zu services)", h->services);
+		}
+		if (doc->hubs.len > MAX_HUBS)
+			fprintf(out, " and %zu more", doc->hubs.len - MAX_HUBS);
+		fputs(". The services below list it among their packages.</p>\n", out);
+	}
+	fputs("</section>\n", out);
 }
 
 static void matrix_section(FILE *out, const al_report_doc *doc)

@@ -4,7 +4,9 @@
  */
 #include "strmap.h"
 
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,4 +85,9 @@ void al_strmap_dispose_with(al_strmap *self, void (*free_value)(void *))
 void al_strmap_dispose(al_strmap *self)
 {
 	al_strmap_dispose_with(self, NULL);
+}
+
+void al_ptr_key(char key[AL_PTR_KEY_SIZE], const void *p)
+{
+	snprintf(key, AL_PTR_KEY_SIZE, "%" PRIxPTR, (uintptr_t)p);
 }

@@ -29,6 +29,10 @@ void *al_strmap_set(al_strmap *self, const char *key, void *value);
 void al_strmap_dispose(al_strmap *self);
 void al_strmap_dispose_with(al_strmap *self, void (*free_value)(void *));
 
+/* Maps keyed by object identity: the key of pointer p ("7f3a...", fixed per pointer). */
+#define AL_PTR_KEY_SIZE (2 * sizeof(void *) + 1)
+void al_ptr_key(char key[AL_PTR_KEY_SIZE], const void *p);
+
 /* Iterate: for (size_t i = 0; i < m.cap; i++) if (m.slots[i].key) ... */
 
 #endif
