@@ -4,6 +4,7 @@
  */
 #include "grammars.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const TSLanguage *al_grammar_for(al_language lang)
@@ -47,6 +48,24 @@ char *al_node_text(TSNode node, const char *source)
 	return al_strndup(source + start, end - start);
 }
 
+TSNode *al_node_children(TSNode node, int named_only, uint32_t *count)
+{
+	uint32_t cap = named_only ? ts_node_named_child_count(node) : ts_node_child_count(node);
+	TSNode *out = al_calloc(cap ? cap : 1, sizeof(*out));
+	uint32_t n = 0;
+	TSTreeCursor cur = ts_tree_cursor_new(node);
+	if (ts_tree_cursor_goto_first_child(&cur)) {
+		do {
+			TSNode c = ts_tree_cursor_current_node(&cur);
+			if ((!named_only || ts_node_is_named(c)) && n < cap)
+				out[n++] = c;
+		} while (ts_tree_cursor_goto_next_sibling(&cur));
+	}
+	ts_tree_cursor_delete(&cur);
+	*count = n;
+	return out;
+}
+
 int al_node_first_error(TSNode node, TSNode *out)
 {
 	if (ts_node_is_missing(node) || strcmp(ts_node_type(node), "ERROR") == 0) {
@@ -55,11 +74,13 @@ int al_node_first_error(TSNode node, TSNode *out)
 	}
 	if (!ts_node_has_error(node))
 		return 0;
-	uint32_t n = ts_node_child_count(node);
-	for (uint32_t i = 0; i < n; i++)
-		if (al_node_first_error(ts_node_child(node, i), out))
-			return 1;
-	return 0;
+	uint32_t n;
+	TSNode *kids = al_node_children(node, 0, &n);
+	int found = 0;
+	for (uint32_t i = 0; i < n && !found; i++)
+		found = al_node_first_error(kids[i], out);
+	free(kids);
+	return found;
 }
 
 unsigned al_node_line(TSNode node)

@@ -28,6 +28,10 @@ char *al_parse_hazard(const char *source, size_t len);
 
 /* The text of a node, copied (malloc'ed, caller frees). */
 char *al_node_text(TSNode node, const char *source);
+/* The children of node (only the named ones when named_only), in order, in a malloc'ed array
+ * of *count nodes the caller frees. ts_node_child(node, i) walks the first i children, so a
+ * loop over it is quadratic in the number of children; this walks them once. */
+TSNode *al_node_children(TSNode node, int named_only, uint32_t *count);
 /* The first ERROR or MISSING node below node, depth first: 1 and *out set, or 0. Manifests
  * and catalog files must parse cleanly, unlike source files. */
 int al_node_first_error(TSNode node, TSNode *out);

@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include "grammars.h"
+#include "json_tree.h"
 
 typedef struct {
 	const char *src;
 	al_strmap *lines;
+	al_json_tree tree; /* every table and array of tables goes through it */
 } toml_ctx;
 
 /* Decodes a basic string's escapes (\n, \t, \", \\, \uXXXX kept as UTF-8). */
@@ -107,9 +109,11 @@ static void key_parts(TSNode node, const char *src, al_vec *parts)
 {
 	const char *type = ts_node_type(node);
 	if (strcmp(type, "dotted_key") == 0) {
-		uint32_t n = ts_node_named_child_count(node);
+		uint32_t n;
+		TSNode *kids = al_node_children(node, 1, &n);
 		for (uint32_t i = 0; i < n; i++)
-			key_parts(ts_node_named_child(node, i), src, parts);
+			key_parts(kids[i], src, parts);
+		free(kids);
 	} else if (strcmp(type, "quoted_key") == 0) {
 		al_vec_push(parts, string_value(node, src));
 	} else {
@@ -144,21 +148,21 @@ static void record_line(toml_ctx *ctx, const char *prefix, al_vec *parts, size_t
 
 /* Descends into table by the given key parts, creating objects; an array of tables
  * descends into its last element. Returns NULL when a part names a non-table value. */
-static cJSON *descend(cJSON *table, al_vec *parts, size_t n, al_buf *path)
+static cJSON *descend(toml_ctx *ctx, cJSON *table, al_vec *parts, size_t n, al_buf *path)
 {
 	for (size_t i = 0; i < n && table; i++) {
 		const char *k = parts->items[i];
-		cJSON *next = cJSON_GetObjectItemCaseSensitive(table, k);
+		cJSON *next = al_json_tree_get(&ctx->tree, table, k);
 		if (!next) {
-			next = cJSON_AddObjectToObject(table, k);
+			next = al_json_tree_set(&ctx->tree, table, k, cJSON_CreateObject());
 		} else if (cJSON_IsArray(next)) {
-			int size = cJSON_GetArraySize(next);
+			int size = (int)al_json_tree_size(&ctx->tree, next);
 			if (path) {
 				if (path->len)
 					al_buf_putc(path, '.');
 				al_buf_printf(path, "%s.%d", k, size - 1);
 			}
-			next = size ? cJSON_GetArrayItem(next, size - 1) : NULL;
+			next = size ? al_json_tree_last(&ctx->tree, next) : NULL;
 			if (next && !cJSON_IsObject(next))
 				next = NULL;
 			table = next;
@@ -191,15 +195,13 @@ static void add_pair(toml_ctx *ctx, cJSON *table, TSNode pair, const char *prefi
 	record_line(ctx, prefix, &parts, parts.len, pair);
 	al_buf sub = AL_BUF_INIT;
 	al_buf_puts(&sub, prefix);
-	cJSON *parent = descend(table, &parts, parts.len - 1, &sub);
+	cJSON *parent = descend(ctx, table, &parts, parts.len - 1, &sub);
 	if (parent) {
 		const char *last = parts.items[parts.len - 1];
 		if (sub.len)
 			al_buf_putc(&sub, '.');
 		al_buf_puts(&sub, last);
-		cJSON *v = value_to_json(ctx, value, sub.ptr);
-		cJSON_DeleteItemFromObjectCaseSensitive(parent, last);
-		cJSON_AddItemToObject(parent, last, v);
+		al_json_tree_set(&ctx->tree, parent, last, value_to_json(ctx, value, sub.ptr));
 	}
 	al_buf_dispose(&sub);
 	al_vec_dispose_with(&parts, free);
@@ -228,23 +230,22 @@ static cJSON *value_to_json(toml_ctx *ctx, TSNode node, const char *prefix)
 	}
 	if (strcmp(t, "array") == 0) {
 		cJSON *arr = cJSON_CreateArray();
-		uint32_t n = ts_node_named_child_count(node);
-		for (uint32_t i = 0; i < n; i++) {
-			TSNode c = ts_node_named_child(node, i);
-			if (strcmp(ts_node_type(c), "comment") == 0)
-				continue;
-			cJSON_AddItemToArray(arr, value_to_json(ctx, c, prefix));
-		}
+		uint32_t n;
+		TSNode *kids = al_node_children(node, 1, &n);
+		for (uint32_t i = 0; i < n; i++)
+			if (strcmp(ts_node_type(kids[i]), "comment") != 0)
+				cJSON_AddItemToArray(arr, value_to_json(ctx, kids[i], prefix));
+		free(kids);
 		return arr;
 	}
 	if (strcmp(t, "inline_table") == 0) {
 		cJSON *obj = cJSON_CreateObject();
-		uint32_t n = ts_node_named_child_count(node);
-		for (uint32_t i = 0; i < n; i++) {
-			TSNode c = ts_node_named_child(node, i);
-			if (strcmp(ts_node_type(c), "pair") == 0)
-				add_pair(ctx, obj, c, prefix);
-		}
+		uint32_t n;
+		TSNode *kids = al_node_children(node, 1, &n);
+		for (uint32_t i = 0; i < n; i++)
+			if (strcmp(ts_node_type(kids[i]), "pair") == 0)
+				add_pair(ctx, obj, kids[i], prefix);
+		free(kids);
 		return obj;
 	}
 	char *s = al_node_text(node, ctx->src); /* dates and times: keep the text */
@@ -255,13 +256,13 @@ static cJSON *value_to_json(toml_ctx *ctx, TSNode node, const char *prefix)
 
 static void add_table(toml_ctx *ctx, cJSON *root, TSNode table, int is_array)
 {
-	uint32_t n = ts_node_named_child_count(table);
+	uint32_t n;
+	TSNode *kids = al_node_children(table, 1, &n);
 	al_vec parts = AL_VEC_INIT;
 	uint32_t i = 0;
 	for (; i < n; i++) {
-		TSNode c = ts_node_named_child(table, i);
-		if (is_key(c)) {
-			key_parts(c, ctx->src, &parts);
+		if (is_key(kids[i])) {
+			key_parts(kids[i], ctx->src, &parts);
 			i++;
 			break;
 		}
@@ -270,44 +271,41 @@ static void add_table(toml_ctx *ctx, cJSON *root, TSNode table, int is_array)
 		goto done;
 	record_line(ctx, "", &parts, parts.len, table);
 	al_buf path = AL_BUF_INIT;
-	cJSON *parent = descend(root, &parts, parts.len - 1, &path);
+	cJSON *parent = descend(ctx, root, &parts, parts.len - 1, &path);
 	cJSON *target = NULL;
 	const char *last = parts.items[parts.len - 1];
 	if (parent) {
-		cJSON *existing = cJSON_GetObjectItemCaseSensitive(parent, last);
+		cJSON *existing = al_json_tree_get(&ctx->tree, parent, last);
 		if (path.len)
 			al_buf_putc(&path, '.');
 		al_buf_puts(&path, last);
 		if (is_array) {
-			if (!existing || !cJSON_IsArray(existing)) {
-				cJSON_DeleteItemFromObjectCaseSensitive(parent, last);
-				existing = cJSON_AddArrayToObject(parent, last);
-			}
-			al_buf_printf(&path, ".%d", cJSON_GetArraySize(existing));
-			target = cJSON_CreateObject();
-			cJSON_AddItemToArray(existing, target);
+			if (!existing || !cJSON_IsArray(existing))
+				existing =
+				    al_json_tree_set(&ctx->tree, parent, last, cJSON_CreateArray());
+			al_buf_printf(&path, ".%d", (int)al_json_tree_size(&ctx->tree, existing));
+			target = al_json_tree_append(&ctx->tree, existing, cJSON_CreateObject());
 		} else if (existing && cJSON_IsObject(existing)) {
 			target = existing;
 		} else if (existing && cJSON_IsArray(existing)) {
-			int size = cJSON_GetArraySize(existing);
+			int size = (int)al_json_tree_size(&ctx->tree, existing);
 			al_buf_printf(&path, ".%d", size - 1);
-			target = size ? cJSON_GetArrayItem(existing, size - 1) : NULL;
+			target = size ? al_json_tree_last(&ctx->tree, existing) : NULL;
 		} else if (!existing) {
-			target = cJSON_AddObjectToObject(parent, last);
+			target = al_json_tree_set(&ctx->tree, parent, last, cJSON_CreateObject());
 		}
 	}
 	if (target && ctx->lines && path.ptr && !al_strmap_has(ctx->lines, path.ptr))
 		al_strmap_set(ctx->lines, path.ptr, (void *)(uintptr_t)al_node_line(table));
 	if (target) {
-		for (; i < n; i++) {
-			TSNode c = ts_node_named_child(table, i);
-			if (strcmp(ts_node_type(c), "pair") == 0)
-				add_pair(ctx, target, c, path.ptr ? path.ptr : "");
-		}
+		for (; i < n; i++)
+			if (strcmp(ts_node_type(kids[i]), "pair") == 0)
+				add_pair(ctx, target, kids[i], path.ptr ? path.ptr : "");
 	}
 	al_buf_dispose(&path);
 done:
 	al_vec_dispose_with(&parts, free);
+	free(kids);
 }
 
 int al_toml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *path,
@@ -337,19 +335,21 @@ int al_toml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 		ts_tree_delete(tree);
 		return AL_ECONFIG;
 	}
-	toml_ctx ctx = { source, lines };
+	toml_ctx ctx = {source, lines, AL_JSON_TREE_INIT};
 	cJSON *doc = cJSON_CreateObject();
-	uint32_t n = ts_node_named_child_count(root);
+	uint32_t n;
+	TSNode *kids = al_node_children(root, 1, &n);
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(root, i);
-		const char *t = ts_node_type(c);
+		const char *t = ts_node_type(kids[i]);
 		if (strcmp(t, "pair") == 0)
-			add_pair(&ctx, doc, c, "");
+			add_pair(&ctx, doc, kids[i], "");
 		else if (strcmp(t, "table") == 0)
-			add_table(&ctx, doc, c, 0);
+			add_table(&ctx, doc, kids[i], 0);
 		else if (strcmp(t, "table_array_element") == 0)
-			add_table(&ctx, doc, c, 1);
+			add_table(&ctx, doc, kids[i], 1);
 	}
+	free(kids);
+	al_json_tree_dispose(&ctx.tree);
 	ts_tree_delete(tree);
 	*out = doc;
 	return 0;

@@ -9,13 +9,19 @@
 #include <string.h>
 
 #include "grammars.h"
+#include "json_tree.h"
 
 typedef struct {
 	const char *src;
 	al_strmap *lines;
 	unsigned depth;
 	unsigned too_deep; /* line of the first value nested deeper than MAX_DEPTH, or 0 */
+	al_json_tree tree; /* every mapping goes through it */
 } yaml_ctx;
+
+/* The grammar's scanner counts rows in 16 bits: past this many lines it loses its place
+ * and the whole file parses as one error. */
+#define MAX_LINES 32767
 
 /* Catalog files nest a few levels; indentation nesting is not bounded by al_parse_hazard,
  * and every level costs stack and a longer key path. */
@@ -62,14 +68,16 @@ static TSNode content_of(TSNode node)
 	const char *t = ts_node_type(node);
 	if (strcmp(t, "block_node") != 0 && strcmp(t, "flow_node") != 0)
 		return node;
-	uint32_t n = ts_node_named_child_count(node);
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(node, i);
-		const char *ct = ts_node_type(c);
-		if (strcmp(ct, "anchor") != 0 && strcmp(ct, "tag") != 0 && strcmp(ct, "comment") != 0)
-			return content_of(c);
-	}
-	return node;
+	uint32_t n;
+	TSNode *kids = al_node_children(node, 1, &n);
+	uint32_t i = 0;
+	while (i < n && (strcmp(ts_node_type(kids[i]), "anchor") == 0 ||
+	                 strcmp(ts_node_type(kids[i]), "tag") == 0 ||
+	                 strcmp(ts_node_type(kids[i]), "comment") == 0))
+		i++;
+	TSNode content = i < n ? content_of(kids[i]) : node;
+	free(kids);
+	return content;
 }
 
 static void add_pair(yaml_ctx *ctx, cJSON *obj, TSNode pair, const char *path)
@@ -83,8 +91,7 @@ static void add_pair(yaml_ctx *ctx, cJSON *obj, TSNode pair, const char *path)
 	if (ctx->lines && !al_strmap_has(ctx->lines, sub))
 		al_strmap_set(ctx->lines, sub, (void *)(uintptr_t)al_node_line(key));
 	cJSON *v = ts_node_is_null(value) ? cJSON_CreateNull() : node_to_json(ctx, value, sub);
-	cJSON_DeleteItemFromObjectCaseSensitive(obj, k);
-	cJSON_AddItemToObject(obj, k, v);
+	al_json_tree_set(&ctx->tree, obj, k, v);
 	free(sub);
 	free(k);
 }
@@ -106,22 +113,25 @@ static cJSON *value_to_json(yaml_ctx *ctx, TSNode node, const char *path)
 {
 	node = content_of(node);
 	const char *t = ts_node_type(node);
-	uint32_t n = ts_node_named_child_count(node);
 	if (strcmp(t, "block_mapping") == 0 || strcmp(t, "flow_mapping") == 0) {
 		cJSON *obj = cJSON_CreateObject();
+		uint32_t n;
+		TSNode *kids = al_node_children(node, 1, &n);
 		for (uint32_t i = 0; i < n; i++) {
-			TSNode c = ts_node_named_child(node, i);
-			const char *ct = ts_node_type(c);
+			const char *ct = ts_node_type(kids[i]);
 			if (strcmp(ct, "block_mapping_pair") == 0 || strcmp(ct, "flow_pair") == 0)
-				add_pair(ctx, obj, c, path);
+				add_pair(ctx, obj, kids[i], path);
 		}
+		free(kids);
 		return obj;
 	}
 	if (strcmp(t, "block_sequence") == 0 || strcmp(t, "flow_sequence") == 0) {
 		cJSON *arr = cJSON_CreateArray();
 		int index = 0;
+		uint32_t n;
+		TSNode *kids = al_node_children(node, 1, &n);
 		for (uint32_t i = 0; i < n; i++) {
-			TSNode c = ts_node_named_child(node, i);
+			TSNode c = kids[i];
 			if (strcmp(ts_node_type(c), "comment") == 0)
 				continue;
 			if (strcmp(ts_node_type(c), "block_sequence_item") == 0)
@@ -131,6 +141,7 @@ static cJSON *value_to_json(yaml_ctx *ctx, TSNode node, const char *path)
 								       node_to_json(ctx, c, sub));
 			free(sub);
 		}
+		free(kids);
 		return arr;
 	}
 	char *text = scalar_text(node, ctx->src);
@@ -153,6 +164,14 @@ int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 		free(hazard);
 		return AL_ECONFIG;
 	}
+	size_t rows = len && source[len - 1] != '\n';
+	for (const char *p = source; (p = memchr(p, '\n', len - (size_t)(p - source))); p++)
+		rows++;
+	if (rows > MAX_LINES) {
+		al_error_set("%s: not read: %zu lines, over the %d the YAML reader can follow",
+		             path, rows, MAX_LINES);
+		return AL_ECONFIG;
+	}
 	TSTree *tree = ts_parser_parse_string(parser, NULL, source, (uint32_t)len);
 	if (!tree) {
 		al_error_set("%s: cannot parse", path);
@@ -165,26 +184,29 @@ int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 		ts_tree_delete(tree);
 		return AL_ECONFIG;
 	}
-	yaml_ctx ctx = { source, lines, 0, 0 };
+	yaml_ctx ctx = {source, lines, 0, 0, AL_JSON_TREE_INIT};
 	cJSON *docs = cJSON_CreateArray();
-	uint32_t n = ts_node_named_child_count(root);
+	uint32_t n;
+	TSNode *stream = al_node_children(root, 1, &n);
 	int index = 0;
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode doc = ts_node_named_child(root, i);
-		if (strcmp(ts_node_type(doc), "document") != 0)
+		if (strcmp(ts_node_type(stream[i]), "document") != 0)
 			continue;
 		char *prefix = al_sprintf("%d", index++);
 		cJSON *value = NULL;
-		uint32_t m = ts_node_named_child_count(doc);
+		uint32_t m;
+		TSNode *doc = al_node_children(stream[i], 1, &m);
 		for (uint32_t k = 0; k < m && !value; k++) {
-			TSNode c = ts_node_named_child(doc, k);
-			const char *t = ts_node_type(c);
+			const char *t = ts_node_type(doc[k]);
 			if (strcmp(t, "block_node") == 0 || strcmp(t, "flow_node") == 0)
-				value = node_to_json(&ctx, c, prefix);
+				value = node_to_json(&ctx, doc[k], prefix);
 		}
+		free(doc);
 		cJSON_AddItemToArray(docs, value ? value : cJSON_CreateNull());
 		free(prefix);
 	}
+	free(stream);
+	al_json_tree_dispose(&ctx.tree);
 	ts_tree_delete(tree);
 	if (ctx.too_deep) {
 		cJSON_Delete(docs);

@@ -6,7 +6,8 @@
  * cJSON_Delete. When lines is not NULL it receives each mapping key's dotted path within
  * its document ("0.metadata.annotations.archlint.io/role") mapped to its 1-based line,
  * stored as (void *)(uintptr_t)line. A syntax error fails with AL_ECONFIG naming
- * path:line:column.
+ * path:line:column, and so does a file of more than 32,767 lines (the grammar's scanner
+ * counts rows in 16 bits and cannot parse past them).
  */
 #ifndef AL_YAML_H
 #define AL_YAML_H
