@@ -136,6 +136,11 @@ int al_cargo_manifest_parse(al_cargo_manifest **out, TSParser *parser, const cha
 		push_strings(&m->excludes, cJSON_GetObjectItemCaseSensitive(ws, "exclude"));
 		read_deps(&m->workspace_deps, cJSON_GetObjectItemCaseSensitive(ws, "dependencies"),
 		          &lines, "workspace.dependencies");
+		for (size_t i = 0; i < m->workspace_deps.len; i++) {
+			al_cargo_dep *d = m->workspace_deps.items[i];
+			if (!al_strmap_has(&m->workspace_dep_keys, d->key))
+				al_strmap_set(&m->workspace_dep_keys, d->key, d);
+		}
 	}
 
 	cJSON_Delete(doc);
@@ -173,6 +178,7 @@ void al_cargo_manifest_free(al_cargo_manifest *self)
 	al_vec_dispose_with(&self->bins, free_bin);
 	al_vec_dispose_with(&self->deps, free_dep);
 	al_vec_dispose_with(&self->workspace_deps, free_dep);
+	al_strmap_dispose(&self->workspace_dep_keys);
 	al_vec_dispose_with(&self->crate_types, free);
 	al_vec_dispose_with(&self->members, free);
 	al_vec_dispose_with(&self->excludes, free);

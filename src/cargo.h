@@ -44,6 +44,7 @@ typedef struct {
 	al_vec members;        /* char * globs */
 	al_vec excludes;       /* char * */
 	al_vec workspace_deps; /* al_cargo_dep * from [workspace.dependencies] */
+	al_strmap workspace_dep_keys; /* key -> its first al_cargo_dep * in workspace_deps */
 } al_cargo_manifest;
 
 int al_cargo_manifest_parse(al_cargo_manifest **out, TSParser *parser, const char *manifest_path,

@@ -65,17 +65,20 @@ int al_cargo_load_manifests(al_scan *scan)
 	return 0;
 }
 
+typedef enum { ANY_MANIFEST, PACKAGE_MANIFEST, WORKSPACE_MANIFEST } manifest_kind;
+
 /* The manifest of the nearest directory enclosing path (a file or a directory) that has
- * one — with a [package] when packages_only — or NULL. One lookup per ancestor, so the cost
- * does not grow with the number of manifests. */
+ * one of this kind, or NULL. One lookup per ancestor, so the cost does not grow with the
+ * number of manifests. */
 static const al_cargo_manifest *nearest_manifest(const al_scan *scan, const char *path,
-                                                 int packages_only)
+                                                 manifest_kind kind)
 {
 	char *dir = al_path_dirname(path);
 	const al_cargo_manifest *found = NULL;
 	for (;;) {
 		const al_cargo_manifest *m = al_strmap_get(&scan->manifest_dirs, dir);
-		if (m && (m->has_package || !packages_only)) {
+		if (m && (kind == ANY_MANIFEST || (kind == PACKAGE_MANIFEST && m->has_package) ||
+		          (kind == WORKSPACE_MANIFEST && m->has_workspace))) {
 			found = m;
 			break;
 		}
@@ -100,7 +103,7 @@ static const char *package_relative(const al_cargo_manifest *m, const char *path
  * binary's closure). */
 int al_cargo_file_wanted(const al_scan *scan, const char *path)
 {
-	const al_cargo_manifest *owner = nearest_manifest(scan, path, 1);
+	const al_cargo_manifest *owner = nearest_manifest(scan, path, PACKAGE_MANIFEST);
 	if (!owner || !al_strmap_has(&scan->built_packages, owner->dir))
 		return 0;
 	const char *rel = package_relative(owner, path);
@@ -117,24 +120,12 @@ static const al_cargo_manifest *package_at(const al_scan *scan, const char *dir)
 /* The nearest enclosing manifest with a [workspace] table, the package's own included. */
 static const al_cargo_manifest *workspace_of(const al_scan *scan, const al_cargo_manifest *pkg)
 {
-	const al_cargo_manifest *best = NULL;
-	for (size_t i = 0; i < scan->manifests.len; i++) {
-		const al_cargo_manifest *m = scan->manifests.items[i];
-		if (m->has_workspace && al_path_is_within(pkg->dir, m->dir) &&
-		    (!best || strlen(m->dir) > strlen(best->dir)))
-			best = m;
-	}
-	return best;
+	return nearest_manifest(scan, pkg->manifest_path, WORKSPACE_MANIFEST);
 }
 
 static const al_cargo_dep *workspace_dep(const al_cargo_manifest *ws, const char *key)
 {
-	for (size_t i = 0; ws && i < ws->workspace_deps.len; i++) {
-		const al_cargo_dep *d = ws->workspace_deps.items[i];
-		if (strcmp(d->key, key) == 0)
-			return d;
-	}
-	return NULL;
+	return ws ? al_strmap_get(&ws->workspace_dep_keys, key) : NULL;
 }
 
 /* The in-repo package a dependency points to, or NULL for an external crate. Paths that
@@ -181,7 +172,7 @@ static void index_library_files(al_scan *scan)
 {
 	for (size_t i = 0; i < scan->rust_files.len; i++) {
 		const char *p = scan->rust_files.items[i];
-		const al_cargo_manifest *m = nearest_manifest(scan, p, 0);
+		const al_cargo_manifest *m = nearest_manifest(scan, p, ANY_MANIFEST);
 		if (!m || !m->has_package)
 			continue;
 		const char *rel = package_relative(m, p);
@@ -204,18 +195,34 @@ static void add_library_files(const al_scan *scan, const al_cargo_manifest *m, a
 		al_vec_push(&u->files, al_strdup(files->items[i]));
 }
 
-/* Index of the first Rust file not sorting before key (the files are sorted). */
-static size_t first_rust_file_at(const al_scan *scan, const char *key)
+static const char *string_path(const void *item)
 {
-	size_t lo = 0, hi = scan->rust_files.len;
+	return item;
+}
+
+static const char *source_file_path(const void *item)
+{
+	return ((const al_source_file *)item)->path;
+}
+
+/* Index of the first item of sorted (by path_of) not sorting before key. */
+static size_t first_at(const al_vec *sorted, const char *key, const char *(*path_of)(const void *))
+{
+	size_t lo = 0, hi = sorted->len;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (strcmp(scan->rust_files.items[mid], key) < 0)
+		if (strcmp(path_of(sorted->items[mid]), key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+/* Index of the first Rust file not sorting before key (the files are sorted). */
+static size_t first_rust_file_at(const al_scan *scan, const char *key)
+{
+	return first_at(&scan->rust_files, key, string_path);
 }
 
 /* Extends `queue` (al_cargo_manifest *) with every in-repo package its packages depend on,
@@ -241,8 +248,26 @@ static void add_dependencies(al_scan *scan, al_vec *queue, al_strmap *seen, int 
 	}
 }
 
+/* The in-repo packages a package is built with, breadth first from it: queue->items[0] is
+ * the package, parents->items[q] the queue index of the package that brought entry q in.
+ * They are the same for every binary of the package: worked out once per package. */
+typedef struct {
+	al_vec queue;   /* const al_cargo_manifest * */
+	al_vec parents; /* (uintptr_t) queue indices */
+} package_deps;
+
+static void find_package_deps(al_scan *scan, const al_cargo_manifest *pkg, package_deps *out)
+{
+	al_strmap seen = AL_STRMAP_INIT;
+	al_strmap_set(&seen, pkg->dir, NULL);
+	al_vec_push(&out->queue, (void *)pkg);
+	al_vec_push(&out->parents, (void *)(uintptr_t)0);
+	add_dependencies(scan, &out->queue, &seen, 1, &out->parents);
+	al_strmap_dispose(&seen);
+}
+
 static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest *pkg,
-                        const char *bin_path)
+                        const char *bin_path, const package_deps *deps)
 {
 	al_unit *own = al_found_add_unit(found, pkg->dir, 1, pkg);
 	add_library_files(scan, pkg, own);
@@ -268,26 +293,17 @@ static void add_closure(al_scan *scan, al_found *found, const al_cargo_manifest 
 	free(bin_dir);
 	free(pkg_main);
 
-	al_vec queue = AL_VEC_INIT;
-	al_strmap seen = AL_STRMAP_INIT;
-	al_strmap_set(&seen, pkg->dir, NULL);
-	al_vec_push(&queue, (void *)pkg);
-	al_vec parents = AL_VEC_INIT, units = AL_VEC_INIT;
-	al_vec_push(&parents, (void *)(uintptr_t)0);
+	al_vec units = AL_VEC_INIT;
 	al_vec_push(&units, own);
-	add_dependencies(scan, &queue, &seen, 1, &parents);
-	for (size_t q = 1; q < queue.len; q++) {
-		const al_cargo_manifest *dep = queue.items[q];
+	for (size_t q = 1; q < deps->queue.len; q++) {
+		const al_cargo_manifest *dep = deps->queue.items[q];
 		al_unit *u = al_found_add_unit(found, dep->dir, 0, dep);
-		u->via = units.items[(uintptr_t)parents.items[q]];
+		u->via = units.items[(uintptr_t)deps->parents.items[q]];
 		u->depth = u->via->depth + 1;
 		add_library_files(scan, dep, u);
 		al_vec_push(&units, u);
 	}
-	al_vec_dispose(&parents);
 	al_vec_dispose(&units);
-	al_vec_dispose(&queue);
-	al_strmap_dispose(&seen);
 }
 
 typedef struct {
@@ -295,6 +311,18 @@ typedef struct {
 	char *path;    /* repository-relative */
 	unsigned line; /* in Cargo.toml for [[bin]], 0 for inferred */
 } bin_target;
+
+/* A package's binary targets, in order, with their names and paths for lookups. */
+typedef struct {
+	al_vec list;     /* bin_target * */
+	al_strmap names; /* name -> NULL */
+	al_strmap paths; /* path -> NULL */
+} bin_set;
+
+#define BIN_SET_INIT                                                                               \
+	{                                                                                          \
+		AL_VEC_INIT, AL_STRMAP_INIT, AL_STRMAP_INIT                                        \
+	}
 
 static void free_bin_target(void *p)
 {
@@ -304,23 +332,27 @@ static void free_bin_target(void *p)
 	free(b);
 }
 
-static int has_bin(const al_vec *bins, const char *name, const char *path)
+static void bin_set_dispose(bin_set *bins)
 {
-	for (size_t i = 0; i < bins->len; i++) {
-		const bin_target *b = bins->items[i];
-		if (strcmp(b->name, name) == 0 || strcmp(b->path, path) == 0)
-			return 1;
-	}
-	return 0;
+	al_vec_dispose_with(&bins->list, free_bin_target);
+	al_strmap_dispose(&bins->names);
+	al_strmap_dispose(&bins->paths);
 }
 
-static void push_bin(al_vec *bins, const char *name, char *path, unsigned line)
+static int has_bin(const bin_set *bins, const char *name, const char *path)
+{
+	return al_strmap_has(&bins->names, name) || al_strmap_has(&bins->paths, path);
+}
+
+static void push_bin(bin_set *bins, const char *name, char *path, unsigned line)
 {
 	bin_target *b = al_calloc(1, sizeof(*b));
 	b->name = al_strdup(name);
 	b->path = path;
 	b->line = line;
-	al_vec_push(bins, b);
+	al_vec_push(&bins->list, b);
+	al_strmap_set(&bins->names, name, NULL);
+	al_strmap_set(&bins->paths, path, NULL);
 }
 
 /* The path Cargo infers for a [[bin]] without one. */
@@ -341,7 +373,7 @@ static char *infer_bin_path(const al_scan *scan, const al_cargo_manifest *m, con
 	return al_path_join(m->dir, "src/main.rs");
 }
 
-static void collect_bins(const al_scan *scan, const al_cargo_manifest *m, al_vec *bins)
+static void collect_bins(const al_scan *scan, const al_cargo_manifest *m, bin_set *bins)
 {
 	for (size_t i = 0; i < m->bins.len; i++) {
 		const al_cargo_bin *b = m->bins.items[i];
@@ -357,13 +389,15 @@ static void collect_bins(const al_scan *scan, const al_cargo_manifest *m, al_vec
 	if (has_file(scan, main_rs) && !has_bin(bins, m->name, main_rs))
 		push_bin(bins, m->name, al_strdup(main_rs), 0);
 	free(main_rs);
-	char *bin_dir = al_path_join(m->dir, "src/bin");
-	size_t prefix = strlen(bin_dir) + 1;
+	char *src_bin = al_path_join(m->dir, "src/bin");
+	char *bin_dir = al_sprintf("%s/", src_bin);
+	free(src_bin);
+	size_t prefix = strlen(bin_dir);
 	const al_vec *files = &scan->source->files;
-	for (size_t i = 0; i < files->len; i++) {
+	for (size_t i = first_at(files, bin_dir, source_file_path); i < files->len; i++) {
 		const char *p = ((al_source_file *)files->items[i])->path;
-		if (!al_path_is_within(p, bin_dir) || strcmp(p, bin_dir) == 0)
-			continue;
+		if (!al_str_starts_with(p, bin_dir))
+			break;
 		const char *rest = p + prefix;
 		const char *slash = strchr(rest, '/');
 		char *name = NULL;
@@ -391,12 +425,12 @@ static void mark_built_packages(al_scan *scan)
 		const al_cargo_manifest *m = scan->manifests.items[i];
 		if (!m->has_package)
 			continue;
-		al_vec bins = AL_VEC_INIT;
+		bin_set bins = BIN_SET_INIT;
 		collect_bins(scan, m, &bins);
 		int built = 0;
-		for (size_t b = 0; b < bins.len && !built; b++)
-			built = has_file(scan, ((const bin_target *)bins.items[b])->path);
-		al_vec_dispose_with(&bins, free_bin_target);
+		for (size_t b = 0; b < bins.list.len && !built; b++)
+			built = has_file(scan, ((const bin_target *)bins.list.items[b])->path);
+		bin_set_dispose(&bins);
 		if (built && !al_strmap_has(&scan->built_packages, m->dir)) {
 			al_strmap_set(&scan->built_packages, m->dir, NULL);
 			al_vec_push(&queue, (void *)m);
@@ -406,13 +440,24 @@ static void mark_built_packages(al_scan *scan)
 	al_vec_dispose(&queue);
 }
 
+static int is_fuzz_package(const al_cargo_manifest *m)
+{
+	for (size_t k = 0; k < m->deps.len; k++)
+		if (al_crate_name_eq(((const al_cargo_dep *)m->deps.items[k])->crate,
+		                     "libfuzzer-sys"))
+			return 1;
+	return 0;
+}
+
 static void discover_package(al_scan *scan, const al_cargo_manifest *m)
 {
-	al_vec bins = AL_VEC_INIT;
+	bin_set bins = BIN_SET_INIT;
 	collect_bins(scan, m, &bins);
 	char *main_rs = al_path_join(m->dir, "src/main.rs");
-	for (size_t i = 0; i < bins.len; i++) {
-		const bin_target *b = bins.items[i];
+	int fuzz = is_fuzz_package(m);
+	package_deps deps = {AL_VEC_INIT, AL_VEC_INIT};
+	for (size_t i = 0; i < bins.list.len; i++) {
+		const bin_target *b = bins.list.items[i];
 		if (!has_file(scan, b->path)) {
 			al_scan_notice(scan, "%s:%u: binary '%s': '%s' is not in the snapshot",
 			               m->manifest_path, b->line, b->name, b->path);
@@ -444,17 +489,16 @@ static void discover_package(al_scan *scan, const al_cargo_manifest *m)
 			al_found_mark_unread(scan, found, f->skipped);
 		if (f && f->empty_main)
 			al_vec_push(&found->facts, al_strdup("empty-main"));
-		for (size_t k = 0; k < m->deps.len; k++) {
-			const al_cargo_dep *d = m->deps.items[k];
-			if (al_crate_name_eq(d->crate, "libfuzzer-sys")) {
-				al_vec_push(&found->facts, al_strdup("rust-fuzz-package"));
-				break;
-			}
-		}
-		add_closure(scan, found, m, b->path);
+		if (fuzz)
+			al_vec_push(&found->facts, al_strdup("rust-fuzz-package"));
+		if (!deps.queue.len)
+			find_package_deps(scan, m, &deps);
+		add_closure(scan, found, m, b->path, &deps);
 	}
 	free(main_rs);
-	al_vec_dispose_with(&bins, free_bin_target);
+	bin_set_dispose(&bins);
+	al_vec_dispose(&deps.queue);
+	al_vec_dispose(&deps.parents);
 }
 
 /* A member glob that matches no package is a stale workspace entry worth a notice. */

@@ -186,18 +186,38 @@ int al_cli_fail_free(al_result *result)
 	return al_cli_fail();
 }
 
+static void write_lines(FILE *out, const char *kind, const al_vec *lines)
+{
+	for (size_t i = 0; i < lines->len; i++) {
+		fprintf(out, "archlint: %s: ", kind);
+		al_text_escape(out, lines->items[i]);
+		fputc('\n', out);
+	}
+}
+
+/* Writes "archlint: KIND: LINE" for each line, escaped. stderr is unbuffered (a write per
+ * character), so the lines are put together in memory and written at once: 100,000 notices
+ * took 8 million system calls. */
+static void print_lines(const char *kind, const al_vec *lines)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = lines->len ? open_memstream(&text, &len) : NULL;
+	if (mem) {
+		write_lines(mem, kind, lines);
+		if (fclose(mem) == 0) {
+			fwrite(text, 1, len, stderr);
+			free(text);
+			return;
+		}
+		free(text);
+	}
+	write_lines(stderr, kind, lines);
+}
+
 void al_cli_print_notices(const al_cli_options *opts, const al_result *result)
 {
-	for (size_t i = 0; i < result->warnings.len; i++) {
-		fputs("archlint: warning: ", stderr);
-		al_text_escape(stderr, result->warnings.items[i]);
-		fputc('\n', stderr);
-	}
-	if (opts->quiet)
-		return;
-	for (size_t i = 0; i < result->notices.len; i++) {
-		fputs("archlint: notice: ", stderr);
-		al_text_escape(stderr, result->notices.items[i]);
-		fputc('\n', stderr);
-	}
+	print_lines("warning", &result->warnings);
+	if (!opts->quiet)
+		print_lines("notice", &result->notices);
 }
