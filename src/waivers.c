@@ -30,12 +30,17 @@ static long key_value_offset(const char *text, const char *key)
 	return (long)(after - text);
 }
 
-/* Line of each element of the JSON array starting at text[start] ('['), in order. */
+/* Line of each element of the JSON array starting at text[start] ('['), in order. Lines
+ * are counted on the way, not from the start of the text for each element. */
 static void element_lines(const char *text, long start, unsigned *lines, size_t n)
 {
 	size_t count = 0;
 	int depth = 0, in_string = 0, want = 1;
+	unsigned line, col;
+	al_text_position(text, (size_t)start, &line, &col);
 	for (const char *p = text + start; *p && count < n; p++) {
+		if (p > text + start && p[-1] == '\n')
+			line++;
 		if (in_string) {
 			if (*p == '\\' && p[1])
 				p++;
@@ -44,8 +49,7 @@ static void element_lines(const char *text, long start, unsigned *lines, size_t 
 			continue;
 		}
 		if (depth == 1 && want && !isspace((unsigned char)*p) && *p != ']') {
-			unsigned col;
-			al_text_position(text, (size_t)(p - text), &lines[count++], &col);
+			lines[count++] = line;
 			want = 0;
 		}
 		if (*p == '"')

@@ -11,7 +11,9 @@
 #     for each child, and an object's members for each key; a YAML file past 32,767 lines
 #     (the grammar's scanner counts rows in 16 bits) is refused with a notice that says so;
 #   - a Cargo.toml of 100,000 [[bin]] targets, 99,000 of them missing (was 33 s): each target
-#     was looked up among all the others, and each notice written a character at a time.
+#     was looked up among all the others, and each notice written a character at a time;
+#   - 100,000 waivers (was over 150 s): each was compared with every finding, and the line of
+#     each was counted from the start of .archlint.json.
 # Under a sanitizer (ASAN_OPTIONS set) an allocation costs 20 to 40 times as much: the
 # cases run at a sixteenth of the size (a quarter for the chain, whose output grows with the
 # square of its length) and get four times the time.
@@ -79,5 +81,14 @@ expect_rc 0
 expect_notice "Cargo.toml:13: binary 'b1': 'src/bin/b1.rs' is not in the snapshot"
 built=$(((n + 99) / 100))
 json 'len(d["components"]) == '$built' and len(notices()) == '$((n - built))'' "bins: $built services, $((n - built)) notices"
+
+n=$((100000 / shrink))
+scale_repo waivers $n
+bounded 10 512 check --no-cache --format json .
+expect_rc 0
+expect_notice ".archlint.json:$((6 * (n - 1) + 3)): the waiver of AL001 for 'cmd/gone$((n - 1))' matches no finding: remove it"
+json 'd["findings"] == [] and len(d["suppressed"]) == '$((n / 100))'' "waivers: every finding accepted"
+json 'len(notices()) == '$((n - n / 100))'' "waivers: a notice for each of the others"
+json 'any(f["component"] == "cmd/s1" and f["suppressed"]["origin"] == ".archlint.json:9" for f in d["suppressed"])' "waivers: the origin line"
 
 finish
