@@ -6,6 +6,9 @@
 # is kept, unclassified, the run is incomplete and check fails (unless --allow-incomplete).
 # An entry file carrying //archlint:ignore is parsed once, by the guarded extractor: a
 # parse hazard or a 13 MB one costs no more than any other file.
+# Manifests get the same limit: a 50 MB Cargo.toml, go.mod and catalog-info.yaml are never
+# read (the TOML reader took 60 s and 4 GB on such a Cargo.toml); each is a notice, and the
+# run is incomplete, since what they declare is not known.
 . "$(dirname "$0")/../lib.sh"
 
 repo big
@@ -81,5 +84,40 @@ al_bounded 30 400 check --no-cache --format json .
 expect_rc 1
 json 'any(f["rule"] == "AL001" and f["component"] == "cmd/proxy" and f["suppressed"]["kind"] == "inline" for f in d.get("suppressed", []))' "ignore: the directive in main.go is applied"
 json 'role("crates/relay") == "unclassified" and comp("crates/relay:big") is not None' "ignore: a hazardous and a 13 MB entry file cost nothing extra"
+
+# big_manifest PATH HEAD: PATH is HEAD followed by 50 MB of comment lines.
+big_manifest() {
+	python3 - "$1" "$2" <<'EOF2'
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write(sys.argv[2])
+    line = '# ' + 'x' * 77 + '\n'
+    for _ in range(50 * 1024 * 1024 // len(line)):
+        f.write(line)
+EOF2
+}
+repo manifests
+go_mod && go_proxy cmd/proxy
+rust_proxy crates/ok ok
+commit base
+al_rss check --no-cache --rev HEAD .
+base_kb=$rss_kb
+mkdir -p crates/huge/src tools/gen
+big_manifest crates/huge/Cargo.toml $'[package]\nname = "huge"\nversion = "0.1.0"\n'
+printf 'fn main() {}\n' >crates/huge/src/main.rs
+big_manifest tools/gen/go.mod $'module example.com/gen\n'
+go_proxy tools/gen
+big_manifest cmd/proxy/catalog-info.yaml $'apiVersion: backstage.io/v1alpha1\nkind: Component\n'
+commit
+limit_mib=$((base_kb / 1024 + 20))
+for mode in "" --staged --worktree; do
+	al_bounded 20 "$limit_mib" check --no-cache $mode --format json .
+	expect_rc 1
+	for f in crates/huge/Cargo.toml tools/gen/go.mod cmd/proxy/catalog-info.yaml; do
+		expect_notice "$f: cannot be read: larger than 1048576 bytes"
+	done
+	json 'finding("AL001", "cmd/proxy") and role("crates/ok") == "data-path" and not comp("crates/huge")' "manifests: the sound parts judged ($mode)"
+	json 'not d["source"]["complete"]' "manifests: the run is incomplete ($mode)"
+done
 
 finish
