@@ -39,6 +39,22 @@ void al_git_init(void)
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)16 << 20);
 }
 
+/* A bare repository has no work tree to read, and an index only if one was written into it
+ * (git read-tree): without one, --staged would judge an empty snapshot and pass. */
+static int check_bare(const al_source *self, const char *where, al_source_mode mode)
+{
+	char *index = al_sprintf("%sindex", git_repository_path(self->repo));
+	struct stat st;
+	int has_index = stat(index, &st) == 0;
+	free(index);
+	if (mode == AL_SOURCE_WORKTREE || !has_index) {
+		al_error_set("'%s': a bare repository has no %s; check a revision instead (--rev)",
+		             where, mode == AL_SOURCE_WORKTREE ? "work tree" : "index");
+		return AL_EREPO;
+	}
+	return 0;
+}
+
 int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev)
 {
 	al_source *self = al_calloc(1, sizeof(*self));
@@ -91,11 +107,8 @@ int al_source_open(al_source **out, const char *path, al_source_mode mode, const
 		}
 		self->tree = (git_tree *)tree;
 	} else {
-		if (mode == AL_SOURCE_WORKTREE && !self->workdir) {
-			al_error_set("'%s': a bare repository has no work tree", where);
-			err = AL_EREPO;
+		if (!self->workdir && (err = check_bare(self, where, mode)))
 			goto done;
-		}
 		if (git_repository_index(&self->index, self->repo) < 0) {
 			err = git_fail(where);
 			goto done;

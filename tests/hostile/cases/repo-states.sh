@@ -70,14 +70,27 @@ for rev in 'HEAD~1' "$base"; do
 	expect_error "'shallow': unknown revision '$rev'"
 done
 
-# A bare repository: revisions and the index work, the work tree does not exist.
+# A bare repository: revisions work; the work tree does not exist, nor (unless one was
+# written into it) the index, so --staged is an error, never an empty snapshot that passes.
 git clone -q --bare "$T/good" bare.git
 al check --format json bare.git
 expect_rc 1
 json 'finding("AL001", "cmd/proxy") and role("cmd/api") == "control-plane"'
 al check --worktree bare.git
 expect_rc 2
-expect_error "'bare.git': a bare repository has no work tree"
+expect_error "'bare.git': a bare repository has no work tree; check a revision instead (--rev)"
+expect_empty_stdout
+for cmd in check components; do
+	al $cmd --staged bare.git
+	expect_rc 2
+	expect_error "'bare.git': a bare repository has no index; check a revision instead (--rev)"
+	expect_empty_stdout
+done
+git --git-dir=bare.git read-tree HEAD
+al check --staged --format json bare.git
+expect_rc 1
+json 'finding("AL001", "cmd/proxy") and role("cmd/api") == "control-plane"'
+rm bare.git/index
 (cd bare.git && "$ARCHLINT" check --rev "$base" >"$T/out" 2>"$T/err")
 rc=$?
 expect_rc 0
