@@ -430,39 +430,72 @@ int al_ruleset_load_embedded(al_ruleset *self)
 	return 0;
 }
 
-static int collect_dir(const char *root, const char *rel, al_vec *out)
+/* The files of one subfolder of the rules layout ("signals", "queries/go", ...) whose names
+ * end in ext, relative to root. The subfolder is read one level deep, hidden names skipped,
+ * and an absent one holds nothing. */
+static int collect_layer(const char *root, const char *sub, const char *ext, al_vec *out)
 {
-	char *full = rel[0] ? al_sprintf("%s/%s", root, rel) : al_strdup(root);
+	char *full = al_sprintf("%s/%s", root, sub);
 	DIR *d = opendir(full);
-	if (!d) {
+	int err = 0;
+	if (!d && errno != ENOENT && errno != ENOTDIR) {
 		al_error_set("%s: %s", full, strerror(errno));
-		free(full);
-		return AL_EIO;
+		err = AL_EIO;
 	}
 	struct dirent *e;
-	int err = 0;
-	while (!err && (e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *child = rel[0] ? al_sprintf("%s/%s", rel, e->d_name) : al_strdup(e->d_name);
-		char *child_full = al_sprintf("%s/%s", root, child);
-		struct stat st;
-		if (stat(child_full, &st) == 0 && S_ISDIR(st.st_mode))
-			err = collect_dir(root, child, out);
-		else if (al_str_ends_with(child, ".json") || al_str_ends_with(child, ".scm"))
-			al_vec_push(out, al_strdup(child));
-		free(child);
-		free(child_full);
-	}
-	closedir(d);
+	while (d && (e = readdir(d)))
+		if (e->d_name[0] != '.' && al_str_ends_with(e->d_name, ext))
+			al_vec_push(out, al_sprintf("%s/%s", sub, e->d_name));
+	if (d)
+		closedir(d);
 	free(full);
 	return err;
+}
+
+/* The files of a rules folder, in the layout of the embedded rules (rules.h): the known
+ * top-level files and three subfolders, so a --rules folder that is really some other tree
+ * (a repository, a home directory) is never walked. */
+static int collect_rules(const char *dir, al_vec *out)
+{
+	static const char *const top[] = {"policy.json", "classify.json", "model.json"};
+	struct stat st;
+	int err = stat(dir, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	if (err) {
+		al_error_set("%s: %s", dir, strerror(err));
+		return AL_EIO;
+	}
+	for (size_t i = 0; i < sizeof(top) / sizeof(top[0]); i++) {
+		char *full = al_sprintf("%s/%s", dir, top[i]);
+		if (stat(full, &st) == 0)
+			al_vec_push(out, al_strdup(top[i]));
+		free(full);
+	}
+	err = collect_layer(dir, "signals", ".json", out);
+	if (!err)
+		err = collect_layer(dir, "queries/go", ".scm", out);
+	if (!err)
+		err = collect_layer(dir, "queries/rust", ".scm", out);
+	return err;
+}
+
+/* A rules folder without signals classifies nothing, without a policy flags nothing: either
+ * would make every check pass, so it is refused. */
+static int check_complete(const al_ruleset *self, const char *dir)
+{
+	int no_signals = self->signals.len == 0, no_policy = self->rules.len == 0;
+	if (!no_signals && !no_policy)
+		return 0;
+	al_error_set("%s: a rules folder needs %s%s%s", dir,
+	             no_signals ? "signals (signals/*.json or queries/{go,rust}/*.scm)" : "",
+	             no_signals && no_policy ? " and " : "",
+	             no_policy ? "a policy (policy.json listing rules)" : "");
+	return AL_ECONFIG;
 }
 
 int al_ruleset_load_dir(al_ruleset *self, const char *dir)
 {
 	al_vec files = AL_VEC_INIT;
-	int err = collect_dir(dir, "", &files);
+	int err = collect_rules(dir, &files);
 	al_vec_sort(&files, al_vec_cmp_str);
 	for (size_t i = 0; !err && i < files.len; i++) {
 		char *full = al_sprintf("%s/%s", dir, (char *)files.items[i]);
@@ -479,7 +512,7 @@ int al_ruleset_load_dir(al_ruleset *self, const char *dir)
 		free(full);
 	}
 	al_vec_dispose_with(&files, free);
-	return err;
+	return err ? err : check_complete(self, dir);
 }
 
 static void index_add(al_strmap *index, const char *key, al_signal *s)

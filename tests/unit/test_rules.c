@@ -569,6 +569,10 @@ static void rules_dir_with_query_file(void **state)
 	write_file(dir, "signals/t.json",
 	           "{\"signals\": [{\"id\": \"t.imp\", \"role\": \"tool\", \"weight\": 1, "
 	           "\"why\": \"w\", \"imports\": [\"example.com/t\"]}]}");
+	/* A folder needs a policy as well as signals. */
+	write_file(dir, "policy.json",
+	           "{\"rules\": [{\"id\": \"T001\", \"level\": \"note\", \"title\": \"t\", "
+	           "\"message\": \"m\", \"rationale\": \"r\", \"when\": {}}]}");
 	/* A query file: "; key: value" header lines, then the query. */
 	write_file(dir, "queries/go/listen.scm",
 	           ";; id: go.q.listen\n"

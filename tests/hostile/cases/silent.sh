@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# No silent pass: a setting that makes archlint judge nothing, or a name that matches
+# nothing, is an error (exit 2) or a notice naming the file and line — never a clean exit 0.
+# Rules folders (--rules, ARCHLINT_RULES) without signals or a policy; folders that are
+# really some other tree (never walked).
+. "$(dirname "$0")/../lib.sh"
+RULES=$HERE/../../rules
+
+repo svc
+go_mod && go_proxy cmd/proxy && go_api cmd/api
+commit base
+cd "$T"
+
+# A rules folder missing a half: an error naming the folder and what is missing.
+mkdir -p "$T/empty" "$T/policy-only" "$T/signals-only"
+cp "$RULES/policy.json" "$T/policy-only/"
+cp -r "$RULES/signals" "$T/signals-only/"
+need_signals='a rules folder needs signals (signals/*.json or queries/{go,rust}/*.scm)'
+need_policy='a rules folder needs a policy (policy.json listing rules)'
+for args in "check svc" "components svc" rules; do
+	al $args --rules "$T/empty"
+	expect_rc 2
+	expect_error "$T/empty: $need_signals and a policy (policy.json listing rules)"
+	expect_empty_stdout
+done
+al check --rules "$T/policy-only" svc
+expect_rc 2
+expect_error "$T/policy-only: $need_signals"
+al check --rules "$T/signals-only" svc
+expect_rc 2
+expect_error "$T/signals-only: $need_policy"
+ARCHLINT_RULES=$T/empty al check svc
+expect_rc 2
+expect_error "$T/empty: $need_signals and a policy (policy.json listing rules)"
+echo '{"rules": []}' >"$T/signals-only/policy.json"
+al check --rules "$T/signals-only" svc
+expect_rc 2
+expect_error "$T/signals-only: $need_policy"
+al check --rules "$T/no-such-folder" svc
+expect_rc 2
+expect_error "$T/no-such-folder: No such file or directory"
+
+# A full rules folder inside an unrelated tree: only the rules layout is read (the known
+# top-level files, signals/*.json, queries/{go,rust}/*.scm), never .git, node_modules,
+# nested folders or a symlink loop, however many files they hold.
+cp -r "$RULES" "$T/big"
+mkdir -p "$T/big/node_modules/pkg" "$T/big/.git" "$T/big/signals/nested" "$T/big/queries/go/old"
+for d in node_modules/pkg .git signals/nested queries/go/old; do
+	echo '{ not json' >"$T/big/$d/broken.json"
+	echo '(unfinished' >"$T/big/$d/broken.scm"
+done
+echo '{ not json' >"$T/big/unrelated.json"
+ln -s . "$T/big/loop"
+ln -s . "$T/big/signals/loop"
+for i in $(seq 1 400); do mkdir -p "$T/big/tree/$i/a/b" && : >"$T/big/tree/$i/a/b/x.json"; done
+al_bounded 20 512 check --format json --rules "$T/big" svc
+expect_rc 1
+json 'finding("AL001", "cmd/proxy") and role("cmd/api") == "control-plane"'
+
+finish
