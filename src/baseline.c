@@ -18,6 +18,7 @@
 #include "gate.h"
 #include "json.h"
 #include "report.h"
+#include "repo_open.h"
 #include "source.h"
 #include "util/file.h"
 
@@ -137,7 +138,7 @@ int al_repo_workdir(char **out, const char *path)
 	al_git_init();
 	git_repository *repo = NULL;
 	int err = 0;
-	if (git_repository_open_ext(&repo, path ? path : ".", 0, NULL) < 0) {
+	if (al_repo_open(&repo, path ? path : ".", 0) < 0) {
 		al_error_set("'%s': not a git repository", path ? path : ".");
 		err = AL_EREPO;
 	} else if (!git_repository_workdir(repo)) {

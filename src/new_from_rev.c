@@ -12,6 +12,7 @@
 #include <git2.h>
 
 #include "gate.h"
+#include "repo_open.h"
 #include "source.h"
 
 /* 0 when rev names a commit whose tree this repository holds; else AL_EREPO, with a
@@ -21,7 +22,7 @@ static int check_base(const char *path, const char *rev)
 	git_repository *repo = NULL;
 	git_object *obj = NULL, *tree = NULL;
 	int err = 0;
-	if (git_repository_open_ext(&repo, path ? path : ".", 0, NULL) < 0)
+	if (al_repo_open(&repo, path ? path : ".", 0) < 0)
 		return 0; /* the scan itself reports an unusable repository */
 	int shallow = git_repository_is_shallow(repo) == 1;
 	if (git_revparse_single(&obj, repo, rev) < 0 ||

@@ -18,6 +18,7 @@
 
 #include "report.h"
 #include "rules.h"
+#include "repo_open.h"
 #include "source.h"
 #include "util/path.h"
 
@@ -619,7 +620,7 @@ static int walk_history(al_report_doc *doc, const al_report_options *opts)
 	git_commit *commit = NULL;
 	al_vec chain = AL_VEC_INIT; /* al_report_point *, newest first */
 	int err = 0;
-	if (git_repository_open_ext(&repo, where, 0, NULL) < 0) {
+	if (al_repo_open(&repo, where, 0) < 0) {
 		err = git_error_to_al(where);
 		goto done;
 	}

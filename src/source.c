@@ -17,6 +17,7 @@
 
 #include "listing_cache.h"
 #include "repo_check.h"
+#include "repo_open.h"
 #include "status_depth.h"
 #include "util/file.h"
 #include "util/path.h"
@@ -64,12 +65,10 @@ int al_source_open(al_source **out, const char *path, al_source_mode mode, const
 	int err = 0;
 	git_object *obj = NULL;
 
-	if (git_repository_open_ext(&self->repo, where, 0, NULL) < 0) {
+	int code = al_repo_open(&self->repo, where, 0);
+	if (code < 0) {
 		const git_error *e = git_error_last();
-		/* libgit2 1.5 reports a repository owned by another user either as such or, when
-		 * no safe.directory is configured at all, as that missing config value. */
-		if (e && e->message &&
-		    (strstr(e->message, "owner") || strstr(e->message, "safe.directory")))
+		if (al_repo_refused_for_owner(code, e))
 			al_error_set("'%s': repository is owned by another user; git refuses it "
 				     "unless it is listed in safe.directory",
 				     where);
@@ -437,8 +436,7 @@ int al_source_reader_open(al_source_reader *out, const al_source *source)
 	out->source = source;
 	out->repo = NULL;
 	out->odb = NULL;
-	if (git_repository_open_ext(&out->repo, source->open_path, GIT_REPOSITORY_OPEN_NO_SEARCH,
-				    NULL) < 0 ||
+	if (al_repo_open(&out->repo, source->open_path, GIT_REPOSITORY_OPEN_NO_SEARCH) < 0 ||
 	    git_repository_odb(&out->odb, out->repo) < 0) {
 		int err = git_fail(source->open_path);
 		al_source_reader_close(out);

@@ -15,6 +15,7 @@
 #include "../rules.h"
 #include "cli.h"
 #include "report.h"
+#include "repo_open.h"
 #include "source.h"
 #include "util/file.h"
 
@@ -75,7 +76,7 @@ int al_cmd_init(int argc, char **argv)
 	git_repository *repo = NULL;
 	char *path = NULL;
 	int err = -1;
-	if (git_repository_open_ext(&repo, where, 0, NULL) < 0)
+	if (al_repo_open(&repo, where, 0) < 0)
 		al_error_set("'%s': not a git repository", where);
 	else if (git_repository_is_bare(repo))
 		al_error_set("'%s': a bare repository has no work tree for .archlint.json", where);

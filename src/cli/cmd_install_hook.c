@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "report.h"
+#include "repo_open.h"
 #include "source.h"
 #include "util/file.h"
 
@@ -184,7 +185,7 @@ static int install(const char *path, int force)
 	al_buf old = AL_BUF_INIT;
 	int err = 0;
 	al_git_init();
-	if (git_repository_open_ext(&repo, path ? path : ".", 0, NULL) < 0) {
+	if (al_repo_open(&repo, path ? path : ".", 0) < 0) {
 		al_error_set("'%s': not a git repository", path ? path : ".");
 		err = AL_EREPO;
 		goto done;
