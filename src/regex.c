@@ -2,7 +2,9 @@
  * regex.c: see regex.h. PCRE2 (8-bit) with a compile context that caps the pattern length
  * and a match context that caps steps (MATCH_LIMIT), backtracking depth (DEPTH_LIMIT) and
  * heap (HEAP_LIMIT KiB). Patterns are POSIX extended syntax, which PCRE2 reads the same for
- * everything the rules use.
+ * everything the rules use. A compiled pattern is shared by the extraction threads: the code
+ * and the limits are only read while matching, the match data (PCRE2's working memory) is
+ * made per match.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
@@ -18,7 +20,6 @@ enum { MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000, HEAP_LIMIT = 8192 };
 struct al_regex {
 	pcre2_code *code;
 	pcre2_match_context *limits;
-	pcre2_match_data *data;
 };
 
 void al_regex_free(al_regex *re)
@@ -27,7 +28,6 @@ void al_regex_free(al_regex *re)
 		return;
 	pcre2_code_free(re->code);
 	pcre2_match_context_free(re->limits);
-	pcre2_match_data_free(re->data);
 	free(re);
 }
 
@@ -55,8 +55,7 @@ al_regex *al_regex_compile(const char *pattern, char **problem)
 		return NULL;
 	}
 	re->limits = pcre2_match_context_create(NULL);
-	re->data = pcre2_match_data_create(1, NULL);
-	if (!re->limits || !re->data) {
+	if (!re->limits) {
 		*problem = al_strdup("out of memory compiling a regular expression");
 		al_regex_free(re);
 		return NULL;
@@ -69,5 +68,8 @@ al_regex *al_regex_compile(const char *pattern, char **problem)
 
 int al_regex_matches(const al_regex *re, const char *text, size_t len)
 {
-	return pcre2_match(re->code, (PCRE2_SPTR)text, len, 0, 0, re->data, re->limits) >= 0;
+	pcre2_match_data *data = pcre2_match_data_create(1, NULL);
+	int ok = data && pcre2_match(re->code, (PCRE2_SPTR)text, len, 0, 0, data, re->limits) >= 0;
+	pcre2_match_data_free(data);
+	return ok;
 }
