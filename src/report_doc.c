@@ -814,3 +814,23 @@ void al_report_doc_free(al_report_doc *doc)
 	free(doc->repo_name);
 	free(doc);
 }
+
+#define MAX_HUBS 12
+
+void al_report_hubs_caption(FILE *out, const al_report_doc *doc,
+                            void (*code)(FILE *out, const char *dir))
+{
+	fprintf(out,
+	        "Not drawn as links: code in the closure of so many services that linking every "
+	        "two of them would take over %d links:",
+	        AL_REPORT_MAX_DIR_LINKS);
+	for (size_t i = 0; i < doc->hubs.len && i < MAX_HUBS; i++) {
+		const al_report_hub *h = doc->hubs.items[i];
+		fputs(i ? ", " : " ", out);
+		code(out, h->dir);
+		fprintf(out, " (%zu services)", h->services);
+	}
+	if (doc->hubs.len > MAX_HUBS)
+		fprintf(out, " and %zu more", doc->hubs.len - MAX_HUBS);
+	fputs(". The services below list it among their packages.", out);
+}

@@ -197,4 +197,10 @@ void al_report_date(char buf[AL_REPORT_DATE_SIZE], int64_t t);
 #define AL_REPORT_HISTORY_COLS 8
 void al_report_history_row(const al_report_point *p, size_t cols[AL_REPORT_HISTORY_COLS]);
 
+/* The sentence that names the packages left off the map (doc->hubs, the first dozen), for
+ * both renderers: code writes a directory as code in the renderer's format. Writes nothing
+ * when there are none; the caller frames it (a paragraph). */
+void al_report_hubs_caption(FILE *out, const al_report_doc *doc,
+                            void (*code)(FILE *out, const char *dir));
+
 #endif

@@ -18,7 +18,6 @@
 #define MAX_EVIDENCE 8
 #define MAX_DIRS 15
 #define MAX_LINKS 24
-#define MAX_HUBS 12
 
 static const char css[] =
     ":root{--go:#00a3cc;--go-bg:#e2f5fa;--rust:#b7410e;--rust-bg:#fbe8de;--error:#cf222e;"
@@ -104,6 +103,14 @@ static const char css[] =
 static void esc(FILE *out, const char *s)
 {
 	al_html_escape(out, s);
+}
+
+/* A directory as inline code, for al_report_hubs_caption. */
+static void html_code(FILE *out, const char *dir)
+{
+	fputs("<code>", out);
+	esc(out, dir);
+	fputs("</code>", out);
 }
 
 static void lang_tag(FILE *out, al_language lang)
@@ -218,19 +225,9 @@ static void map_section(FILE *out, const al_report_doc *doc)
 	al_report_svg(out, doc);
 	fputs("</div>\n", out);
 	if (doc->hubs.len) {
-		fprintf(out,
-		        "<p class=\"caption\">Not drawn as links: code in the closure of so many "
-		        "services that linking every two of them would take over %d links:",
-		        AL_REPORT_MAX_DIR_LINKS);
-		for (size_t i = 0; i < doc->hubs.len && i < MAX_HUBS; i++) {
-			const al_report_hub *h = doc->hubs.items[i];
-			fputs(i ? ", <code>" : " <code>", out);
-			esc(out, h->dir);
-			fprintf(out, "</code> (%zu services)", h->services);
-		}
-		if (doc->hubs.len > MAX_HUBS)
-			fprintf(out, " and %zu more", doc->hubs.len - MAX_HUBS);
-		fputs(". The services below list it among their packages.</p>\n", out);
+		fputs("<p class=\"caption\">", out);
+		al_report_hubs_caption(out, doc, html_code);
+		fputs("</p>\n", out);
 	}
 	fputs("</section>\n", out);
 }

@@ -22,7 +22,6 @@
 #define MAX_DIRS 8
 #define MAX_LINKS 12
 #define MAX_MERMAID_EDGES 120
-#define MAX_HUBS 12
 
 /* Prose: safe anywhere a line does not start, table cells included. Only what can
  * start inline markup is escaped ('\\' '`' '*' '_' '[' ']' '<' '>' '&' '|' '~' '!' '$');
@@ -253,19 +252,8 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 		        "share are left out); the services below list them all.\n\n",
 		        drawn, doc->links.len, faint);
 	if (doc->hubs.len) {
-		fprintf(out,
-		        "Not drawn as links: code in the closure of so many services that linking "
-		        "every two of them would take over %d links:",
-		        AL_REPORT_MAX_DIR_LINKS);
-		for (size_t i = 0; i < doc->hubs.len && i < MAX_HUBS; i++) {
-			const al_report_hub *h = doc->hubs.items[i];
-			fputs(i ? ", " : " ", out);
-			md_code(out, h->dir);
-			fprintf(out, " (%zu services)", h->services);
-		}
-		if (doc->hubs.len > MAX_HUBS)
-			fprintf(out, " and %zu more", doc->hubs.len - MAX_HUBS);
-		fputs(". The services below list it among their packages.\n\n", out);
+		al_report_hubs_caption(out, doc, md_code);
+		fputs("\n\n", out);
 	}
 }
 
