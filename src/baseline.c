@@ -15,6 +15,7 @@
 
 #include <git2.h>
 
+#include "component_ids.h"
 #include "gate.h"
 #include "json.h"
 #include "report.h"
@@ -92,6 +93,8 @@ int al_baseline_apply(al_result *result, const char *path)
 		goto done;
 	}
 	int n = 0;
+	const char *at = al_buf_cstr(&text), *end = at + text.len;
+	unsigned line = 1;
 	const cJSON *it;
 	cJSON_ArrayForEach(it, list)
 	{
@@ -120,11 +123,27 @@ int al_baseline_apply(al_result *result, const char *path)
 			al_finding_suppress(f, AL_SUPPRESS_BASELINE, "accepted in the baseline",
 			                    path);
 		}
-		if (!matched)
-			notice(result,
-			       al_sprintf("%s: %s on '%s' is no longer found: drop it from the "
-			                  "baseline ('archlint baseline' rewrites the file)",
-			                  path, rule, id));
+		/* Entries are read in order, each with one "component" key: its line, counted
+		 * from the previous entry's key. */
+		long key = al_json_key_offset(at, (size_t)(end - at), "component", 0);
+		for (const char *c = at; key >= 0 && c < at + key; c++)
+			line += *c == '\n';
+		if (key >= 0)
+			at += key + 1;
+		if (matched)
+			continue;
+		char *origin = al_sprintf("%s:%u", path, line);
+		char *what = al_sprintf("the baseline entry for %s", rule);
+		char *unknown = al_unknown_component_notice(
+		    result, origin, what, id,
+		    ": drop it from the baseline ('archlint baseline' rewrites the file)");
+		notice(result, unknown ? unknown
+		                       : al_sprintf("%s: %s on '%s' is no longer found: drop it "
+		                                    "from the baseline ('archlint baseline' "
+		                                    "rewrites the file)",
+		                                    origin, rule, id));
+		free(what);
+		free(origin);
 	}
 done:
 	cJSON_Delete(doc);

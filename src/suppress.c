@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "component_ids.h"
 #include "scan.h"
 
 const char *al_suppress_kind_name(al_suppress_kind kind)
@@ -170,10 +171,19 @@ static void apply_waivers(al_scan *scan)
 			notice(result, "%s: the waiver of %s for '%s' expired on %s: %s", origin,
 			       w->rule, w->component, w->expires,
 			       matched ? "its finding is reported again" : "remove it");
-		else if (!matched)
-			notice(result,
-			       "%s: the waiver of %s for '%s' matches no finding: remove it",
-			       origin, w->rule, w->component);
+		else if (!matched) {
+			char *what = al_sprintf("the waiver of %s", w->rule);
+			char *unknown = al_unknown_component_notice(result, origin, what,
+			                                            w->component, ": remove it");
+			if (unknown)
+				al_vec_push(&result->notices, unknown);
+			else
+				notice(
+				    result,
+				    "%s: the waiver of %s for '%s' matches no finding: remove it",
+				    origin, w->rule, w->component);
+			free(what);
+		}
 		free(origin);
 	}
 	al_strmap_dispose_with(&by_component, free_findings);
@@ -183,6 +193,8 @@ void al_suppress_apply(al_scan *scan)
 {
 	for (size_t i = 0; i < scan->result->components.len; i++)
 		inline_directives(scan, scan->result->components.items[i]);
-	if (scan->config)
+	if (scan->config) {
 		apply_waivers(scan);
+		al_config_check_component_ids(scan->config, scan->result);
+	}
 }

@@ -24,7 +24,7 @@ assert got == want, (got, want)
 EOF
 check "stderr counts what is hidden" grep -qF '4 findings (0 errors, 4 warnings, 0 notes); 3 suppressed (2 inline, 1 waiver)' "$T/err"
 check "an expired waiver says so, with its line" grep -qF "archlint: notice: .archlint.json:9: the waiver of AL001 for 'cmd/relay-expired' expired on 2000-01-31: its finding is reported again" "$T/err"
-check "a waiver matching nothing says so" grep -qF "archlint: notice: .archlint.json:15: the waiver of AL001 for 'cmd/retired' matches no finding: remove it" "$T/err"
+check "a waiver of a component that does not exist says so" grep -qF "archlint: notice: .archlint.json:15: the waiver of AL001 names 'cmd/retired', which matches no component: remove it" "$T/err"
 check "a directive without reason says so" grep -qF "archlint: notice: cmd/relay-no-reason/main.go:4: //archlint:ignore needs a reason" "$T/err"
 check "no notice for prose, strings or block comments" python3 -c '
 import sys

@@ -10,6 +10,7 @@
 
 #include "util/buf.h"
 #include "util/glob.h"
+#include "util/nearest.h"
 #include "util/path.h"
 #include "util/strmap.h"
 #include "util/vec.h"
@@ -418,6 +419,33 @@ static void str_ends_starts_with(void **state)
 	assert_true(al_str_starts_with("x", ""));
 }
 
+/* ---- nearest ---- */
+
+static void edit_distance_bounded(void **state)
+{
+	(void)state;
+	assert_int_equal(al_edit_distance("cmd/proxy", "cmd/proxy", 3), 0);
+	assert_int_equal(al_edit_distance("cmd/prxy", "cmd/proxy", 3), 1);
+	assert_int_equal(al_edit_distance("kitten", "sitting", 3), 3);
+	assert_int_equal(al_edit_distance("", "abc", 5), 3);
+	/* Past the bound: max + 1, whether the lengths or the rows tell. */
+	assert_int_equal(al_edit_distance("a", "abcdef", 2), 3);
+	assert_int_equal(al_edit_distance("abcdef", "uvwxyz", 2), 3);
+}
+
+static void nearest_picks_a_plausible_typo(void **state)
+{
+	(void)state;
+	const char *ids[] = {"cmd/api", "cmd/proxy", "crates/edge"};
+	assert_string_equal(al_nearest("cmd/proxx", ids, 3), "cmd/proxy");
+	assert_string_equal(al_nearest("cmd/apl", ids, 3), "cmd/api");
+	assert_null(al_nearest("services/billing", ids, 3));
+	assert_null(al_nearest("x", ids, 0));
+	const char *roles[] = {"data-path", "control-plane", "tool"};
+	assert_string_equal(al_nearest("data_path", roles, 3), "data-path");
+	assert_string_equal(al_nearest("tol", roles, 3), "tool");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -443,6 +471,8 @@ int main(void)
 	    cmocka_unit_test(glob_double_star_matches_empty_run),
 	    cmocka_unit_test(glob_question_mark),
 	    cmocka_unit_test(str_ends_starts_with),
+	    cmocka_unit_test(edit_distance_bounded),
+	    cmocka_unit_test(nearest_picks_a_plausible_typo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

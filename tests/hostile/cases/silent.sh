@@ -2,7 +2,8 @@
 # No silent pass: a setting that makes archlint judge nothing, or a name that matches
 # nothing, is an error (exit 2) or a notice naming the file and line — never a clean exit 0.
 # Rules folders (--rules, ARCHLINT_RULES) without signals or a policy; folders that are
-# really some other tree (never walked).
+# really some other tree (never walked). Component ids in the configuration, waivers and the
+# baseline that match no component: a notice with the line and the nearest id.
 . "$(dirname "$0")/../lib.sh"
 RULES=$HERE/../../rules
 
@@ -56,5 +57,44 @@ for i in $(seq 1 400); do mkdir -p "$T/big/tree/$i/a/b" && : >"$T/big/tree/$i/a/
 al_bounded 20 512 check --format json --rules "$T/big" svc
 expect_rc 1
 json 'finding("AL001", "cmd/proxy") and role("cmd/api") == "control-plane"'
+
+# Ids that match no component: a notice with file, line and the nearest existing id.
+cd "$T/svc"
+put .archlint.json <<'EOF'
+{
+  "components": {
+    "cmd/api": { "role": "control-plane" },
+    "cmd/proxx": { "role": "data-path" },
+    "services/gone": { "role": "tool" }
+  },
+  "waivers": [
+    { "component": "cmd/prxy", "rule": "AL001", "reason": "accepted", "expires": "2999-01-01" }
+  ]
+}
+EOF
+commit ids
+put "$T/baseline.json" <<'EOF'
+{
+  "version": 1,
+  "findings": [
+    { "rule": "AL001", "component": "cmd/proxy", "language": "go" },
+    { "rule": "AL001", "component": "cmd/Proxy", "language": "go" },
+    { "rule": "AL001", "component": "legacy/relay", "language": "go" }
+  ]
+}
+EOF
+cd "$T"
+al_bounded 20 512 check --no-cache --baseline "$T/baseline.json" svc
+expect_rc 0
+no_component="which matches no component"
+expect_notice ".archlint.json:4: \"components\" names 'cmd/proxx', $no_component: did you mean 'cmd/proxy'?"
+expect_notice ".archlint.json:5: \"components\" names 'services/gone', $no_component ('archlint components' lists them)"
+expect_notice ".archlint.json:8: the waiver of AL001 names 'cmd/prxy', $no_component: did you mean 'cmd/proxy'?"
+expect_notice "$T/baseline.json:5: the baseline entry for AL001 names 'cmd/Proxy', $no_component: did you mean 'cmd/proxy'?"
+expect_notice "$T/baseline.json:6: the baseline entry for AL001 names 'legacy/relay', $no_component: drop it from the baseline ('archlint baseline' rewrites the file)"
+# The same notice from every command that reads the configuration.
+al components svc
+expect_rc 0
+expect_notice ".archlint.json:4: \"components\" names 'cmd/proxx', $no_component: did you mean 'cmd/proxy'?"
 
 finish
