@@ -20,7 +20,7 @@
 
 /* A new version whenever the layout or what a file yields changes; it is in the file name
  * too, so two archlint versions on one repository keep a cache each. */
-#define FORMAT_VERSION 4
+#define FORMAT_VERSION 5
 #define MAGIC_LEN 8
 static const char MAGIC[MAGIC_LEN] = {'A', 'L', 'C', 'A', 'C', 'H', 'E', FORMAT_VERSION};
 #define HASH_LEN 40
@@ -83,6 +83,7 @@ static void serialise(al_buf *b, const al_file_facts *f)
 	put_imports(b, &f->imports);
 	put_imports(b, &f->cgo_libs);
 	put_imports(b, &f->ignores);
+	put_imports(b, &f->near_misses);
 	al_bin_put_u32(b, (uint32_t)f->hits.len);
 	for (size_t i = 0; i < f->hits.len; i++) {
 		const al_hit *h = f->hits.items[i];
@@ -113,6 +114,7 @@ static al_file_facts *deserialise(const al_cache *self, const char *data, size_t
 	get_imports(&r, &f->imports);
 	get_imports(&r, &f->cgo_libs);
 	get_imports(&r, &f->ignores);
+	get_imports(&r, &f->near_misses);
 	uint32_t n = al_bin_get_u32(&r);
 	for (uint32_t i = 0; i < n && !r.bad; i++) {
 		uint32_t sig = al_bin_get_u32(&r), line = al_bin_get_u32(&r), count = al_bin_get_u32(&r);

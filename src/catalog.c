@@ -75,7 +75,7 @@ static void apply_entity(al_scan *scan, al_found *found, const cJSON *entity, co
 	free(key);
 	al_role r;
 	if (al_role_parse(&r, role) != 0 || r == AL_ROLE_UNCLASSIFIED) {
-		al_scan_notice(scan, "%s:%u: unknown role '%s' in archlint.io/role", path, line, role);
+		al_scan_unknown_role(scan, path, line, "archlint.io/role", role);
 		return;
 	}
 	c->declared = al_sprintf("%s: archlint.io/role", path);

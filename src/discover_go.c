@@ -246,9 +246,8 @@ static void discover_component(al_scan *scan, al_strmap *dirs, go_dir *d)
 				found->component->declared_as = r;
 				found->component->declared_line = f->directive_line;
 			} else {
-				al_scan_notice(scan, "%s:%u: unknown role '%s' in //archlint:role",
-				               (char *)mains.items[i], f->directive_line,
-				               f->role_directive);
+				al_scan_unknown_role(scan, mains.items[i], f->directive_line,
+				                     "//archlint:role", f->role_directive);
 			}
 		}
 	}

@@ -478,11 +478,9 @@ static void discover_package(al_scan *scan, const al_cargo_manifest *m)
 				found->component->declared_as = r;
 				found->component->declared_line = m->declared_line;
 			} else {
-				al_scan_notice(scan,
-				               "%s:%u: unknown role '%s' in "
-				               "[package.metadata.archlint]",
-				               m->manifest_path, m->declared_line,
-				               m->declared_role);
+				al_scan_unknown_role(scan, m->manifest_path, m->declared_line,
+				                     "[package.metadata.archlint]",
+				                     m->declared_role);
 			}
 		}
 		if (f && f->skipped)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "directive.h"
 #include "go_head.h"
 #include "grammars.h"
 #include "rust_cfg_test.h"
@@ -46,6 +47,7 @@ void al_file_facts_free(al_file_facts *facts)
 	al_vec_dispose_with(&facts->imports, free_import);
 	al_vec_dispose_with(&facts->cgo_libs, free_import);
 	al_vec_dispose_with(&facts->ignores, free_import);
+	al_vec_dispose_with(&facts->near_misses, free_import);
 	al_vec_dispose_with(&facts->hits, free);
 	free(facts);
 }
@@ -369,8 +371,9 @@ static int cmp_hit(const void *a, const void *b)
 }
 
 /* Every comment of the tree that is an inline suppression, "//archlint:ignore RULE -- why"
- * (suppress.c applies them): collected here, so the one parse of the file finds them. */
-static void collect_ignores(al_file_facts *f, TSNode root, const char *source)
+ * (suppress.c applies them), or nearly an archlint directive (directive.h): collected here,
+ * so the one parse of the file finds them. */
+static void collect_directives(al_file_facts *f, TSNode root, const char *source)
 {
 	TSTreeCursor cur = ts_tree_cursor_new(root);
 	for (;;) {
@@ -380,12 +383,18 @@ static void collect_ignores(al_file_facts *f, TSNode root, const char *source)
 			char *text = al_node_text(node, source);
 			text[strcspn(text, "\r\n")] = '\0';
 			const char *after = text + strlen(AL_IGNORE_DIRECTIVE);
+			size_t head_len;
+			al_vec *into = NULL;
 			if (strncmp(text, AL_IGNORE_DIRECTIVE, strlen(AL_IGNORE_DIRECTIVE)) == 0 &&
-			    (*after == '\0' || isspace((unsigned char)*after))) {
+			    (*after == '\0' || isspace((unsigned char)*after)))
+				into = &f->ignores;
+			else if (al_directive_near_miss(text, f->language, &head_len))
+				into = &f->near_misses;
+			if (into) {
 				al_import *d = al_calloc(1, sizeof(*d));
 				d->path = text;
 				d->line = al_node_line(node);
-				al_vec_push(&f->ignores, d);
+				al_vec_push(into, d);
 			} else {
 				free(text);
 			}
@@ -453,8 +462,8 @@ int al_extract_file(al_file_facts **out, al_extractor *ex, const al_ruleset *rul
 	if (!f->generated)
 		al_ruleset_run_queries(rules, lang, ex->cursor, root, source, on_hit, &ctx);
 	al_vec_sort(&f->hits, cmp_hit);
-	if (memmem(source, len, "archlint:ignore", 15))
-		collect_ignores(f, root, source);
+	if (memmem(source, len, "rchlint", 7))
+		collect_directives(f, root, source);
 	ts_tree_delete(tree);
 	return 0;
 }

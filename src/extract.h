@@ -45,6 +45,7 @@ typedef struct {
 	al_vec cgo_libs;     /* al_import *: libraries a cgo preamble links (-lNAME), Go */
 	al_vec hits;         /* al_hit * */
 	al_vec ignores;      /* al_import *: each "//archlint:ignore ..." comment (its first line) */
+	al_vec near_misses;  /* al_import *: comments that nearly are a directive (directive.h) */
 } al_file_facts;
 
 typedef struct {

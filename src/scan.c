@@ -11,11 +11,27 @@
 #include <string.h>
 
 #include "deploy.h"
+#include "directive.h"
 #include "json.h"
 #include "util/file.h"
+#include "util/nearest.h"
 
 /* Directories never read: third-party code is not the repository's architecture. */
 static const char *const default_prune[] = {".git", "vendor", "node_modules", "third_party", NULL};
+
+void al_scan_unknown_role(al_scan *scan, const char *path, unsigned line, const char *where,
+                          const char *value)
+{
+	static const char *const declarable[] = {"data-path", "control-plane", "tool"};
+	const char *near = al_nearest(value, declarable, 3);
+	if (near)
+		al_scan_notice(scan, "%s:%u: unknown role '%s' in %s: did you mean '%s'?", path,
+		               line, value, where, near);
+	else
+		al_scan_notice(scan,
+		               "%s:%u: unknown role '%s' in %s: data-path, control-plane or tool",
+		               path, line, value, where);
+}
 
 void al_scan_notice(al_scan *scan, const char *fmt, ...)
 {
@@ -243,6 +259,7 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 		al_links_find(&scan);
 		al_policy_apply(scan.result, scan.rules);
 		al_suppress_apply(&scan);
+		al_directive_near_miss_notices(&scan.facts, &scan.result->notices);
 		al_vec_sort(&scan.result->notices, al_vec_cmp_str);
 	}
 	scan_dispose(&scan);

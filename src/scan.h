@@ -63,6 +63,10 @@ typedef struct {
 
 /* Records a notice about a part of the repository that could not be read. */
 void al_scan_notice(al_scan *scan, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The notice for a role declaration (where: "//archlint:role", ...) whose value is no role,
+ * with the nearest role, the way a configuration error names it. */
+void al_scan_unknown_role(al_scan *scan, const char *path, unsigned line, const char *where,
+                          const char *value);
 al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id, const char *name,
                                 const char *entry_path, unsigned entry_line,
                                 const char *package_dir);

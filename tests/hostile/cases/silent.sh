@@ -3,7 +3,8 @@
 # nothing, is an error (exit 2) or a notice naming the file and line — never a clean exit 0.
 # Rules folders (--rules, ARCHLINT_RULES) without signals or a policy; folders that are
 # really some other tree (never walked). Component ids in the configuration, waivers and the
-# baseline that match no component: a notice with the line and the nearest id.
+# baseline that match no component: a notice with the line and the nearest id. Comments that
+# nearly are a directive, and role values that are no role: a notice saying what was meant.
 . "$(dirname "$0")/../lib.sh"
 RULES=$HERE/../../rules
 
@@ -96,5 +97,59 @@ expect_notice "$T/baseline.json:6: the baseline entry for AL001 names 'legacy/re
 al components svc
 expect_rc 0
 expect_notice ".archlint.json:4: \"components\" names 'cmd/proxx', $no_component: did you mean 'cmd/proxy'?"
+
+# Near-miss directives: a notice naming file:line and what was meant; an unknown role value
+# names the nearest role, the same way in a Go directive and in Cargo metadata.
+repo near
+go_mod
+put cmd/spaced/main.go <<'EOF'
+// archlint:role data-path
+package main
+
+// archlint:ignore AL001 -- spaced
+//archlint:Ignore AL001 -- capital
+//archlint:igonre AL001 -- typo
+// This comment is about archlint: it is prose.
+func main() {}
+EOF
+put cmd/capital/main.go <<'EOF'
+//archlint:Role tool
+package main
+
+func main() {}
+EOF
+put cmd/value/main.go <<'EOF'
+//archlint:role data_path
+package main
+
+func main() {}
+EOF
+put crates/r/Cargo.toml <<'EOF'
+[package]
+name = "r"
+version = "0.1.0"
+
+[package.metadata.archlint]
+role = "data_path"
+EOF
+put crates/r/src/main.rs <<'EOF'
+//archlint:role data-path
+fn main() {}
+EOF
+commit near
+cd "$T"
+for cache in --no-cache ""; do
+	al_bounded 20 512 check $cache near
+	not_directive="is not an archlint directive, so it does nothing"
+	expect_notice "cmd/spaced/main.go:1: '// archlint:role' $not_directive: did you mean '//archlint:role'?"
+	expect_notice "cmd/spaced/main.go:4: '// archlint:ignore' $not_directive: did you mean '//archlint:ignore'?"
+	expect_notice "cmd/spaced/main.go:5: '//archlint:Ignore' $not_directive: did you mean '//archlint:ignore'?"
+	expect_notice "cmd/spaced/main.go:6: '//archlint:igonre' $not_directive: did you mean '//archlint:ignore'?"
+	expect_notice "cmd/capital/main.go:1: '//archlint:Role' $not_directive: did you mean '//archlint:role'?"
+	expect_notice "cmd/value/main.go:1: unknown role 'data_path' in //archlint:role: did you mean 'data-path'?"
+	expect_notice "crates/r/Cargo.toml:6: unknown role 'data_path' in [package.metadata.archlint]: did you mean 'data-path'?"
+	expect_notice "crates/r/src/main.rs:1: '//archlint:role' $not_directive: a Rust package declares its role in its Cargo.toml: [package.metadata.archlint] role = \"...\""
+	if grep -q "main.go:7" "$T/err"; then fail "prose about archlint is a notice"; else pass; fi
+done
 
 finish
