@@ -191,6 +191,7 @@ typedef struct {
 	const char *rules_dir;   /* NULL: ARCHLINT_RULES, else the embedded rules */
 	int jobs;                /* 0: number of cores */
 	int no_cache;            /* neither read nor write the extraction cache */
+	const char *cache_dir;   /* NULL: ARCHLINT_CACHE_DIR, else archlint/ in the git directory */
 	/* Called on the scanning thread as files are parsed (done of total); may be NULL. */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;

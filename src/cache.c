@@ -191,14 +191,12 @@ static void load(al_cache *self, char **notice)
 	}
 }
 
-al_cache *al_cache_open(const char *git_dir, const al_ruleset *rules, char **notice)
+al_cache *al_cache_open(const char *dir, const al_ruleset *rules, char **notice)
 {
 	*notice = NULL;
 	al_cache *self = al_calloc(1, sizeof(*self));
 	self->rules = rules;
-	size_t n = strlen(git_dir);
-	self->path = al_sprintf("%s%sarchlint/facts-%d-%.12s.cache", git_dir,
-				n && git_dir[n - 1] == '/' ? "" : "/", FORMAT_VERSION, rules->hash);
+	self->path = al_sprintf("%s/facts-%d-%.12s.cache", dir, FORMAT_VERSION, rules->hash);
 	load(self, notice);
 	return self;
 }

@@ -153,11 +153,10 @@ static void run_pool(al_scan *scan, pool *p)
 
 static al_cache *open_cache(al_scan *scan)
 {
-	if (scan->opts->no_cache)
+	if (!scan->cache_dir)
 		return NULL;
 	char *notice = NULL;
-	al_cache *cache =
-		al_cache_open(git_repository_commondir(scan->source->repo), scan->rules, &notice);
+	al_cache *cache = al_cache_open(scan->cache_dir, scan->rules, &notice);
 	if (notice)
 		al_vec_push(&scan->result->warnings, notice);
 	return cache;

@@ -18,11 +18,9 @@
 #define MAGIC_LEN 8
 static const char MAGIC[MAGIC_LEN] = {'A', 'L', 'L', 'I', 'S', 'T', FORMAT_VERSION, '\0'};
 
-static char *cache_path(const char *git_dir)
+static char *cache_path(const char *dir)
 {
-	size_t n = strlen(git_dir);
-	return al_sprintf("%s%sarchlint/listing-%d.cache", git_dir,
-			  n && git_dir[n - 1] == '/' ? "" : "/", FORMAT_VERSION);
+	return al_sprintf("%s/listing-%d.cache", dir, FORMAT_VERSION);
 }
 
 /* Reads the header; 1 when it is this tree's with these pruned names. */
@@ -47,10 +45,10 @@ static int header_matches(al_bin_reader *r, const git_oid *tree, const char *con
 	return same;
 }
 
-int al_listing_cache_read(const char *git_dir, const git_oid *tree,
-			  const char *const *prune_dirs, al_vec *files)
+int al_listing_cache_read(const char *dir, const git_oid *tree, const char *const *prune_dirs,
+                          al_vec *files)
 {
-	char *path = cache_path(git_dir);
+	char *path = cache_path(dir);
 	al_buf data = AL_BUF_INIT;
 	int ok = al_file_read(path, AL_CACHE_MAX_BYTES, AL_FILE_NOFOLLOW, &data) == 0 &&
 	         al_bin_checksum_strip(&data);
@@ -84,8 +82,8 @@ int al_listing_cache_read(const char *git_dir, const git_oid *tree,
 	return 0;
 }
 
-void al_listing_cache_write(const char *git_dir, const git_oid *tree,
-			    const char *const *prune_dirs, const al_vec *files)
+void al_listing_cache_write(const char *dir, const git_oid *tree, const char *const *prune_dirs,
+                            const al_vec *files)
 {
 	al_buf out = AL_BUF_INIT;
 	al_buf_put(&out, MAGIC, MAGIC_LEN);
@@ -102,7 +100,7 @@ void al_listing_cache_write(const char *git_dir, const git_oid *tree,
 		al_bin_put_str(&out, f->path);
 		al_buf_put(&out, (const char *)f->oid.id, GIT_OID_RAWSZ);
 	}
-	char *path = cache_path(git_dir);
+	char *path = cache_path(dir);
 	if (al_bin_file_write(path, &out) != 0)
 		al_error_clear();
 	free(path);

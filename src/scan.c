@@ -130,6 +130,7 @@ static void free_signal_list(void *p)
 
 static void scan_dispose(al_scan *scan)
 {
+	free(scan->cache_dir);
 	al_vec_dispose_with(&scan->found, free_found);
 	al_strmap_dispose(&scan->manifest_dirs);
 	al_strmap_dispose_with(&scan->library_files, free_path_list);
@@ -171,6 +172,19 @@ static int load_config(al_scan *scan)
 done:
 	al_buf_dispose(&text);
 	return err;
+}
+
+/* --cache-dir, else ARCHLINT_CACHE_DIR (a CI cache step keeps it between jobs), else
+ * archlint/ in the repository's common git directory. */
+static char *cache_dir_of(const al_scan_options *opts, const al_source *source)
+{
+	const char *dir = opts->cache_dir ? opts->cache_dir : getenv("ARCHLINT_CACHE_DIR");
+	char *out = dir && *dir ? al_strdup(dir)
+	                        : al_sprintf("%sarchlint", git_repository_commondir(source->repo));
+	size_t len = strlen(out);
+	while (len > 1 && out[len - 1] == '/')
+		out[--len] = '\0';
+	return out;
 }
 
 static int load_rules(al_scan *scan)
@@ -230,8 +244,10 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	int err = al_source_open(&scan.source, opts->path, opts->mode, opts->rev);
 	if (!err && scan.source->commit[0])
 		scan.result->commit = al_strdup(scan.source->commit);
+	if (!err && !opts->no_cache)
+		scan.cache_dir = cache_dir_of(opts, scan.source);
 	if (!err)
-		err = al_source_list(scan.source, default_prune, !opts->no_cache);
+		err = al_source_list(scan.source, default_prune, scan.cache_dir);
 	for (size_t i = 0; !err && i < scan.source->notices.len; i++)
 		al_scan_notice(&scan, "%s", (char *)scan.source->notices.items[i]);
 	if (!err)

@@ -42,6 +42,7 @@ typedef struct {
 	al_source *source;
 	al_ruleset *rules;
 	al_config *config;        /* may be NULL */
+	char *cache_dir;          /* the caches' directory, no trailing '/'; NULL: --no-cache */
 	al_strmap facts;          /* path -> al_file_facts * */
 	al_vec go_files;          /* char *, sorted: non-test .go files */
 	al_vec rust_files;        /* char *, sorted */

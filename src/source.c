@@ -266,11 +266,10 @@ static int cmp_file(const void *a, const void *b)
 }
 
 /* Lists the revision's tree, from the listing cache when it holds this tree. */
-static int list_tree(al_source *self, const char *const *prune_dirs, int use_cache)
+static int list_tree(al_source *self, const char *const *prune_dirs, const char *cache_dir)
 {
-	const char *git_dir = git_repository_commondir(self->repo);
 	const git_oid *id = git_tree_id(self->tree);
-	if (use_cache && al_listing_cache_read(git_dir, id, prune_dirs, &self->files) == 0)
+	if (cache_dir && al_listing_cache_read(cache_dir, id, prune_dirs, &self->files) == 0)
 		return 0;
 	walk_state st = { self, prune_dirs, AL_BUF_INIT };
 	int err = 0;
@@ -278,16 +277,16 @@ static int list_tree(al_source *self, const char *const *prune_dirs, int use_cac
 		err = git_fail("cannot list the tree");
 	al_buf_dispose(&st.path);
 	al_vec_sort(&self->files, cmp_file);
-	if (!err && use_cache)
-		al_listing_cache_write(git_dir, id, prune_dirs, &self->files);
+	if (!err && cache_dir)
+		al_listing_cache_write(cache_dir, id, prune_dirs, &self->files);
 	return err;
 }
 
-int al_source_list(al_source *self, const char *const *prune_dirs, int use_cache)
+int al_source_list(al_source *self, const char *const *prune_dirs, const char *cache_dir)
 {
 	int err = 0;
 	if (self->mode == AL_SOURCE_REV) {
-		err = list_tree(self, prune_dirs, use_cache);
+		err = list_tree(self, prune_dirs, cache_dir);
 	} else {
 		err = list_index(self, prune_dirs, self->mode == AL_SOURCE_WORKTREE);
 		if (!err && self->mode == AL_SOURCE_WORKTREE)

@@ -49,8 +49,8 @@ void al_git_init(void);
 int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev);
 /* Lists the snapshot's regular files, skipping symlinks, submodules and every directory
  * whose name is in prune_dirs (NULL-terminated). A revision's list comes from the listing
- * cache when use_cache is set and it holds the tree (listing_cache.h). */
-int al_source_list(al_source *self, const char *const *prune_dirs, int use_cache);
+ * cache in cache_dir (NULL: no cache) when it holds the tree (listing_cache.h). */
+int al_source_list(al_source *self, const char *const *prune_dirs, const char *cache_dir);
 /* The listed file at path (binary search of the sorted list), or NULL. */
 const al_source_file *al_source_find(const al_source *self, const char *path);
 /* Reads one file by path from the snapshot into out: a listed file by its blob id, without

@@ -13,7 +13,8 @@
 
 static const char usage[] =
     "usage: archlint baseline [PATH] [--rev REV | --staged | --worktree] [-o FILE]\n"
-    "                         [--config FILE] [--rules DIR] [--jobs N] [--quiet]\n\n"
+    "                         [--config FILE] [--rules DIR] [--jobs N] [--quiet]\n"
+    "                         [--cache-dir DIR]\n\n"
     "Writes the open findings of the repository at PATH to .archlint-baseline.json at its\n"
     "work tree root (or to -o FILE; '-' for stdout), keyed by rule and component, never by\n"
     "line. Commit it; then 'archlint check --baseline .archlint-baseline.json' fails only\n"

@@ -15,7 +15,8 @@ static const char usage[] =
 	"                      [--format text|json|sarif|github|gitlab|junit] [-o FILE]\n"
 	"                      [--fail-on error|warning|note|never] [--config FILE]\n"
 	"                      [--new-from-rev REV] [--baseline FILE] [--rules DIR]\n"
-	"                      [--jobs N] [--quiet] [--allow-incomplete]\n\n"
+	"                      [--jobs N] [--quiet] [--allow-incomplete]\n"
+	"                      [--cache-dir DIR | --no-cache]\n\n"
 	"Scans the repository at PATH (default: the current directory, searched upwards) and\n"
 	"reports every component whose language cuts against the guideline. Exit status: 0\n"
 	"nothing at or above --fail-on (default warning), 1 findings at or above it, or an\n"
@@ -30,7 +31,10 @@ static const char usage[] =
 	".archlint.json, '//archlint:ignore RULE -- reason' in a component's entry file,\n"
 	"--baseline FILE (written by 'archlint baseline'), and --new-from-rev REV, which\n"
 	"only keeps findings on components that are new or changed in role or language\n"
-	"since REV.\n";
+	"since REV.\n\n"
+	"What each file yields is cached between runs in archlint/ under the git directory;\n"
+	"--cache-dir DIR (or ARCHLINT_CACHE_DIR) keeps it in DIR instead, for a CI cache step\n"
+	"to save and restore; --no-cache neither reads nor writes it.\n";
 
 static const char *const formats[] = { "text", "json", "sarif", "github", "gitlab", "junit",
 				       NULL };

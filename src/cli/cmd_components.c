@@ -9,7 +9,8 @@
 
 static const char usage[] =
 	"usage: archlint components [PATH] [--rev REV | --staged | --worktree]\n"
-	"                           [--format text|json] [-o FILE] [--config FILE] [--jobs N]\n\n"
+	"                           [--format text|json] [-o FILE] [--config FILE] [--jobs N]\n"
+	"                           [--cache-dir DIR]\n\n"
 	"Lists the Go and Rust components of the repository with role, confidence and entry.\n";
 
 static const char *const formats[] = { "text", "json", NULL };

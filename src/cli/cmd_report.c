@@ -14,7 +14,8 @@
 static const char usage[] =
     "usage: archlint report [PATH] [--rev REV | --staged | --worktree] [--since REV]\n"
     "                       [--history N] [--format html|md|json] [-o FILE]\n"
-    "                       [--config FILE] [--rules DIR] [--jobs N] [--quiet]\n\n"
+    "                       [--config FILE] [--rules DIR] [--jobs N] [--quiet]\n"
+    "                       [--cache-dir DIR]\n\n"
     "Writes the architecture report of the repository at PATH: a map of every service\n"
     "placed by role and coloured by language with its findings and the links between\n"
     "components, the role x language matrix with the guideline, and per service its\n"

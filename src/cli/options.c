@@ -110,6 +110,10 @@ int al_cli_parse(al_cli_options *opts, int argc, char **argv, const char *usage,
 			if (!(v = value_of(argc, argv, &i, "--config")))
 				return usage_error(usage, "option '%s' needs a value", a);
 			opts->scan.config_path = v;
+		} else if (is_option(a, "--cache-dir")) {
+			if (!(v = value_of(argc, argv, &i, "--cache-dir")))
+				return usage_error(usage, "option '%s' needs a value", a);
+			opts->scan.cache_dir = v;
 		} else if (is_option(a, "--rules")) {
 			if (!(v = value_of(argc, argv, &i, "--rules")))
 				return usage_error(usage, "option '%s' needs a value", a);

@@ -83,10 +83,22 @@ int al_bin_checksum_strip(al_buf *data)
 	return 1;
 }
 
+/* Creates the file's directory and its missing parents (a --cache-dir a CI cache step has
+ * not restored yet). */
 static int ensure_dir(const char *file)
 {
 	char *dir = al_path_dirname(file);
-	int ok = mkdir(dir, 0777) == 0 || errno == EEXIST;
+	int ok = 1;
+	for (char *p = dir + 1; ok; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char end = *p;
+		*p = '\0';
+		ok = mkdir(dir, 0777) == 0 || errno == EEXIST;
+		*p = end;
+		if (!end)
+			break;
+	}
 	free(dir);
 	return ok ? 0 : -1;
 }

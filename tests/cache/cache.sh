@@ -5,7 +5,7 @@
 # check` across: no cache, a cold cache, a warm cache, --jobs 1 and 2, a truncated cache
 # file, a corrupt one, one written by another cache version, a staged edit on a warm cache
 # (only the edited file is new), four runs writing the cache at once, and the listing cache
-# damaged or left from another tree. Each must be byte-identical to the reference (the
+# damaged or left from another tree, and --cache-dir / ARCHLINT_CACHE_DIR. Each must be byte-identical to the reference (the
 # staged edit and the new tree to a --no-cache run of the same snapshot); a bad facts cache
 # must be reported on stderr and rebuilt.
 set -uo pipefail
@@ -15,7 +15,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/archlint-cache.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME=$T GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C
-unset ARCHLINT_RULES
+unset ARCHLINT_RULES ARCHLINT_CACHE_DIR
 
 pass=0
 fail=0
@@ -123,6 +123,41 @@ run "$T/ref.json" --no-cache
 run "$T/new-tree.json"
 check "listing of a new tree" "$T/new-tree.json"
 grep -q '"cmd/added"' "$T/new-tree.json" || { echo "FAIL the new tree's component is missing"; fail=$((fail + 1)); }
+
+# --cache-dir DIR and ARCHLINT_CACHE_DIR (a CI cache step's directory): both caches are
+# written there, its missing parents created, nothing under the git directory; the next run
+# reads them (every file a hit, so the facts file is not rewritten) and says the same.
+git clone -q "$T/repo" "$T/ci"
+ci_cache=$T/ci-cache/nested
+ci_run() { # ci_run OUT [ARGS...]: archlint check --format json on the clone
+	local out=$1
+	shift
+	"$ARCHLINT" check "$T/ci" --format json --fail-on never "$@" >"$out" 2>>"$T/stderr"
+}
+ci_run "$T/ref.json" --no-cache
+ci_run "$T/ci-cold.json" --cache-dir "$ci_cache/"
+check "cache-dir cold" "$T/ci-cold.json"
+ci_facts=$(ls "$ci_cache"/facts-*.cache 2>/dev/null)
+[ -n "$ci_facts" ] && ls "$ci_cache"/listing-*.cache >/dev/null 2>&1 ||
+	{ echo "FAIL --cache-dir: no cache files in $ci_cache"; fail=$((fail + 1)); }
+[ ! -e "$T/ci/.git/archlint" ] || { echo "FAIL --cache-dir: a cache under the git directory"; fail=$((fail + 1)); }
+stamp=$(stat -c %i.%Y.%y "$ci_facts" 2>/dev/null)
+: >"$T/stderr"
+ARCHLINT_CACHE_DIR=$ci_cache ci_run "$T/ci-warm.json"
+check "ARCHLINT_CACHE_DIR warm" "$T/ci-warm.json"
+[ "$(stat -c %i.%Y.%y "$ci_facts" 2>/dev/null)" = "$stamp" ] ||
+	{ echo "FAIL ARCHLINT_CACHE_DIR: the warm run did not read the cache (it rewrote it)"; fail=$((fail + 1)); }
+[ ! -e "$T/ci/.git/archlint" ] || { echo "FAIL ARCHLINT_CACHE_DIR: a cache under the git directory"; fail=$((fail + 1)); }
+head -c 100 "$ci_facts" >"$T/half" && cp "$T/half" "$ci_facts"
+: >"$T/stderr"
+ARCHLINT_CACHE_DIR=$T/elsewhere ci_run "$T/ci-flag.json" --cache-dir "$ci_cache"
+check "cache-dir over ARCHLINT_CACHE_DIR" "$T/ci-flag.json"
+grep -q "$ci_cache/facts-.*truncated or corrupt" "$T/stderr" ||
+	{ echo "FAIL --cache-dir: the damaged cache there was not the one read"; cat "$T/stderr"; fail=$((fail + 1)); }
+[ ! -e "$T/elsewhere" ] || { echo "FAIL --cache-dir did not win over ARCHLINT_CACHE_DIR"; fail=$((fail + 1)); }
+(cd "$T" && "$ARCHLINT" check ci --format json --fail-on never --cache-dir rel-cache >"$T/ci-rel.json" 2>>"$T/stderr")
+check "relative cache-dir" "$T/ci-rel.json"
+ls "$T/rel-cache"/facts-*.cache >/dev/null 2>&1 || { echo "FAIL a relative --cache-dir is not under the current directory"; fail=$((fail + 1)); }
 
 # A staged edit on a warm cache: the same as a cold scan of the same index.
 printf '\n// staged edit\n' >>"$T/repo/cmd/api/main.go"
