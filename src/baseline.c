@@ -73,6 +73,7 @@ int al_baseline_apply(al_result *result, const char *path)
 {
 	al_buf text = AL_BUF_INIT;
 	cJSON *doc = NULL;
+	al_component_ids ids = {AL_STRMAP_INIT, AL_VEC_INIT, NULL, 0, 0};
 	int err = 0;
 	if (al_file_read(path, AL_JSON_MAX_BYTES, 0, &text) != 0) {
 		al_error_set("%s: the baseline cannot be read: %s", path,
@@ -95,6 +96,7 @@ int al_baseline_apply(al_result *result, const char *path)
 	int n = 0;
 	const char *at = al_buf_cstr(&text), *end = at + text.len;
 	unsigned line = 1;
+	al_component_ids_init(&ids, result);
 	const cJSON *it;
 	cJSON_ArrayForEach(it, list)
 	{
@@ -110,13 +112,10 @@ int al_baseline_apply(al_result *result, const char *path)
 			goto done;
 		}
 		int matched = 0;
-		for (size_t i = 0; i < result->findings.len; i++) {
-			al_finding *f = result->findings.items[i];
-			/* Ids are written as valid UTF-8, so they are compared that way too. */
-			char *clean = al_utf8_sanitize(f->component->id);
-			int same = strcmp(clean, id) == 0;
-			free(clean);
-			if (strcmp(f->rule, rule) != 0 || !same ||
+		const al_vec *findings = al_component_ids_findings(&ids, id);
+		for (size_t i = 0; findings && i < findings->len; i++) {
+			al_finding *f = findings->items[i];
+			if (strcmp(f->rule, rule) != 0 ||
 			    (lang && strcmp(lang, al_language_name(f->component->language)) != 0))
 				continue;
 			matched = 1;
@@ -134,8 +133,8 @@ int al_baseline_apply(al_result *result, const char *path)
 			continue;
 		char *origin = al_sprintf("%s:%u", path, line);
 		char *what = al_sprintf("the baseline entry for %s", rule);
-		char *unknown = al_unknown_component_notice(
-		    result, origin, what, id,
+		char *unknown = al_component_ids_unknown(
+		    &ids, origin, what, id,
 		    ": drop it from the baseline ('archlint baseline' rewrites the file)");
 		notice(result, unknown ? unknown
 		                       : al_sprintf("%s: %s on '%s' is no longer found: drop it "
@@ -146,6 +145,7 @@ int al_baseline_apply(al_result *result, const char *path)
 		free(origin);
 	}
 done:
+	al_component_ids_dispose(&ids);
 	cJSON_Delete(doc);
 	al_buf_dispose(&text);
 	return err;

@@ -6,56 +6,90 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "report.h"
 #include "util/nearest.h"
 
-/* Ids are written to the baseline as valid UTF-8, so a sanitized id counts too. */
-static int names_component(const al_component *c, const char *id)
-{
-	if (strcmp(c->id, id) == 0)
-		return 1;
-	char *clean = al_utf8_sanitize(c->id);
-	int same = strcmp(clean, id) == 0;
-	free(clean);
-	return same;
-}
+/* Past this many suggestions in one check, an unknown id is named without one: each costs
+ * an edit distance to every component, and thousands of stale entries need no more. */
+#define MAX_SUGGESTIONS 100
 
-char *al_unknown_component_notice(const al_result *result, const char *origin, const char *what,
-                                  const char *id, const char *advice)
+void al_component_ids_init(al_component_ids *self, const al_result *result)
 {
 	const al_vec *comps = &result->components;
-	const char **ids = al_calloc(comps->len + 1, sizeof(*ids));
+	*self = (al_component_ids){AL_STRMAP_INIT, AL_VEC_INIT,
+	                           al_calloc(comps->len + 1, sizeof(char *)), comps->len, 0};
 	for (size_t i = 0; i < comps->len; i++) {
 		const al_component *c = comps->items[i];
-		if (names_component(c, id)) {
-			free(ids);
-			return NULL;
-		}
-		ids[i] = c->id;
+		self->ids[i] = c->id;
+		al_vec *v = al_calloc(1, sizeof(*v));
+		al_vec_push(&self->findings, v);
+		al_strmap_set(&self->known, c->id, v);
 	}
-	const char *near = al_nearest(id, ids, comps->len);
-	char *text = near ? al_sprintf("%s: %s names '%s', which matches no component: did you "
-	                               "mean '%s'?",
-	                               origin, what, id, near)
-	                  : al_sprintf("%s: %s names '%s', which matches no component%s", origin,
-	                               what, id, advice);
-	free(ids);
-	return text;
+	for (size_t i = 0; i < result->findings.len; i++) {
+		al_finding *f = result->findings.items[i];
+		al_vec *v = al_strmap_get(&self->known, f->component->id);
+		if (v)
+			al_vec_push(v, f);
+	}
+	/* Ids are written to the baseline as valid UTF-8, so a sanitized id counts too. */
+	for (size_t i = 0; i < comps->len; i++) {
+		char *clean = al_utf8_sanitize(self->ids[i]);
+		if (!al_strmap_has(&self->known, clean))
+			al_strmap_set(&self->known, clean, self->findings.items[i]);
+		free(clean);
+	}
+}
+
+static void free_findings(void *p)
+{
+	al_vec_dispose(p);
+	free(p);
+}
+
+void al_component_ids_dispose(al_component_ids *self)
+{
+	al_strmap_dispose(&self->known);
+	al_vec_dispose_with(&self->findings, free_findings);
+	free(self->ids);
+}
+
+const al_vec *al_component_ids_findings(const al_component_ids *self, const char *id)
+{
+	return al_strmap_get(&self->known, id);
+}
+
+char *al_component_ids_unknown(al_component_ids *self, const char *origin, const char *what,
+                               const char *id, const char *advice)
+{
+	if (al_strmap_has(&self->known, id))
+		return NULL;
+	const char *near = NULL;
+	if (self->suggested < MAX_SUGGESTIONS) {
+		self->suggested++;
+		near = al_nearest(id, self->ids, self->n);
+	}
+	return near ? al_sprintf("%s: %s names '%s', which matches no component: did you "
+	                         "mean '%s'?",
+	                         origin, what, id, near)
+	            : al_sprintf("%s: %s names '%s', which matches no component%s", origin, what,
+	                         id, advice);
 }
 
 void al_config_check_component_ids(const al_config *config, al_result *result)
 {
+	al_component_ids ids;
+	al_component_ids_init(&ids, result);
 	for (size_t i = 0; i < config->role_lines.cap; i++) {
 		const al_strmap_slot *s = &config->role_lines.slots[i];
 		if (!s->key)
 			continue;
 		char *origin = al_sprintf("%s:%u", config->path, (unsigned)(uintptr_t)s->value);
-		char *text = al_unknown_component_notice(result, origin, "\"components\"", s->key,
-		                                         " ('archlint components' lists them)");
+		char *text = al_component_ids_unknown(&ids, origin, "\"components\"", s->key,
+		                                      " ('archlint components' lists them)");
 		if (text)
 			al_vec_push(&result->notices, text);
 		free(origin);
 	}
+	al_component_ids_dispose(&ids);
 }

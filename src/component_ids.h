@@ -10,11 +10,28 @@
 
 #include "config.h"
 
-/* NULL when id names a component of result; else the notice "ORIGIN: WHAT names 'ID', which
- * matches no component: did you mean 'NEAREST'?", or without a near id, ADVICE after
- * "component" (allocated). */
-char *al_unknown_component_notice(const al_result *result, const char *origin, const char *what,
-                                  const char *id, const char *advice);
+#include "util/strmap.h"
+
+/* The components' ids of one result and their findings, indexed once for the many names
+ * of waivers and baseline entries (each looked up in constant time). */
+typedef struct {
+	al_strmap known;   /* each id, and its valid-UTF-8 spelling -> its findings */
+	al_vec findings;   /* al_vec * of al_finding *, one per component (owned) */
+	const char **ids;  /* borrowed from the result */
+	size_t n;
+	size_t suggested;  /* nearest ids looked up so far (they are bounded) */
+} al_component_ids;
+
+void al_component_ids_init(al_component_ids *self, const al_result *result);
+void al_component_ids_dispose(al_component_ids *self);
+/* The findings of the component id names (al_finding *, in the result's order), or NULL
+ * when it names none. */
+const al_vec *al_component_ids_findings(const al_component_ids *self, const char *id);
+/* NULL when id names a component; else the notice "ORIGIN: WHAT names 'ID', which matches
+ * no component: did you mean 'NEAREST'?", or without a near id (or past the first hundred
+ * looked up), ADVICE after "component" (allocated). */
+char *al_component_ids_unknown(al_component_ids *self, const char *origin, const char *what,
+                               const char *id, const char *advice);
 /* A notice for each id under the configuration's "components" that matches no component. */
 void al_config_check_component_ids(const al_config *config, al_result *result);
 

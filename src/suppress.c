@@ -128,12 +128,6 @@ static void today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-static void free_findings(void *p)
-{
-	al_vec_dispose(p);
-	free(p);
-}
-
 /* Each waiver looks at the findings of its component only (component id -> al_vec of
  * al_finding *, in the result's order): 100,000 waivers against every finding took minutes. */
 static void apply_waivers(al_scan *scan)
@@ -142,21 +136,13 @@ static void apply_waivers(al_scan *scan)
 	const al_config *config = scan->config;
 	char date[11];
 	today(date);
-	al_strmap by_component = AL_STRMAP_INIT;
-	for (size_t i = 0; i < result->findings.len; i++) {
-		al_finding *f = result->findings.items[i];
-		al_vec *v = al_strmap_get(&by_component, f->component->id);
-		if (!v) {
-			v = al_calloc(1, sizeof(*v));
-			al_strmap_set(&by_component, f->component->id, v);
-		}
-		al_vec_push(v, f);
-	}
+	al_component_ids ids;
+	al_component_ids_init(&ids, result);
 	for (size_t k = 0; k < config->waivers.len; k++) {
 		const al_waiver *w = config->waivers.items[k];
 		int expired = strcmp(w->expires, date) < 0, matched = 0;
 		char *origin = al_sprintf("%s:%u", config->path, w->line);
-		const al_vec *findings = al_strmap_get(&by_component, w->component);
+		const al_vec *findings = al_component_ids_findings(&ids, w->component);
 		for (size_t i = 0; findings && i < findings->len; i++) {
 			al_finding *f = findings->items[i];
 			if (strcmp(f->rule, w->rule) != 0)
@@ -173,8 +159,8 @@ static void apply_waivers(al_scan *scan)
 			       matched ? "its finding is reported again" : "remove it");
 		else if (!matched) {
 			char *what = al_sprintf("the waiver of %s", w->rule);
-			char *unknown = al_unknown_component_notice(result, origin, what,
-			                                            w->component, ": remove it");
+			char *unknown =
+			    al_component_ids_unknown(&ids, origin, what, w->component, ": remove it");
 			if (unknown)
 				al_vec_push(&result->notices, unknown);
 			else
@@ -186,7 +172,7 @@ static void apply_waivers(al_scan *scan)
 		}
 		free(origin);
 	}
-	al_strmap_dispose_with(&by_component, free_findings);
+	al_component_ids_dispose(&ids);
 }
 
 void al_suppress_apply(al_scan *scan)
