@@ -192,6 +192,9 @@ typedef struct {
 	int jobs;                /* 0: number of cores */
 	int no_cache;            /* neither read nor write the extraction cache */
 	const char *cache_dir;   /* NULL: ARCHLINT_CACHE_DIR, else archlint/ in the git directory */
+	/* Accept the findings .archlint-baseline.json at the snapshot's root lists, when it is
+	 * there (check does, unless --no-baseline or --baseline FILE). */
+	int committed_baseline;
 	/* Called on the scanning thread as files are parsed (done of total); may be NULL. */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;

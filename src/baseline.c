@@ -72,16 +72,24 @@ static void notice(al_result *result, char *text)
 int al_baseline_apply(al_result *result, const char *path)
 {
 	al_buf text = AL_BUF_INIT;
-	cJSON *doc = NULL;
-	al_component_ids ids = {AL_STRMAP_INIT, AL_VEC_INIT, NULL, 0, 0};
-	int err = 0;
+	int err;
 	if (al_file_read(path, AL_JSON_MAX_BYTES, 0, &text) != 0) {
 		al_error_set("%s: the baseline cannot be read: %s", path,
 		             al_file_strerror(errno, AL_JSON_MAX_BYTES));
 		err = AL_ECONFIG;
-		goto done;
+	} else {
+		err = al_baseline_apply_text(result, path, al_buf_cstr(&text), text.len);
 	}
-	if ((err = al_json_parse(&doc, path, al_buf_cstr(&text), text.len)))
+	al_buf_dispose(&text);
+	return err;
+}
+
+int al_baseline_apply_text(al_result *result, const char *path, const char *text, size_t len)
+{
+	cJSON *doc = NULL;
+	al_component_ids ids = {AL_STRMAP_INIT, AL_VEC_INIT, NULL, 0, 0};
+	int err = 0;
+	if ((err = al_json_parse(&doc, path, text, len)))
 		goto done;
 	const cJSON *version = cJSON_GetObjectItemCaseSensitive(doc, "version");
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "findings");
@@ -94,7 +102,7 @@ int al_baseline_apply(al_result *result, const char *path)
 		goto done;
 	}
 	int n = 0;
-	const char *at = al_buf_cstr(&text), *end = at + text.len;
+	const char *at = text, *end = text + len;
 	unsigned line = 1;
 	al_component_ids_init(&ids, result);
 	const cJSON *it;
@@ -147,7 +155,6 @@ int al_baseline_apply(al_result *result, const char *path)
 done:
 	al_component_ids_dispose(&ids);
 	cJSON_Delete(doc);
-	al_buf_dispose(&text);
 	return err;
 }
 

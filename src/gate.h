@@ -20,6 +20,8 @@ void al_baseline_write(FILE *out, const al_result *result);
  * debt is paid. AL_ECONFIG (message names the file) when it cannot be read or is
  * malformed. */
 int al_baseline_apply(al_result *result, const char *path);
+/* The same for a baseline already read: text[0..len) is the document, path names it. */
+int al_baseline_apply_text(al_result *result, const char *path, const char *text, size_t len);
 /* The work tree root of the repository at path (NULL: the current directory, searched
  * upwards), with a trailing '/'; *out is malloc'ed. AL_EREPO for a bare repository. */
 int al_repo_workdir(char **out, const char *path);

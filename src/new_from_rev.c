@@ -1,9 +1,10 @@
 /*
  * new_from_rev.c: --new-from-rev REV — gate only on what changed. The tree at REV is
  * scanned with the same options (libgit2 reads it; nothing is checked out), and every open
- * finding whose component existed at REV with the same id, language and role is marked
- * AL_SUPPRESS_UNCHANGED. A component that is new, or whose role or language changed, keeps
- * its findings. The base must be in the object database: in a shallow clone fetch it
+ * finding whose component existed at REV with the same id, language, role and closure is
+ * marked AL_SUPPRESS_UNCHANGED. A component that is new, or whose role, language or closure
+ * changed, keeps its findings. On a repository without a commit yet, HEAD is no base:
+ * everything is new (the pre-commit hook's first commit). The base must be in the object database: in a shallow clone fetch it
  * first (git fetch --depth=1 origin main); when it is missing the error says so.
  */
 #include <stdlib.h>
@@ -12,11 +13,16 @@
 #include <git2.h>
 
 #include "gate.h"
+#include "util/strmap.h"
 #include "repo_open.h"
 #include "source.h"
 
-/* 0 when rev names a commit whose tree this repository holds; else AL_EREPO, with a
- * message that tells a shallow clone how to get the base. */
+/* No base to compare with: HEAD before the first commit. */
+#define NO_BASE (-1)
+
+/* 0 when rev names a commit whose tree this repository holds; NO_BASE for HEAD when there
+ * is no commit yet; else AL_EREPO, with a message that tells a shallow clone how to get
+ * the base. */
 static int check_base(const char *path, const char *rev)
 {
 	git_repository *repo = NULL;
@@ -25,7 +31,9 @@ static int check_base(const char *path, const char *rev)
 	if (al_repo_open(&repo, path ? path : ".", 0) < 0)
 		return 0; /* the scan itself reports an unusable repository */
 	int shallow = git_repository_is_shallow(repo) == 1;
-	if (git_revparse_single(&obj, repo, rev) < 0 ||
+	if (strcmp(rev, "HEAD") == 0 && git_repository_head_unborn(repo) == 1)
+		err = NO_BASE;
+	else if (git_revparse_single(&obj, repo, rev) < 0 ||
 	    git_object_peel(&tree, obj, GIT_OBJECT_TREE) < 0) {
 		if (shallow)
 			al_error_set(
@@ -45,14 +53,22 @@ static int check_base(const char *path, const char *rev)
 	return err;
 }
 
-static int unchanged(const al_result *base, const al_component *c)
+static int same_closure(const al_component *a, const al_component *b)
 {
-	for (size_t i = 0; i < base->components.len; i++) {
-		const al_component *b = base->components.items[i];
-		if (strcmp(b->id, c->id) == 0 && b->language == c->language && b->role == c->role)
-			return 1;
-	}
-	return 0;
+	if (a->closure.len != b->closure.len)
+		return 0;
+	for (size_t i = 0; i < a->closure.len; i++)
+		if (strcmp(a->closure.items[i], b->closure.items[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* Whether c was at the base as it is now: same id, language, role and closure (the
+ * packages it is built from). base_ids maps the base's ids to its components. */
+static int unchanged(const al_strmap *base_ids, const al_component *c)
+{
+	const al_component *b = al_strmap_get(base_ids, c->id);
+	return b && b->language == c->language && b->role == c->role && same_closure(b, c);
 }
 
 int al_new_from_rev_apply(al_result *result, const al_scan_options *opts, const char *rev)
@@ -61,10 +77,11 @@ int al_new_from_rev_apply(al_result *result, const al_scan_options *opts, const 
 	int err = check_base(opts->path, rev);
 	git_libgit2_shutdown();
 	if (err)
-		return err;
+		return err == NO_BASE ? 0 : err;
 	al_scan_options base_opts = *opts;
 	base_opts.mode = AL_SOURCE_REV;
 	base_opts.rev = rev;
+	base_opts.committed_baseline = 0; /* the base is compared, not judged */
 	al_result *base = NULL;
 	if (al_scan_run(&base, &base_opts) != 0) {
 		char *why = al_strdup(al_error_last());
@@ -72,13 +89,19 @@ int al_new_from_rev_apply(al_result *result, const al_scan_options *opts, const 
 		free(why);
 		return AL_EREPO;
 	}
+	al_strmap base_ids = AL_STRMAP_INIT;
+	for (size_t i = 0; i < base->components.len; i++) {
+		al_component *b = base->components.items[i];
+		al_strmap_set(&base_ids, b->id, b);
+	}
 	char *reason = al_sprintf("unchanged since %s", rev);
 	for (size_t i = 0; i < result->findings.len; i++) {
 		al_finding *f = result->findings.items[i];
-		if (!f->suppressed && unchanged(base, f->component))
+		if (!f->suppressed && unchanged(&base_ids, f->component))
 			al_finding_suppress(f, AL_SUPPRESS_UNCHANGED, reason, rev);
 	}
 	free(reason);
+	al_strmap_dispose(&base_ids);
 	al_result_free(base);
 	return 0;
 }

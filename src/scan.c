@@ -12,6 +12,7 @@
 
 #include "deploy.h"
 #include "directive.h"
+#include "gate.h"
 #include "json.h"
 #include "util/file.h"
 #include "util/nearest.h"
@@ -174,6 +175,24 @@ done:
 	return err;
 }
 
+/* The committed baseline, .archlint-baseline.json at the snapshot's root, when there: read
+ * from the snapshot like the configuration (a pre-commit hook sees the staged one). */
+static int apply_committed_baseline(al_scan *scan)
+{
+	const char *path = ".archlint-baseline.json";
+	al_buf text = AL_BUF_INIT;
+	size_t bound = scan->source->max_bytes; /* a baseline is JSON, bounded like one */
+	al_source_limit(scan->source, AL_JSON_MAX_BYTES);
+	int rc = al_source_read_path(scan->source, path, &text), err = 0;
+	al_source_limit(scan->source, bound);
+	if (rc == 0)
+		err = al_baseline_apply_text(scan->result, path, al_buf_cstr(&text), text.len);
+	else if (rc != AL_SOURCE_ABSENT) /* a symlink, not a regular file, too large */
+		err = AL_ECONFIG;
+	al_buf_dispose(&text);
+	return err;
+}
+
 /* --cache-dir, else ARCHLINT_CACHE_DIR (a CI cache step keeps it between jobs), else
  * archlint/ in the repository's common git directory. */
 static char *cache_dir_of(const al_scan_options *opts, const al_source *source)
@@ -275,6 +294,8 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 		al_links_find(&scan);
 		al_policy_apply(scan.result, scan.rules);
 		al_suppress_apply(&scan);
+		if (opts->committed_baseline)
+			err = apply_committed_baseline(&scan);
 		al_directive_near_miss_notices(&scan.facts, &scan.result->notices);
 		al_vec_sort(&scan.result->notices, al_vec_cmp_str);
 	}

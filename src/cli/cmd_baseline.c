@@ -1,6 +1,6 @@
 /*
  * cmd_baseline.c: `archlint baseline` — record today's open findings as accepted debt in
- * .archlint-baseline.json (at the work tree root, or -o FILE), for `check --baseline`.
+ * .archlint-baseline.json (at the work tree root, or -o FILE), which `check` applies.
  * Findings already accepted by a waiver or an inline directive are not recorded: they
  * carry their own reason.
  */
@@ -17,9 +17,9 @@ static const char usage[] =
     "                         [--cache-dir DIR]\n\n"
     "Writes the open findings of the repository at PATH to .archlint-baseline.json at its\n"
     "work tree root (or to -o FILE; '-' for stdout), keyed by rule and component, never by\n"
-    "line. Commit it; then 'archlint check --baseline .archlint-baseline.json' fails only\n"
-    "on findings it does not list, and names the entries that no longer match so the file\n"
-    "shrinks as the debt is paid.\n";
+    "line. Commit it; then 'archlint check' (and the hook and CI steps built on it) finds\n"
+    "it without a flag, fails only on findings it does not list, and names the entries\n"
+    "that no longer match so the file shrinks as the debt is paid.\n";
 
 int al_cmd_baseline(int argc, char **argv)
 {

@@ -14,9 +14,9 @@ static const char usage[] =
 	"usage: archlint check [PATH] [--rev REV | --staged | --worktree]\n"
 	"                      [--format text|json|sarif|github|gitlab|junit] [-o FILE]\n"
 	"                      [--fail-on error|warning|note|never] [--config FILE]\n"
-	"                      [--new-from-rev REV] [--baseline FILE] [--rules DIR]\n"
-	"                      [--jobs N] [--quiet] [--allow-incomplete]\n"
-	"                      [--cache-dir DIR | --no-cache]\n\n"
+	"                      [--new-from-rev REV | --full-gate]\n"
+	"                      [--baseline FILE | --no-baseline] [--rules DIR] [--jobs N]\n"
+	"                      [--quiet] [--allow-incomplete] [--cache-dir DIR | --no-cache]\n\n"
 	"Scans the repository at PATH (default: the current directory, searched upwards) and\n"
 	"reports every component whose language cuts against the guideline. Exit status: 0\n"
 	"nothing at or above --fail-on (default warning), 1 findings at or above it, or an\n"
@@ -29,9 +29,12 @@ static const char usage[] =
 	"(Code Quality report), junit (one test case per component).\n\n"
 	"Accepted findings are kept out of the gate and counted on stderr: waivers in\n"
 	".archlint.json, '//archlint:ignore RULE -- reason' in a component's entry file,\n"
-	"--baseline FILE (written by 'archlint baseline'), and --new-from-rev REV, which\n"
-	"only keeps findings on components that are new or changed in role or language\n"
-	"since REV.\n\n"
+	"the baseline written by 'archlint baseline' (.archlint-baseline.json at the root of\n"
+	"the snapshot is applied without a flag; --baseline FILE reads another, --no-baseline\n"
+	"none), and --new-from-rev REV, which only gates on components that are new or changed\n"
+	"in role, language or closure since REV (the pre-commit hook passes HEAD, the GitHub\n"
+	"Action and the GitLab example a pull request's merge base; --full-gate gates on\n"
+	"every finding again).\n\n"
 	"What each file yields is cached between runs in archlint/ under the git directory;\n"
 	"--cache-dir DIR (or ARCHLINT_CACHE_DIR) keeps it in DIR instead, for a CI cache step\n"
 	"to save and restore; --no-cache neither reads nor writes it.\n";
@@ -158,10 +161,14 @@ int al_cmd_check(int argc, char **argv)
 		return AL_EXIT_ERROR;
 	}
 	int allow_incomplete = take_flag(&argc, argv, "--allow-incomplete");
+	int no_baseline = take_flag(&argc, argv, "--no-baseline");
+	if (take_flag(&argc, argv, "--full-gate"))
+		new_from_rev = NULL; /* every finding gates, whatever the hook's entry says */
 	al_cli_options opts;
 	int rc = al_cli_parse_path(&opts, argc, argv, usage, formats);
 	if (rc)
 		return rc < 0 ? AL_EXIT_OK : rc;
+	opts.scan.committed_baseline = !baseline && !no_baseline;
 	al_result *result;
 	if (al_cli_scan(&result, &opts))
 		return AL_EXIT_ERROR;

@@ -10,6 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 need node python3 git cmake
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
+unset GITHUB_BASE_REF # set only where a case plays a pull request
 
 check "action.yml is valid against the SchemaStore action schema" \
 	validate_json "$AL_SCHEMAS/schemastore-github-action.json" "$AL_SOURCE_DIR/action.yml" --yaml
@@ -72,7 +73,7 @@ log = open(d + "/log.txt", encoding="utf-8", errors="replace").read()
 summary = open(d + "/summary.md", encoding="utf-8").read()
 ok = eval(sys.argv[2])
 if not ok:
-    print(json.dumps(r)); print(log[-3000:]); sys.exit(1)
+    print(json.dumps(r)); print(log[-3000:]); print(summary[:1500]); sys.exit(1)
 EOF
 }
 
@@ -100,10 +101,29 @@ mkdir "$repo/cmd/zz-new" && cp "$AL_FIXTURES/hostile/relay.go.txt" "$repo/cmd/zz
 git -C "$repo" add -A && git -C "$repo" commit -qm "one more relay"
 run_action newrev new-from-rev=HEAD~1
 check "new-from-rev: one annotation, for the new relay" report newrev 'log.count("\n::warning file=") == 1 and "file=cmd/zz-new/main.go" in log'
+# A pull request (GITHUB_BASE_REF set by the runner) gates on what it changes since its
+# merge base with origin/BASE; gate: all on every finding; no merge base is an error.
+git -C "$repo" update-ref refs/remotes/origin/main HEAD~1
+GITHUB_BASE_REF=main run_action pr
+check "pull request: only the new relay gates" report pr 'r["outputs"]["exit-code"] == "1" and log.count("\n::warning file=") == 1 and "file=cmd/zz-new/main.go" in log and "10 suppressed (10 unchanged)" in log'
+GITHUB_BASE_REF=main run_action prall gate=all
+check "gate: all: every finding (ten annotations, the rest in the log)" report prall 'r["outputs"]["exit-code"] == "1" and log.count("\n::warning file=") == 9 and "2 more warnings" in log and "**11 findings**" in summary'
+GITHUB_BASE_REF=nowhere run_action prnobase
+check "pull request without its base: exit 2, said" report prnobase 'r["outputs"]["exit-code"] == "2" and "no merge base of HEAD and origin/nowhere" in log'
+run_action badgate gate=some
+check "an unknown gate is an error" report badgate 'r["outputs"]["exit-code"] == "2" and "gate must be changed or all" in log'
+
 (cd "$repo" && "$ARCHLINT" baseline -q)
 run_action base baseline=.archlint-baseline.json
 check "baseline: the step passes" report base 'r["conclusion"] == "success" and "11 suppressed" in summary'
-rm "$repo/.archlint-baseline.json"
+git -C "$repo" add .archlint-baseline.json && git -C "$repo" commit -qm "baseline"
+run_action committed
+check "a committed baseline applies without an input" report committed 'r["conclusion"] == "success" and "11 suppressed (11 baseline)" in log'
+git -C "$repo" rm -q .archlint-baseline.json && git -C "$repo" commit -qm "no baseline"
+
+# cache-dir: the extraction cache goes where an actions/cache step can keep it.
+run_action cached fail-on=never cache-dir="$T/ci-cache"
+check "cache-dir: the cache is written there" bash -c 'ls "$1"/* >/dev/null 2>&1' _ "$T/ci-cache"
 
 # build: never without archlint on PATH fails clearly; always builds from the action source.
 PATH=/usr/sbin:/usr/bin:/sbin:/bin run_action nobin build=never

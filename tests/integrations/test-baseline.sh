@@ -2,7 +2,8 @@
 # test-baseline.sh: `archlint baseline` records today's open findings in
 # .archlint-baseline.json at the work tree root (from any directory, or -o FILE), keyed by
 # rule and component, never by line; `check --baseline FILE` hides exactly those, still
-# fails on a new finding, survives line moves, and names entries that no longer match.
+# fails on a new finding, survives line moves, and names entries that no longer match;
+# committed (or staged, for --staged), `check` applies it without a flag.
 . "$(dirname "$0")/lib.sh"
 need python3 git
 
@@ -44,6 +45,27 @@ lines = open(sys.argv[1]).read().splitlines()
 assert len(lines) == 1 and lines[0].startswith("cmd/zz-new-relay/main.go:14: warning:"), lines' "$T/out"
 check "the removed component's entry is named" grep -qE "^archlint: notice: $bl:[0-9]+: the baseline entry for AL001 names 'cmd/space dir #hash\\?q=1&r=2', which matches no component: drop it from the baseline" "$T/err"
 check "9 hidden" grep -qF '1 findings (0 errors, 1 warnings, 0 notes); 9 suppressed (9 baseline)' "$T/err"
+
+# Committed, it is applied without a flag, from the snapshot judged: --no-baseline opts out;
+# a baseline staged (not committed) counts for --staged, as the pre-commit hook runs.
+run_archlint 1 check "$repo"
+check "committed: found without a flag" grep -qF '1 findings (0 errors, 1 warnings, 0 notes); 9 suppressed (9 baseline)' "$T/err"
+check "committed: the stale entry named at its line in the snapshot" grep -qE "^archlint: notice: \.archlint-baseline\.json:[0-9]+: the baseline entry for AL001 names 'cmd/space dir" "$T/err"
+run_archlint 1 check "$repo" --no-baseline
+check "--no-baseline: every finding" grep -qF '10 findings (0 errors, 10 warnings, 0 notes)' "$T/err"
+check "--no-baseline: no baseline notice" sh -c '! grep -q "baseline entry" "$1"' _ "$T/err"
+"$ARCHLINT" baseline "$repo" 2>/dev/null
+git -C "$repo" add .archlint-baseline.json
+run_archlint 0 check "$repo" --staged
+check "staged: the staged baseline accepts the new finding" grep -qF '0 findings (0 errors, 0 warnings, 0 notes); 10 suppressed (10 baseline)' "$T/err"
+run_archlint 1 check "$repo"
+check "HEAD: still the committed one" grep -qF '9 suppressed (9 baseline)' "$T/err"
+echo '{"version": 1, "findings": [' >"$bl"
+git -C "$repo" add .archlint-baseline.json
+run_archlint 2 check "$repo" --staged
+check "staged: a malformed baseline is an error naming it" grep -qE "^archlint: \.archlint-baseline\.json:[0-9]+:[0-9]+: invalid JSON" "$T/err"
+git -C "$repo" checkout -q HEAD -- .archlint-baseline.json
+
 run_archlint 1 check "$repo" --baseline "$bl" --format sarif -o "$T/out.sarif"
 check "SARIF marks baseline findings as external suppressions" python3 -c '
 import json, sys
@@ -69,5 +91,7 @@ run_archlint 2 baseline "$T/bare.git"
 check "bare: asks for -o" grep -qF 'use -o FILE' "$T/err"
 run_archlint 0 baseline "$T/bare.git" -o -
 check "bare: -o - writes to stdout" python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))["findings"]) == 10' "$T/out"
+run_archlint 1 check "$T/bare.git"
+check "bare: the committed baseline applies" grep -qF '9 suppressed (9 baseline)' "$T/err"
 
 finish

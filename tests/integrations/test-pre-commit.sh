@@ -4,7 +4,8 @@
 # try-repo` on a hook repository holding it, and `pre-commit install` + `git commit` with a
 # .pre-commit-config.yaml pinning it by commit, in a repository the test builds. The hook
 # checks the staged snapshot: a staged data-path Go service blocks the commit, an untracked
-# or unstaged one does not, and an unstaged fix does not rescue a staged finding. The
+# or unstaged one does not, and an unstaged fix does not rescue a staged finding; a finding
+# already committed is reported below the gate (args: [--full-gate] gates on it). The
 # example ci-examples/.pre-commit-config.yaml works the same way.
 . "$(dirname "$0")/lib.sh"
 need pre-commit git node
@@ -14,7 +15,7 @@ check ".pre-commit-hooks.yaml is valid against the SchemaStore schema" \
 check "the hook is what the issue asks for" python3 - "$AL_SOURCE_DIR/.pre-commit-hooks.yaml" <<'EOF'
 import sys
 text = open(sys.argv[1]).read()
-for line in ("- id: archlint", "entry: archlint check --staged", "language: system",
+for line in ("- id: archlint", "entry: archlint check --staged --new-from-rev HEAD", "language: system",
              "pass_filenames: false", "require_serial: true"):
     assert ("\n" + line + "\n") in ("\n" + "\n".join(l.strip() for l in text.splitlines()) + "\n"), line
 EOF
@@ -75,6 +76,24 @@ relay cmd/untracked data-path
 try_repo 0 "findings only in unstaged and untracked files"
 check "archlint --worktree would have failed there" bash -c '! archlint check --worktree "$1" >/dev/null 2>&1' _ "$repo"
 
+# Day one: a finding already committed (here before the hook) does not block an unrelated
+# commit; it is reported below the gate. Changing that component's role does block.
+new_repo
+relay cmd/old data-path
+git -C "$repo" add cmd/old && git -C "$repo" commit -qm "old debt"
+echo "notes" >"$repo/NOTES.md" && git -C "$repo" add NOTES.md
+try_repo 0 "a committed finding and an unrelated staged change"
+(cd "$repo" && archlint check --staged --new-from-rev HEAD) >"$T/out" 2>"$T/err"
+check "the old finding is reported below the gate" grep -qF '0 findings (0 errors, 0 warnings, 0 notes); 1 suppressed (1 unchanged)' "$T/err"
+relay cmd/old control-plane && git -C "$repo" add cmd/old && git -C "$repo" commit -qm "old, fixed"
+relay cmd/old data-path && git -C "$repo" add cmd/old
+try_repo 1 "a staged change of a component's role"
+# The first commit of a repository has no HEAD to compare with: everything gates.
+rm -rf "$T/unborn" && mkdir -p "$T/unborn/cmd/relay" && git -C "$T/unborn" init -q
+cp "$AL_FIXTURES/hostile/relay.go.txt" "$T/unborn/cmd/relay/main.go" && git -C "$T/unborn" add -A
+got=0; (cd "$T/unborn" && archlint check --staged --new-from-rev HEAD) >"$T/out" 2>&1 || got=$?
+check "before the first commit, a staged finding gates" test "$got" = 1
+
 # pre-commit run through git: install the framework's hook, pin the hook repo by commit.
 new_repo
 cat >"$repo/.pre-commit-config.yaml" <<EOF
@@ -96,6 +115,16 @@ sed -i 's|archlint:role data-path|archlint:role control-plane|' "$repo/cmd/relay
 git -C "$repo" add cmd/relay
 git -C "$repo" commit -qm "add a control-plane relay" >"$T/commit.out" 2>&1 && pass || { fail "a clean commit was blocked"; cat "$T/commit.out"; }
 check "pre-commit ran archlint" grep -q '^archlint\.*Passed' "$T/commit.out"
+# The relay is committed now: an unrelated commit passes, unless args: [--full-gate].
+echo "notes" >"$repo/NOTES.md" && git -C "$repo" add NOTES.md
+relay cmd/relay data-path && git -C "$repo" add cmd/relay && git -C "$repo" commit -q --no-verify -m "debt"
+echo "more" >>"$repo/NOTES.md" && git -C "$repo" add NOTES.md
+git -C "$repo" commit -qm "notes" >"$T/commit.out" 2>&1 && pass || { fail "an old finding blocked an unrelated commit"; cat "$T/commit.out"; }
+sed -i 's|      - id: archlint|      - id: archlint\n        args: [--full-gate]|' "$repo/.pre-commit-config.yaml"
+git -C "$repo" add .pre-commit-config.yaml
+got=0; git -C "$repo" commit -qm "full gate" >"$T/commit.out" 2>&1 || got=$?
+check "args: [--full-gate]: the old finding blocks" test "$got" = 1
+git -C "$repo" reset -q --hard HEAD~1
 (cd "$repo" && pre-commit run --all-files) >"$T/pc.out" 2>&1 && pass || { fail "pre-commit run --all-files"; cat "$T/pc.out"; }
 
 # The example configuration from ci-examples/ (repo: local) blocks and passes the same way.
