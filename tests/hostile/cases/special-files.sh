@@ -4,7 +4,8 @@
 # the path, opened without following a symlink. Each run is bounded in time and memory:
 #   - a configuration or baseline that is /dev/zero, a FIFO, a symlink to /dev/zero, or a
 #     3 GiB (sparse) file: one error naming the file, at once;
-#   - a committed .archlint.json that is a symlink: an error, never the defaults;
+#   - a committed .archlint.json or .archlint-baseline.json that is a symlink: an error,
+#     never the defaults;
 #   - the extraction and listing caches under the git directory replaced by a FIFO, a
 #     symlink to /dev/zero or a 3 GiB file: a notice, the cache rebuilt, the scan right;
 #   - a work-tree directory swapped for a symlink leading outside the repository: the file
@@ -32,6 +33,11 @@ commit "a baseline that is a symlink"
 al_bounded 10 512 check --no-cache --baseline .archlint-baseline.json .
 expect_rc 2
 expect_error_match "\.archlint-baseline\.json: the baseline cannot be read: not a regular file$"
+for mode in "" --staged --worktree; do # committed, it is applied without a flag: never read
+	al_bounded 10 512 check --no-cache $mode .
+	expect_rc 2
+	expect_error_match "^archlint: \.archlint-baseline\.json: cannot be read: (a symbolic link \(not followed\)|not a regular file)$"
+done
 
 repo linked-config
 go_mod
