@@ -20,6 +20,7 @@
 
 #include "report.h"
 #include "rules.h"
+#include "util/plural.h"
 
 #define ANNOTATIONS_PER_KIND 10
 #define SUMMARY_MAX_ROWS 500
@@ -177,19 +178,23 @@ void al_report_github(FILE *out, const al_result *result)
 		}
 	}
 	static const char *const kinds[] = {"error", "warning", "notice"};
-	static const char *const plural[] = {"errors", "warnings", "notes"};
+	static const char *const nouns[] = {"error", "warning", "note"};
 	for (size_t k = 0; k < 3; k++) {
 		if (total[k] <= ANNOTATIONS_PER_KIND)
 			continue;
+		size_t more = total[k] - shown[k];
 		fprintf(out,
-		        "::%s title=archlint%%3A %zu more %s::%zu more %s than GitHub shows as "
+		        "::%s title=archlint%%3A %zu more %s%s::%zu more %s%s than GitHub shows as "
 		        "annotations in one step (%d); they are in this log and the job summary\n",
-		        kinds[k], total[k] - shown[k], plural[k], total[k] - shown[k], plural[k],
+		        kinds[k], more, nouns[k], AL_PLURAL(more), more, nouns[k], AL_PLURAL(more),
 		        ANNOTATIONS_PER_KIND);
 	}
-	fprintf(out, "archlint: %zu components; %zu findings (%zu errors, %zu warnings, %zu notes)",
-	        result->components.len, total[0] + total[1] + total[2], total[0], total[1],
-	        total[2]);
+	size_t all = total[0] + total[1] + total[2];
+	fprintf(out,
+	        "archlint: %zu component%s; %zu finding%s (%zu error%s, %zu warning%s, %zu note%s)",
+	        result->components.len, AL_PLURAL(result->components.len), all, AL_PLURAL(all),
+	        total[0], AL_PLURAL(total[0]), total[1], AL_PLURAL(total[1]), total[2],
+	        AL_PLURAL(total[2]));
 	if (suppressed)
 		fprintf(out, "; %zu suppressed", suppressed);
 	fputc('\n', out);
@@ -269,10 +274,13 @@ void al_report_github_summary(FILE *out, const al_result *result)
 	fputs("## archlint\n\n", out);
 	if (open)
 		fprintf(out,
-		        "**%zu finding%s** (%zu errors, %zu warnings, %zu notes) in %zu "
-		        "components",
-		        open, open == 1 ? "" : "s", levels[AL_LEVEL_ERROR],
-		        levels[AL_LEVEL_WARNING], levels[AL_LEVEL_NOTE], result->components.len);
+		        "**%zu finding%s** (%zu error%s, %zu warning%s, %zu note%s) in %zu "
+		        "component%s",
+		        open, AL_PLURAL(open), levels[AL_LEVEL_ERROR],
+		        AL_PLURAL(levels[AL_LEVEL_ERROR]), levels[AL_LEVEL_WARNING],
+		        AL_PLURAL(levels[AL_LEVEL_WARNING]), levels[AL_LEVEL_NOTE],
+		        AL_PLURAL(levels[AL_LEVEL_NOTE]), result->components.len,
+		        AL_PLURAL(result->components.len));
 	else
 		fprintf(out, "No findings in %zu components", result->components.len);
 	if (suppressed)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "report_doc.h"
+#include "util/plural.h"
 #include "rules.h"
 
 #define MAX_EVIDENCE 5
@@ -148,7 +149,7 @@ static void summary(FILE *out, const al_report_doc *doc)
 		      out);
 	}
 	fprintf(out, " \xC2\xB7 archlint %s\n\n**%zu service%s**: ", AL_VERSION, doc->services.len,
-	        doc->services.len == 1 ? "" : "s");
+	        AL_PLURAL(doc->services.len));
 	for (int role = 0; role < AL_ROLE__COUNT; role++)
 		fprintf(out, "%s%zu %s", role ? ", " : "",
 		        al_report_role_count(doc->matrix, (al_role)role), al_role_name((al_role)role));
@@ -442,7 +443,7 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 	free(loc);
 	fprintf(out, " (%s)\n- size: %zu file%s, %zu line%s in %zu package%s:", c->kind, s->files,
 	        s->files == 1 ? "" : "s", s->lines, s->lines == 1 ? "" : "s", s->dirs.len,
-	        s->dirs.len == 1 ? "" : "s");
+	        AL_PLURAL(s->dirs.len));
 	for (size_t i = 0; i < s->dirs.len && i < MAX_DIRS; i++) {
 		const al_report_dir *d = s->dirs.items[i];
 		fputs(i ? ", " : " ", out);

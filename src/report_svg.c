@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "report_doc.h"
+#include "util/plural.h"
 
 #define NODE_W 224
 #define NODE_H 48
@@ -220,7 +221,7 @@ static void write_edges(FILE *out, const layout *lo)
 			fputs(": FFI", out);
 		} else {
 			fprintf(out, ": %zu shared in-repo package%s", l->via.len,
-			        l->via.len == 1 ? "" : "s");
+			        AL_PLURAL(l->via.len));
 			for (size_t k = 0; k < l->via.len && k < 6; k++) {
 				fputs(k ? ", " : " (", out);
 				al_html_escape(out, l->via.items[k]);

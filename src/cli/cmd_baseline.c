@@ -10,6 +10,7 @@
 #include "../gate.h"
 #include "cli.h"
 #include "report.h"
+#include "util/plural.h"
 
 static const char usage[] =
     "usage: archlint baseline [PATH] [--rev REV | --staged | --worktree] [-o FILE]\n"
@@ -54,7 +55,7 @@ int al_cmd_baseline(int argc, char **argv)
 			n += !((al_finding *)result->findings.items[i])->suppressed;
 		if (!opts.quiet && out != stdout) {
 			fprintf(stderr, "archlint: %zu finding%s recorded in ", n,
-			        n == 1 ? "" : "s");
+			        AL_PLURAL(n));
 			al_text_escape(stderr, opts.output);
 			fputc('\n', stderr);
 		}

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "report.h"
 #include "util/file.h"
+#include "util/plural.h"
 
 static const char usage[] =
 	"usage: archlint check [PATH] [--rev REV | --staged | --worktree]\n"
@@ -88,11 +89,13 @@ static void summary(const al_result *r)
 		}
 	}
 	fprintf(stderr,
-		"archlint: %zu components (%zu data-path, %zu control-plane, %zu tool, "
-		"%zu unclassified); %zu findings (%zu errors, %zu warnings, %zu notes)",
-		r->components.len, roles[AL_ROLE_DATA_PATH], roles[AL_ROLE_CONTROL_PLANE],
-		roles[AL_ROLE_TOOL], roles[AL_ROLE_UNCLASSIFIED], open, levels[AL_LEVEL_ERROR],
-		levels[AL_LEVEL_WARNING], levels[AL_LEVEL_NOTE]);
+		"archlint: %zu component%s (%zu data-path, %zu control-plane, %zu tool, "
+		"%zu unclassified); %zu finding%s (%zu error%s, %zu warning%s, %zu note%s)",
+		r->components.len, AL_PLURAL(r->components.len), roles[AL_ROLE_DATA_PATH],
+		roles[AL_ROLE_CONTROL_PLANE], roles[AL_ROLE_TOOL], roles[AL_ROLE_UNCLASSIFIED], open,
+		AL_PLURAL(open), levels[AL_LEVEL_ERROR], AL_PLURAL(levels[AL_LEVEL_ERROR]),
+		levels[AL_LEVEL_WARNING], AL_PLURAL(levels[AL_LEVEL_WARNING]), levels[AL_LEVEL_NOTE],
+		AL_PLURAL(levels[AL_LEVEL_NOTE]));
 	if (nhidden) {
 		fprintf(stderr, "; %zu suppressed (", nhidden);
 		const char *sep = "";

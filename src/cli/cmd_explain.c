@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "report.h"
+#include "util/plural.h"
 
 static const char usage[] =
     "usage: archlint explain [PATH] COMPONENT [--rev REV | --staged | --worktree]\n"
@@ -59,7 +60,8 @@ static void explain_text(FILE *out, const al_result *r, const al_component *c)
 		al_text_escape(out, e->why);
 		fputc('\n', out);
 	}
-	fprintf(out, "\nclosure (%zu packages, %zu files):\n", c->closure.len, c->closure_files);
+	fprintf(out, "\nclosure (%zu package%s, %zu file%s):\n", c->closure.len,
+	        AL_PLURAL(c->closure.len), c->closure_files, AL_PLURAL(c->closure_files));
 	for (size_t i = 0; i < c->closure.len; i++) {
 		fputs("  ", out);
 		al_text_escape(out, c->closure.items[i]);

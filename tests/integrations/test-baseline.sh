@@ -44,12 +44,12 @@ import sys
 lines = open(sys.argv[1]).read().splitlines()
 assert len(lines) == 1 and lines[0].startswith("cmd/zz-new-relay/main.go:14: warning:"), lines' "$T/out"
 check "the removed component's entry is named" grep -qE "^archlint: notice: $bl:[0-9]+: the baseline entry for AL001 names 'cmd/space dir #hash\\?q=1&r=2', which matches no component: drop it from the baseline" "$T/err"
-check "9 hidden" grep -qF '1 findings (0 errors, 1 warnings, 0 notes); 9 suppressed (9 baseline)' "$T/err"
+check "9 hidden" grep -qF '1 finding (0 errors, 1 warning, 0 notes); 9 suppressed (9 baseline)' "$T/err"
 
 # Committed, it is applied without a flag, from the snapshot judged: --no-baseline opts out;
 # a baseline staged (not committed) counts for --staged, as the pre-commit hook runs.
 run_archlint 1 check "$repo"
-check "committed: found without a flag" grep -qF '1 findings (0 errors, 1 warnings, 0 notes); 9 suppressed (9 baseline)' "$T/err"
+check "committed: found without a flag" grep -qF '1 finding (0 errors, 1 warning, 0 notes); 9 suppressed (9 baseline)' "$T/err"
 check "committed: the stale entry named at its line in the snapshot" grep -qE "^archlint: notice: \.archlint-baseline\.json:[0-9]+: the baseline entry for AL001 names 'cmd/space dir" "$T/err"
 run_archlint 1 check "$repo" --no-baseline
 check "--no-baseline: every finding" grep -qF '10 findings (0 errors, 10 warnings, 0 notes)' "$T/err"
