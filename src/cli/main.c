@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "util/file.h"
+#include "util/nearest.h"
 
 static const al_cli_command commands[] = {
 	{ "check", al_cmd_check, "flag services whose language cuts against the guideline" },
@@ -31,7 +32,8 @@ static void usage(FILE *out)
 	      out);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nRun 'archlint <command> --help' for a command's options.\n", out);
+	fputs("\nRun 'archlint <command> --help' (or 'archlint help <command>') for a command's\n"
+	      "options; 'archlint --version' (-V) prints the version.\n", out);
 }
 
 static int run(int argc, char **argv)
@@ -41,18 +43,32 @@ static int run(int argc, char **argv)
 		return AL_EXIT_ERROR;
 	}
 	const char *cmd = argv[1];
-	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0 ||
+	    strcmp(cmd, "version") == 0) {
 		printf("archlint %s\n", AL_VERSION);
 		return AL_EXIT_OK;
+	}
+	if (strcmp(cmd, "help") == 0 && argc > 2) { /* archlint help CMD = archlint CMD --help */
+		char *help[] = {argv[0], argv[2], "--help", NULL};
+		return run(3, help);
 	}
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		usage(stdout);
 		return AL_EXIT_OK;
 	}
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	const char *names[sizeof(commands) / sizeof(commands[0])];
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(commands[i].name, cmd) == 0)
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "archlint: unknown command '%s' (see 'archlint --help')\n", cmd);
+		names[i] = commands[i].name;
+	}
+	const char *near = al_nearest(cmd, names, sizeof(names) / sizeof(names[0]));
+	if (near)
+		fprintf(stderr, "archlint: unknown command '%s': did you mean '%s'? (see 'archlint "
+		                "--help')\n",
+		        cmd, near);
+	else
+		fprintf(stderr, "archlint: unknown command '%s' (see 'archlint --help')\n", cmd);
 	return AL_EXIT_ERROR;
 }
 
