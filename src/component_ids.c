@@ -76,20 +76,18 @@ char *al_component_ids_unknown(al_component_ids *self, const char *origin, const
 	                         id, advice);
 }
 
-void al_config_check_component_ids(const al_config *config, al_result *result)
+void al_config_check_component_ids(const al_config *config, al_component_ids *ids,
+                                   al_result *result)
 {
-	al_component_ids ids;
-	al_component_ids_init(&ids, result);
 	for (size_t i = 0; i < config->role_lines.cap; i++) {
 		const al_strmap_slot *s = &config->role_lines.slots[i];
 		if (!s->key)
 			continue;
 		char *origin = al_sprintf("%s:%u", config->path, (unsigned)(uintptr_t)s->value);
-		char *text = al_component_ids_unknown(&ids, origin, "\"components\"", s->key,
+		char *text = al_component_ids_unknown(ids, origin, "\"components\"", s->key,
 		                                      " ('archlint components' lists them)");
 		if (text)
 			al_vec_push(&result->notices, text);
 		free(origin);
 	}
-	al_component_ids_dispose(&ids);
 }

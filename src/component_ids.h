@@ -32,7 +32,9 @@ const al_vec *al_component_ids_findings(const al_component_ids *self, const char
  * looked up), ADVICE after "component" (allocated). */
 char *al_component_ids_unknown(al_component_ids *self, const char *origin, const char *what,
                                const char *id, const char *advice);
-/* A notice for each id under the configuration's "components" that matches no component. */
-void al_config_check_component_ids(const al_config *config, al_result *result);
+/* A notice for each id under the configuration's "components" that matches no component
+ * (ids indexes result's components). */
+void al_config_check_component_ids(const al_config *config, al_component_ids *ids,
+                                   al_result *result);
 
 #endif

@@ -4,8 +4,9 @@
  * finding whose component existed at REV with the same id, language, role and closure is
  * marked AL_SUPPRESS_UNCHANGED. A component that is new, or whose role, language or closure
  * changed, keeps its findings. On a repository without a commit yet, HEAD is no base:
- * everything is new (the pre-commit hook's first commit). The base must be in the object database: in a shallow clone fetch it
- * first (git fetch --depth=1 origin main); when it is missing the error says so.
+ * everything is new (the pre-commit hook's first commit). The base must be in the object
+ * database: in a shallow clone fetch it first (git fetch --depth=1 origin main); when it is
+ * missing the error says so.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,9 @@
 #include <git2.h>
 
 #include "gate.h"
-#include "util/strmap.h"
 #include "repo_open.h"
 #include "source.h"
+#include "util/strmap.h"
 
 /* No base to compare with: HEAD before the first commit. */
 #define NO_BASE (-1)

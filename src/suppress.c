@@ -128,21 +128,19 @@ static void today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* Each waiver looks at the findings of its component only (component id -> al_vec of
- * al_finding *, in the result's order): 100,000 waivers against every finding took minutes. */
-static void apply_waivers(al_scan *scan)
+/* Each waiver looks at the findings of its component only (ids indexes them): 100,000
+ * waivers against every finding took minutes. */
+static void apply_waivers(al_scan *scan, al_component_ids *ids)
 {
 	al_result *result = scan->result;
 	const al_config *config = scan->config;
 	char date[11];
 	today(date);
-	al_component_ids ids;
-	al_component_ids_init(&ids, result);
 	for (size_t k = 0; k < config->waivers.len; k++) {
 		const al_waiver *w = config->waivers.items[k];
 		int expired = strcmp(w->expires, date) < 0, matched = 0;
 		char *origin = al_sprintf("%s:%u", config->path, w->line);
-		const al_vec *findings = al_component_ids_findings(&ids, w->component);
+		const al_vec *findings = al_component_ids_findings(ids, w->component);
 		for (size_t i = 0; findings && i < findings->len; i++) {
 			al_finding *f = findings->items[i];
 			if (strcmp(f->rule, w->rule) != 0)
@@ -160,7 +158,7 @@ static void apply_waivers(al_scan *scan)
 		else if (!matched) {
 			char *what = al_sprintf("the waiver of %s", w->rule);
 			char *unknown =
-			    al_component_ids_unknown(&ids, origin, what, w->component, ": remove it");
+			    al_component_ids_unknown(ids, origin, what, w->component, ": remove it");
 			if (unknown)
 				al_vec_push(&result->notices, unknown);
 			else
@@ -172,7 +170,6 @@ static void apply_waivers(al_scan *scan)
 		}
 		free(origin);
 	}
-	al_component_ids_dispose(&ids);
 }
 
 void al_suppress_apply(al_scan *scan)
@@ -180,7 +177,10 @@ void al_suppress_apply(al_scan *scan)
 	for (size_t i = 0; i < scan->result->components.len; i++)
 		inline_directives(scan, scan->result->components.items[i]);
 	if (scan->config) {
-		apply_waivers(scan);
-		al_config_check_component_ids(scan->config, scan->result);
+		al_component_ids ids; /* one index for the waivers and the configuration's ids */
+		al_component_ids_init(&ids, scan->result);
+		apply_waivers(scan, &ids);
+		al_config_check_component_ids(scan->config, &ids, scan->result);
+		al_component_ids_dispose(&ids);
 	}
 }

@@ -1,7 +1,8 @@
 /*
  * nearest.c: bounded edit distance and the nearest candidate name (nearest.h). One row of
- * the distance matrix per comparison; a stale baseline naming thousands of vanished ids
- * against thousands of components stays cheap because each comparison stops early.
+ * the distance matrix per comparison, which stops at the first row past the bound; a
+ * search is still one comparison per candidate, so callers bound how many they make
+ * (component_ids.c looks up the first 100 unknown ids).
  */
 #include "nearest.h"
 
