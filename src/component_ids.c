@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "report.h"
 #include "util/nearest.h"
+#include "util/utf8.h"
 
 /* Past this many suggestions in one check, an unknown id is named without one: each costs
  * an edit distance to every component, and thousands of stale entries need no more. */

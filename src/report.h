@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "archlint.h"
+#include "util/utf8.h"
 
 /* Compiler-style findings: "path:line: level: message [RULE]". */
 void al_report_text(FILE *out, const al_result *result);
@@ -38,8 +39,6 @@ void al_text_escape(FILE *out, const char *s);
  * container by Dockerfile:4" or "not by any deployment file"; "server (why)" or "unknown". */
 char *al_verdict_shipped_line(const al_component *c);
 char *al_verdict_runs_line(const al_component *c);
-/* A copy of s that is valid UTF-8: invalid bytes become U+FFFD. */
-char *al_utf8_sanitize(const char *s);
 /* JSON helpers the JSON formats share (report_json.c). al_json_add_string adds value made
  * valid UTF-8 under key, or null when value is NULL; al_json_string_item returns a new string
  * item made valid UTF-8; al_json_write prints doc and a newline to out, then frees doc. */
