@@ -10,34 +10,39 @@
 #include <stdio.h>
 
 #include "archlint.h"
+#include "cli_spec.h"
 
 enum { AL_EXIT_OK = 0, AL_EXIT_FINDINGS = 1, AL_EXIT_ERROR = 2 };
 
+/* What the command line said; each command reads the fields of the options it takes. */
 typedef struct {
 	al_scan_options scan;
 	const char *format;
 	const char *output;
 	al_level fail_on; /* AL_LEVEL_OFF: never */
 	int quiet;
+	const char *new_from_rev, *baseline; /* check */
+	int no_baseline, allow_incomplete;   /* check */
+	int full_gate;                       /* check, install-hook */
+	const char *since;                   /* report */
+	unsigned history;                    /* report; 0: none */
+	int force;                           /* install-hook, init */
 	const char *positional[2];
 	int npositional;
 } al_cli_options;
 
+/* A command: its name in cli_spec.c and what runs it on the parsed command line. */
 typedef struct {
 	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *summary;
+	int (*run)(al_cli_options *opts);
 } al_cli_command;
 
-/* Parses the shared options; sets defaults first. Prints the error and returns
- * AL_EXIT_ERROR on bad usage, returns -1 when --help was printed, else 0. `formats` is a
- * NULL-terminated list the command accepts; `max_positional` how many operands it takes. */
-int al_cli_parse(al_cli_options *opts, int argc, char **argv, const char *usage,
-		 const char *const *formats, int max_positional);
-/* al_cli_parse for a command that takes one operand, the repository PATH: sets
- * opts->scan.path to it (NULL when absent). */
-int al_cli_parse_path(al_cli_options *opts, int argc, char **argv, const char *usage,
-		      const char *const *formats);
+/* Parses the command line of cmd (argv[0] is the command's name) into *opts, defaults
+ * first; a command with one operand gets it as opts->scan.path. Returns 0; -1 when --help
+ * was printed; AL_EXIT_ERROR after printing a usage error. */
+int al_cli_parse(al_cli_options *opts, const al_cmd_spec *cmd, int argc, char **argv);
+/* Writes cmd's --help: synopsis, prose, every option with its default, exit status. */
+void al_cli_help(FILE *out, const al_cmd_spec *cmd);
 /* Opens -o FILE or stdout. */
 FILE *al_cli_open_output(const al_cli_options *opts);
 /* Flushes and closes what al_cli_open_output opened; when any write to it failed, sets the
@@ -52,13 +57,13 @@ int al_cli_fail_free(al_result *result);
 /* Notices and a summary on stderr (unless quiet). */
 void al_cli_print_notices(const al_cli_options *opts, const al_result *result);
 
-int al_cmd_check(int argc, char **argv);
-int al_cmd_components(int argc, char **argv);
-int al_cmd_explain(int argc, char **argv);
-int al_cmd_rules(int argc, char **argv);
-int al_cmd_report(int argc, char **argv);
-int al_cmd_baseline(int argc, char **argv);
-int al_cmd_install_hook(int argc, char **argv);
-int al_cmd_init(int argc, char **argv);
+int al_cmd_check(al_cli_options *opts);
+int al_cmd_components(al_cli_options *opts);
+int al_cmd_explain(al_cli_options *opts);
+int al_cmd_rules(al_cli_options *opts);
+int al_cmd_report(al_cli_options *opts);
+int al_cmd_baseline(al_cli_options *opts);
+int al_cmd_install_hook(al_cli_options *opts);
+int al_cmd_init(al_cli_options *opts);
 
 #endif

@@ -7,32 +7,20 @@
 #include "cli.h"
 #include "report.h"
 
-static const char usage[] =
-	"usage: archlint components [PATH] [--rev REV | --staged | --worktree]\n"
-	"                           [--format text|json] [-o FILE] [--config FILE] [--jobs N]\n"
-	"                           [--cache-dir DIR]\n\n"
-	"Lists the Go and Rust components of the repository with role, confidence and entry.\n";
-
-static const char *const formats[] = { "text", "json", NULL };
-
-int al_cmd_components(int argc, char **argv)
+int al_cmd_components(al_cli_options *opts)
 {
-	al_cli_options opts;
-	int rc = al_cli_parse_path(&opts, argc, argv, usage, formats);
-	if (rc)
-		return rc < 0 ? AL_EXIT_OK : rc;
 	al_result *result;
-	if (al_cli_scan(&result, &opts))
+	if (al_cli_scan(&result, opts))
 		return AL_EXIT_ERROR;
-	FILE *out = al_cli_open_output(&opts);
+	FILE *out = al_cli_open_output(opts);
 	if (!out)
 		return al_cli_fail_free(result);
-	if (strcmp(opts.format, "json") == 0)
+	if (strcmp(opts->format, "json") == 0)
 		al_report_json(out, result);
 	else
 		al_report_components_text(out, result);
-	int err = al_cli_close_output(&opts, out);
-	al_cli_print_notices(&opts, result);
+	int err = al_cli_close_output(opts, out);
+	al_cli_print_notices(opts, result);
 	al_result_free(result);
 	return err ? al_cli_fail() : AL_EXIT_OK;
 }

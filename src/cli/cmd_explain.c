@@ -11,13 +11,6 @@
 #include "report.h"
 #include "util/plural.h"
 
-static const char usage[] =
-    "usage: archlint explain [PATH] COMPONENT [--rev REV | --staged | --worktree]\n"
-    "                        [--config FILE] [--format text|json]\n\n"
-    "Shows every signal behind one component's verdict.\n";
-
-static const char *const formats[] = {"text", "json", NULL};
-
 /* "label" then one of the verdict's answers, escaped, on one line. */
 static void explain_answer(FILE *out, const char *label, char *line)
 {
@@ -104,34 +97,26 @@ static void explain_json(FILE *out, const al_result *r, const al_component *c)
 	cJSON_Delete(doc);
 }
 
-int al_cmd_explain(int argc, char **argv)
+int al_cmd_explain(al_cli_options *opts)
 {
-	al_cli_options opts;
-	int rc = al_cli_parse(&opts, argc, argv, usage, formats, 2);
-	if (rc)
-		return rc < 0 ? AL_EXIT_OK : rc;
-	if (opts.npositional == 0) {
-		fprintf(stderr, "archlint: explain needs a COMPONENT\n%s", usage);
-		return AL_EXIT_ERROR;
-	}
-	const char *id = opts.positional[opts.npositional - 1];
-	opts.scan.path = opts.npositional == 2 ? opts.positional[0] : NULL;
+	const char *id = opts->positional[opts->npositional - 1];
+	opts->scan.path = opts->npositional == 2 ? opts->positional[0] : NULL;
 	al_result *result;
-	if (al_cli_scan(&result, &opts))
+	if (al_cli_scan(&result, opts))
 		return AL_EXIT_ERROR;
 	const al_component *c = al_result_find_component(result, id);
 	if (!c) {
 		al_error_set("no component '%s' (see 'archlint components')", id);
 		return al_cli_fail_free(result);
 	}
-	FILE *out = al_cli_open_output(&opts);
+	FILE *out = al_cli_open_output(opts);
 	if (!out)
 		return al_cli_fail_free(result);
-	if (strcmp(opts.format, "json") == 0)
+	if (strcmp(opts->format, "json") == 0)
 		explain_json(out, result, c);
 	else
 		explain_text(out, result, c);
-	int err = al_cli_close_output(&opts, out);
+	int err = al_cli_close_output(opts, out);
 	al_result_free(result);
 	return err ? al_cli_fail() : AL_EXIT_OK;
 }

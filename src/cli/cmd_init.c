@@ -19,10 +19,6 @@
 #include "source.h"
 #include "util/file.h"
 
-static const char usage[] = "usage: archlint init [PATH] [--force]\n\n"
-			    "Writes a starter .archlint.json at the repository root (refuses to\n"
-			    "overwrite one unless --force).\n";
-
 static char *starter_config(const al_result *result)
 {
 	cJSON *doc = cJSON_CreateObject();
@@ -55,22 +51,9 @@ static int write_config(const char *path, const char *text, int force)
 	return 0;
 }
 
-int al_cmd_init(int argc, char **argv)
+int al_cmd_init(al_cli_options *opts)
 {
-	int force = 0;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--force") == 0) {
-			memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof(char *));
-			argc--;
-			force = 1;
-			break;
-		}
-	}
-	al_cli_options opts;
-	int rc = al_cli_parse(&opts, argc, argv, usage, NULL, 1);
-	if (rc)
-		return rc < 0 ? AL_EXIT_OK : rc;
-	const char *where = opts.positional[0] ? opts.positional[0] : ".";
+	const char *where = opts->positional[0] ? opts->positional[0] : ".";
 
 	al_git_init();
 	git_repository *repo = NULL;
@@ -88,13 +71,13 @@ int al_cmd_init(int argc, char **argv)
 	git_libgit2_shutdown();
 
 	al_result *result = NULL;
-	opts.scan.path = where;
-	opts.scan.mode = AL_SOURCE_WORKTREE;
-	if (!err && al_scan_run(&result, &opts.scan) != 0)
+	opts->scan.path = where;
+	opts->scan.mode = AL_SOURCE_WORKTREE;
+	if (!err && al_scan_run(&result, &opts->scan) != 0)
 		err = -1;
 	char *text = err ? NULL : starter_config(result);
 	if (!err)
-		err = write_config(path, text, force);
+		err = write_config(path, text, opts->force);
 	if (!err) {
 		fprintf(stderr, "archlint: wrote ");
 		al_text_escape(stderr, path);

@@ -10,11 +10,6 @@
 #include "cli.h"
 #include "report.h"
 
-static const char usage[] = "usage: archlint rules [--rules DIR] [--format text|json]\n\n"
-                            "Lists the active guideline rules and signals.\n";
-
-static const char *const formats[] = {"text", "json", NULL};
-
 static const char *const kind_names[] = {"import", "crate", "path", "name", "fact", "query"};
 
 static void rules_text(FILE *out, const al_ruleset *rs)
@@ -71,14 +66,10 @@ static void rules_json(FILE *out, const al_ruleset *rs)
 	al_json_write(out, doc);
 }
 
-int al_cmd_rules(int argc, char **argv)
+int al_cmd_rules(al_cli_options *opts)
 {
-	al_cli_options opts;
-	int rc = al_cli_parse(&opts, argc, argv, usage, formats, 0);
-	if (rc)
-		return rc < 0 ? AL_EXIT_OK : rc;
 	al_ruleset *rs = al_ruleset_new();
-	const char *dir = opts.scan.rules_dir ? opts.scan.rules_dir : getenv("ARCHLINT_RULES");
+	const char *dir = opts->scan.rules_dir ? opts->scan.rules_dir : getenv("ARCHLINT_RULES");
 	int err = dir && *dir ? al_ruleset_load_dir(rs, dir) : al_ruleset_load_embedded(rs);
 	if (!err)
 		err = al_ruleset_finish(rs);
@@ -86,16 +77,16 @@ int al_cmd_rules(int argc, char **argv)
 		al_ruleset_free(rs);
 		return al_cli_fail();
 	}
-	FILE *out = al_cli_open_output(&opts);
+	FILE *out = al_cli_open_output(opts);
 	if (!out) {
 		al_ruleset_free(rs);
 		return al_cli_fail();
 	}
-	if (strcmp(opts.format, "json") == 0)
+	if (strcmp(opts->format, "json") == 0)
 		rules_json(out, rs);
 	else
 		rules_text(out, rs);
-	err = al_cli_close_output(&opts, out);
+	err = al_cli_close_output(opts, out);
 	al_ruleset_free(rs);
 	return err ? al_cli_fail() : AL_EXIT_OK;
 }

@@ -11,29 +11,35 @@
 #include "util/file.h"
 #include "util/nearest.h"
 
+/* What runs each command of cli_spec.c. */
 static const al_cli_command commands[] = {
-	{ "check", al_cmd_check, "flag services whose language cuts against the guideline" },
-	{ "components", al_cmd_components, "list discovered components with role and confidence" },
-	{ "explain", al_cmd_explain, "show every signal behind one component's verdict" },
-	{ "rules", al_cmd_rules, "list the active guideline rules and signals" },
-	{ "report", al_cmd_report, "write the architecture report (html, md or json)" },
-	{ "baseline", al_cmd_baseline, "record today's findings as accepted (.archlint-baseline.json)" },
-	{ "install-hook", al_cmd_install_hook, "write a git pre-commit hook running check --staged" },
-	{ "init", al_cmd_init, "write a starter .archlint.json at the repository root" },
+    {"check", al_cmd_check},
+    {"components", al_cmd_components},
+    {"explain", al_cmd_explain},
+    {"rules", al_cmd_rules},
+    {"report", al_cmd_report},
+    {"baseline", al_cmd_baseline},
+    {"install-hook", al_cmd_install_hook},
+    {"init", al_cmd_init},
 };
 
 static void usage(FILE *out)
 {
-	fputs("usage: archlint <command> [options] [PATH]\n\n"
-	      "archlint reads a git repository, finds its Go and Rust services, decides whether\n"
-	      "each is on the data path or the control plane, and flags the ones whose language\n"
-	      "cuts against the guideline (Rust for the data path, Go for the control plane).\n\n"
-	      "commands:\n",
-	      out);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "usage: archlint <command> [options] [PATH]\n\n%s\ncommands:\n", al_cli_about);
+	for (size_t i = 0; i < al_cmd_spec_count; i++)
+		fprintf(out, "  %-12s %s\n", al_cmd_specs[i].name, al_cmd_specs[i].summary);
 	fputs("\nRun 'archlint <command> --help' (or 'archlint help <command>') for a command's\n"
 	      "options; 'archlint --version' (-V) prints the version.\n", out);
+}
+
+/* Parses the command's line with its spec, then runs it. */
+static int run_command(const al_cli_command *command, int argc, char **argv)
+{
+	al_cli_options opts;
+	int rc = al_cli_parse(&opts, al_cmd_spec_find(command->name), argc, argv);
+	if (rc)
+		return rc < 0 ? AL_EXIT_OK : rc;
+	return command->run(&opts);
 }
 
 static int run(int argc, char **argv)
@@ -59,7 +65,7 @@ static int run(int argc, char **argv)
 	const char *names[sizeof(commands) / sizeof(commands[0])];
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(commands[i].name, cmd) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+			return run_command(&commands[i], argc - 1, argv + 1);
 		names[i] = commands[i].name;
 	}
 	const char *near = al_nearest(cmd, names, sizeof(names) / sizeof(names[0]));

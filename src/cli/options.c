@@ -1,8 +1,13 @@
 /*
- * options.c: parsing of the options shared by the scanning commands, and the output and
- * error plumbing around them. Errors are one line: "archlint: <what is wrong>".
+ * options.c: the command line of every command, parsed with getopt_long from the
+ * command's entry in cli_spec.c (so -j4, --jobs=4, option clusters and '--' work as in
+ * any GNU tool), and the output and error plumbing around it. A usage error is one line,
+ * "archlint: <what is wrong> (see 'archlint CMD --help')", with the option or value meant
+ * when a mistyped one is close to it.
  */
 #include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,30 +16,23 @@
 #include "cli.h"
 #include "report.h"
 #include "util/file.h"
+#include "util/nearest.h"
 
-static int usage_error(const char *usage, const char *fmt, const char *arg)
+/* getopt_long's value for a long option: past every short letter. */
+enum { LONG_BASE = 256 };
+
+static int usage_error(const al_cmd_spec *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int usage_error(const al_cmd_spec *cmd, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fputs("archlint: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n%s", usage);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, " (see 'archlint %s --help')\n", cmd->name);
+	va_end(ap);
 	return AL_EXIT_ERROR;
-}
-
-static const char *value_of(int argc, char **argv, int *i, const char *name)
-{
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(arg, name, n) == 0 && arg[n] == '=')
-		return arg + n + 1;
-	if (strcmp(arg, name) == 0 && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
-}
-
-static int is_option(const char *arg, const char *name)
-{
-	size_t n = strlen(name);
-	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
 /* A progress line on a terminal's stderr, once a scan has run for more than a second. */
@@ -54,103 +52,262 @@ static void progress(size_t done, size_t total, void *ctx)
 
 static struct timespec scan_start;
 
-int al_cli_parse(al_cli_options *opts, int argc, char **argv, const char *usage,
-		 const char *const *formats, int max_positional)
+/* The option the short letter c stands for in this command. */
+static al_opt_id id_of_letter(const al_cmd_spec *cmd, int c)
+{
+	for (const al_opt_id *id = cmd->options; *id != AL_OPT__COUNT; id++)
+		if (al_opt_spec_of(*id)->letter == c)
+			return *id;
+	return AL_OPT__COUNT;
+}
+
+/* "--name" of the option getopt reported in optopt, or "-c" for a short one. */
+static const char *reported_name(char *buf, size_t size)
+{
+	if (optopt >= LONG_BASE)
+		snprintf(buf, size, "--%s", al_opt_spec_of((al_opt_id)(optopt - LONG_BASE))->name);
+	else
+		snprintf(buf, size, "-%c", optopt);
+	return buf;
+}
+
+/* The first command that takes the option --name, or NULL. */
+static const char *command_taking(const char *name)
+{
+	for (size_t i = 0; i < al_cmd_spec_count; i++)
+		for (const al_opt_id *id = al_cmd_specs[i].options; *id != AL_OPT__COUNT; id++)
+			if (strcmp(al_opt_spec_of(*id)->name, name) == 0)
+				return al_cmd_specs[i].name;
+	return NULL;
+}
+
+/* An option the command does not take: ambiguous prefix, a near miss, or unknown. */
+static int unknown_option(const al_cmd_spec *cmd, const char *arg)
+{
+	if (optopt && optopt < LONG_BASE)
+		return usage_error(cmd, "unknown option '-%c'", optopt);
+	size_t len = strcspn(arg, "=");
+	const char *names[AL_OPT__COUNT], *first = NULL, *second = NULL;
+	size_t n = 0;
+	for (const al_opt_id *id = cmd->options; *id != AL_OPT__COUNT; id++) {
+		const char *name = al_opt_spec_of(*id)->name;
+		names[n++] = name;
+		if (len > 2 && strncmp(arg, "--", 2) == 0 && strncmp(arg + 2, name, len - 2) == 0)
+			*(first ? &second : &first) = name;
+	}
+	if (second)
+		return usage_error(cmd, "option '%.*s' is ambiguous: --%s or --%s", (int)len, arg,
+		                   first, second);
+	char word[128];
+	snprintf(word, sizeof(word), "%.*s", (int)(len > 2 ? len - 2 : 0), arg + 2);
+	const char *owner = command_taking(word);
+	if (owner)
+		return usage_error(cmd, "'--%s' is an option of 'archlint %s', not of %s", word,
+		                   owner, cmd->name);
+	const char *near = strncmp(arg, "--", 2) == 0 ? al_nearest(word, names, n) : NULL;
+	if (near)
+		return usage_error(cmd, "unknown option '%.*s': did you mean '--%s'?", (int)len,
+		                   arg, near);
+	return usage_error(cmd, "unknown option '%.*s'", (int)len, arg);
+}
+
+/* value must be one of choices: else the error, naming the nearest. */
+static int check_choice(const al_cmd_spec *cmd, const al_opt_spec *opt, const char *value)
+{
+	const char *const *choices = al_opt_choices(cmd, opt);
+	size_t n = 0;
+	for (; choices && choices[n]; n++)
+		if (strcmp(choices[n], value) == 0)
+			return 0;
+	if (!choices)
+		return 0;
+	char list[256] = "";
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(list);
+		snprintf(list + len, sizeof(list) - len, "%s%s",
+		         i == 0       ? ""
+		         : i + 1 == n ? " or "
+		                      : ", ",
+		         choices[i]);
+	}
+	const char *near = al_nearest(value, choices, n);
+	if (near)
+		return usage_error(cmd, "--%s takes %s, not '%s': did you mean '%s'?", opt->name,
+		                   list, value, near);
+	return usage_error(cmd, "--%s takes %s, not '%s'", opt->name, list, value);
+}
+
+/* A whole number from 1 to max, or the error. */
+static int parse_count(const al_cmd_spec *cmd, const char *name, const char *value, long max,
+                       long *out)
+{
+	char *end;
+	errno = 0;
+	*out = strtol(value, &end, 10);
+	if (errno || end == value || *end || *out < 1 || *out > max)
+		return usage_error(cmd, "--%s takes a number from 1 to %ld, not '%s'", name, max,
+		                   value);
+	return 0;
+}
+
+/* Stores one option's value. Returns 0, -1 after --help, or AL_EXIT_ERROR. */
+static int store(al_cli_options *opts, const al_cmd_spec *cmd, al_opt_id id, const char *v,
+                 int *modes)
+{
+	const al_opt_spec *opt = al_opt_spec_of(id);
+	long n;
+	if (v && check_choice(cmd, opt, v))
+		return AL_EXIT_ERROR;
+	switch (id) {
+	case AL_OPT_HELP:
+		al_cli_help(stdout, cmd);
+		return -1;
+	case AL_OPT_REV:
+		opts->scan.rev = v;
+		opts->scan.mode = AL_SOURCE_REV;
+		++*modes;
+		break;
+	case AL_OPT_STAGED:
+		opts->scan.mode = AL_SOURCE_STAGED;
+		++*modes;
+		break;
+	case AL_OPT_WORKTREE:
+		opts->scan.mode = AL_SOURCE_WORKTREE;
+		++*modes;
+		break;
+	case AL_OPT_FORMAT:
+		opts->format = v;
+		break;
+	case AL_OPT_OUTPUT:
+	case AL_OPT_BASELINE_OUTPUT:
+		opts->output = v;
+		break;
+	case AL_OPT_FAIL_ON:
+		if (strcmp(v, "never") == 0)
+			opts->fail_on = AL_LEVEL_OFF;
+		else
+			al_level_parse(&opts->fail_on, v); /* one of the choices */
+		break;
+	case AL_OPT_NEW_FROM_REV:
+		opts->new_from_rev = v;
+		break;
+	case AL_OPT_FULL_GATE:
+	case AL_OPT_HOOK_FULL_GATE:
+		opts->full_gate = 1;
+		break;
+	case AL_OPT_BASELINE:
+		opts->baseline = v;
+		break;
+	case AL_OPT_NO_BASELINE:
+		opts->no_baseline = 1;
+		break;
+	case AL_OPT_ALLOW_INCOMPLETE:
+		opts->allow_incomplete = 1;
+		break;
+	case AL_OPT_SINCE:
+		opts->since = v;
+		break;
+	case AL_OPT_HISTORY:
+		if (parse_count(cmd, opt->name, v, 10000, &n))
+			return AL_EXIT_ERROR;
+		opts->history = (unsigned)n;
+		break;
+	case AL_OPT_CONFIG:
+		opts->scan.config_path = v;
+		break;
+	case AL_OPT_RULES:
+		opts->scan.rules_dir = v;
+		break;
+	case AL_OPT_JOBS:
+		if (parse_count(cmd, opt->name, v, 256, &n))
+			return AL_EXIT_ERROR;
+		opts->scan.jobs = (int)n;
+		break;
+	case AL_OPT_CACHE_DIR:
+		opts->scan.cache_dir = v;
+		break;
+	case AL_OPT_NO_CACHE:
+		opts->scan.no_cache = 1;
+		break;
+	case AL_OPT_QUIET:
+		opts->quiet = 1;
+		break;
+	case AL_OPT_HOOK_FORCE:
+	case AL_OPT_INIT_FORCE:
+		opts->force = 1;
+		break;
+	case AL_OPT__COUNT:
+		break;
+	}
+	return 0;
+}
+
+/* getopt_long's tables for the command: its long options, and ":" then its letters. */
+static void getopt_tables(const al_cmd_spec *cmd, struct option *longs, char *shorts)
+{
+	size_t n = 0, s = 0;
+	shorts[s++] = ':'; /* a missing value is ':', told apart from an unknown option */
+	for (const al_opt_id *id = cmd->options; *id != AL_OPT__COUNT; id++) {
+		const al_opt_spec *opt = al_opt_spec_of(*id);
+		longs[n++] =
+		    (struct option){opt->name, opt->value ? required_argument : no_argument, NULL,
+		                    LONG_BASE + (int)*id};
+		if (opt->letter) {
+			shorts[s++] = opt->letter;
+			if (opt->value)
+				shorts[s++] = ':';
+		}
+	}
+	longs[n] = (struct option){0};
+	shorts[s] = '\0';
+}
+
+int al_cli_parse(al_cli_options *opts, const al_cmd_spec *cmd, int argc, char **argv)
 {
 	memset(opts, 0, sizeof(*opts));
 	opts->scan.mode = AL_SOURCE_REV;
-	opts->format = formats ? formats[0] : "text";
+	opts->format = cmd->formats ? cmd->formats[0] : "text";
 	opts->fail_on = AL_LEVEL_WARNING;
-	int modes = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char *v = NULL;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage, stdout);
-			return -1;
-		} else if (strcmp(a, "--staged") == 0) {
-			opts->scan.mode = AL_SOURCE_STAGED;
-			modes++;
-		} else if (strcmp(a, "--worktree") == 0) {
-			opts->scan.mode = AL_SOURCE_WORKTREE;
-			modes++;
-		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-			opts->quiet = 1;
-		} else if (strcmp(a, "--no-cache") == 0) {
-			opts->scan.no_cache = 1;
-		} else if (is_option(a, "--rev")) {
-			if (!(v = value_of(argc, argv, &i, "--rev")))
-				return usage_error(usage, "option '%s' needs a value", a);
-			opts->scan.rev = v;
-			opts->scan.mode = AL_SOURCE_REV;
-			modes++;
-		} else if (is_option(a, "--format") || strcmp(a, "-f") == 0) {
-			if (!(v = value_of(argc, argv, &i, a[1] == 'f' ? "-f" : "--format")))
-				return usage_error(usage, "option '%s' needs a value", a);
-			int ok = 0;
-			for (const char *const *f = formats; f && *f && !ok; f++)
-				ok = strcmp(*f, v) == 0;
-			if (!ok)
-				return usage_error(usage, "unknown format '%s'", v);
-			opts->format = v;
-		} else if (is_option(a, "--output") || strcmp(a, "-o") == 0) {
-			if (!(v = value_of(argc, argv, &i, a[1] == 'o' ? "-o" : "--output")))
-				return usage_error(usage, "option '%s' needs a value", a);
-			opts->output = v;
-		} else if (is_option(a, "--fail-on")) {
-			if (!(v = value_of(argc, argv, &i, "--fail-on")))
-				return usage_error(usage, "option '%s' needs a value", a);
-			if (strcmp(v, "never") == 0)
-				opts->fail_on = AL_LEVEL_OFF;
-			else if (al_level_parse(&opts->fail_on, v) < 0 || opts->fail_on == AL_LEVEL_OFF)
-				return usage_error(usage, "--fail-on takes error, warning, note or never, "
-							  "not '%s'",
-						   v);
-		} else if (is_option(a, "--config")) {
-			if (!(v = value_of(argc, argv, &i, "--config")))
-				return usage_error(usage, "option '%s' needs a value", a);
-			opts->scan.config_path = v;
-		} else if (is_option(a, "--cache-dir")) {
-			if (!(v = value_of(argc, argv, &i, "--cache-dir")))
-				return usage_error(usage, "option '%s' needs a value", a);
-			opts->scan.cache_dir = v;
-		} else if (is_option(a, "--rules")) {
-			if (!(v = value_of(argc, argv, &i, "--rules")))
-				return usage_error(usage, "option '%s' needs a value", a);
-			opts->scan.rules_dir = v;
-		} else if (is_option(a, "--jobs") || strcmp(a, "-j") == 0) {
-			if (!(v = value_of(argc, argv, &i, a[1] == 'j' ? "-j" : "--jobs")))
-				return usage_error(usage, "option '%s' needs a value", a);
-			char *end;
-			long n = strtol(v, &end, 10);
-			if (*end || n < 1 || n > 256)
-				return usage_error(usage, "--jobs takes a number from 1 to 256, not '%s'", v);
-			opts->scan.jobs = (int)n;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return usage_error(usage, "unknown option '%s'", a);
-		} else {
-			if (opts->npositional >= max_positional)
-				return usage_error(usage, "unexpected argument '%s'", a);
-			opts->positional[opts->npositional++] = a;
-		}
+	struct option longs[AL_OPT__COUNT + 1];
+	char shorts[2 * AL_OPT__COUNT + 2], name[64];
+	getopt_tables(cmd, longs, shorts);
+	int modes = 0, c;
+	optind = 0; /* glibc: start afresh (a second parse in one process) */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		if (c == ':')
+			return usage_error(cmd, "option '%s' needs a value",
+			                   reported_name(name, sizeof(name)));
+		if (c == '?' && optopt >= LONG_BASE)
+			return usage_error(cmd, "option '%s' takes no value",
+			                   reported_name(name, sizeof(name)));
+		if (c == '?')
+			return unknown_option(cmd, argv[optind - 1]);
+		al_opt_id id = c >= LONG_BASE ? (al_opt_id)(c - LONG_BASE) : id_of_letter(cmd, c);
+		int rc = store(opts, cmd, id, optarg, &modes);
+		if (rc)
+			return rc;
+	}
+	for (; optind < argc; optind++) {
+		if (opts->npositional >= cmd->max_operands)
+			return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+		opts->positional[opts->npositional++] = argv[optind];
+	}
+	if (opts->npositional < cmd->min_operands) {
+		const char *last =
+		    strrchr(cmd->operands, ' '); /* the operand that is not optional */
+		return usage_error(cmd, "%s needs %s", cmd->name, last ? last + 1 : cmd->operands);
 	}
 	if (modes > 1)
-		return usage_error(usage, "%s", "--rev, --staged and --worktree exclude each other");
+		return usage_error(cmd, "--rev, --staged and --worktree exclude each other");
+	if (cmd->max_operands == 1)
+		opts->scan.path = opts->positional[0];
 	if (!opts->quiet && isatty(STDERR_FILENO)) {
 		clock_gettime(CLOCK_MONOTONIC, &scan_start);
 		opts->scan.progress = progress;
 		opts->scan.progress_ctx = &scan_start;
 	}
 	return 0;
-}
-
-int al_cli_parse_path(al_cli_options *opts, int argc, char **argv, const char *usage,
-		      const char *const *formats)
-{
-	int rc = al_cli_parse(opts, argc, argv, usage, formats, 1);
-	if (!rc)
-		opts->scan.path = opts->positional[0];
-	return rc;
 }
 
 FILE *al_cli_open_output(const al_cli_options *opts)

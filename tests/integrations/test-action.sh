@@ -127,9 +127,19 @@ check "cache-dir: the cache is written there" bash -c 'ls "$1"/* >/dev/null 2>&1
 
 # build: never without archlint on PATH fails clearly; always builds from the action source.
 PATH=/usr/sbin:/usr/bin:/sbin:/bin run_action nobin build=never
-check "build never without archlint: an error annotation" report nobin 'r["failed_step"] == "Build archlint" and "::error title=archlint::build is" in log'
-PATH=/usr/sbin:/usr/bin:/sbin:/bin run_action build build=always fail-on=never
+check "build never without archlint: an error annotation" report nobin 'r["failed_step"] == "Install archlint" and "::error title=archlint::build is" in log'
+PATH=/usr/sbin:/usr/bin:/sbin:/bin run_action build build=always fail-on=never package-dir="$T/packages"
 check "build always: built from the action's source and used" report build 'r["conclusion"] == "success" and "archlint: using" not in log and log.count("\n::warning file=") == 9 and "2 more warnings" in log'
 check "the build is in RUNNER_TEMP" test -x "$T/build/archlint-build/archlint"
+version=$(sed -n 's/^project(archlint VERSION \([0-9.]*\).*/\1/p' "$AL_SOURCE_DIR/CMakeLists.txt")
+deb=$T/packages/archlint_${version}_$(dpkg --print-architecture).deb
+check "the package is kept in package-dir" test -s "$deb"
+check "archlint-version names it" report build 'r["outputs"]["archlint-version"] == "'"$version"'"'
+check "the package carries the man page" bash -c "dpkg-deb -c '$deb' | grep -q 'usr/share/man/man1/archlint.1.gz'"
+# A later run (package-dir restored by actions/cache) installs the package: nothing is built.
+PATH=/usr/sbin:/usr/bin:/sbin:/bin run_action reuse fail-on=never package-dir="$T/packages"
+check "a kept package is installed, not rebuilt" report reuse 'r["conclusion"] == "success" and "installing archlint '"$version"' from" in log and "archlint: built" not in log and log.count("\n::warning file=") == 9'
+check "nothing was built" test ! -e "$T/reuse/archlint-build"
+check "the unpacked archlint runs" "$T/reuse/archlint-root/usr/bin/archlint" --version
 
 finish

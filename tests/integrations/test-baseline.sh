@@ -83,7 +83,7 @@ echo '{"version": 1, "findings": [' >"$T/trunc.json"
 run_archlint 2 check "$repo" --baseline "$T/trunc.json"
 check "invalid JSON names file and line" grep -qE "archlint: $T/trunc.json:[0-9]+:[0-9]+: invalid JSON" "$T/err"
 run_archlint 2 check "$repo" --baseline
-check "--baseline needs a value" grep -qF -- '--baseline need a value' "$T/err"
+check "--baseline needs a value" grep -qF -- "option '--baseline' needs a value" "$T/err"
 
 # A bare repository has no work tree: -o is required, and works.
 git clone -q --bare "$repo" "$T/bare.git"

@@ -324,7 +324,7 @@ def check_formats(env):
 
     # Usage and repository errors: exit 2, one line naming the cause.
     for args, text in [(["--history", "0"], "--history"), (["--history", "x"], "--history"),
-                       (["--since"], "--since"), (["--format", "text"], "unknown format"),
+                       (["--since"], "--since"), (["--format", "text"], "--format takes html, md or json, not 'text'"),
                        (["--since", "no-such-rev"], "no-such-rev"), (["--bogus"], "unknown option")]:
         r = env.run("report", repo, *args, want=2)
         check(text.encode() in r.stderr, "report %s: stderr names %r: %s" % (args, text, r.stderr[:300]))
