@@ -11,8 +11,15 @@
 #include "archlint.h"
 #include "util/utf8.h"
 
-/* Compiler-style findings: "path:line: level: message [RULE]". */
-void al_report_text(FILE *out, const al_result *result);
+/* How the text findings are shown: colour (ANSI, for a terminal) and a width to wrap a
+ * finding's message at (0: never, one finding per line for editors and log parsers). */
+typedef struct {
+	int colour;
+	unsigned width;
+} al_text_style;
+/* Open findings grouped per component: a line naming it with its language, role and
+ * confidence, then its findings compiler-style, "path:line: level: message [RULE]". */
+void al_report_text(FILE *out, const al_result *result, const al_text_style *style);
 /* The discovered components as an aligned table. */
 void al_report_components_text(FILE *out, const al_result *result);
 /* The JSON contract (see README): version, tool, source, components, findings. The caller

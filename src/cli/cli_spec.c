@@ -95,7 +95,9 @@ const al_cmd_spec al_cmd_specs[] = {
     {"check", "[PATH]", 0, 1, "flag services whose language cuts against the guideline",
      "Scans the repository at PATH and reports every component whose language cuts against\n"
      "the guideline: Rust for the data path, Go for the control plane.\n\n" PATH_PROSE "\n"
-     "Formats: text (path:line: level: message [RULE]), json (the stable contract), sarif\n"
+     "Formats: text (the findings under a line naming each component with its role and\n"
+     "confidence, path:line: level: message [RULE]; on a terminal in colour and wrapped at\n"
+     "100 columns, piped one finding a line), json (the stable contract), sarif\n"
      "(SARIF 2.1.0 for code scanning), github (workflow-command annotations; with\n"
      "GITHUB_STEP_SUMMARY set, a Markdown job summary is appended to that file), gitlab\n"
      "(Code Quality report), junit (one test case per component).\n\n"
@@ -173,6 +175,7 @@ const char *const al_cli_environment[] = {
     "ARCHLINT_RULES\tfolder of signals and policy used when --rules is not given",
     "ARCHLINT_CACHE_DIR\tfolder of the extraction cache when --cache-dir is not given",
     "GITHUB_STEP_SUMMARY\tfile the github format appends its Markdown job summary to",
+    "NO_COLOR\tset and not empty: no colour on a terminal either (so does TERM=dumb)",
     NULL,
 };
 

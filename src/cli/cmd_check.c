@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../gate.h"
 #include "cli.h"
@@ -11,14 +12,26 @@
 #include "util/file.h"
 #include "util/plural.h"
 
+/* Colour on a terminal only (never when piped, with NO_COLOR set or TERM=dumb), and on
+ * a terminal messages wrapped to 100 columns; piped, one finding is one line. */
+static void write_text(FILE *out, const al_result *result)
+{
+	const char *no_colour = getenv("NO_COLOR"), *term = getenv("TERM");
+	int tty = isatty(fileno(out));
+	al_text_style style = {
+	    .colour = tty && !(no_colour && *no_colour) && !(term && strcmp(term, "dumb") == 0),
+	    .width = tty ? 100 : 0,
+	};
+	al_report_text(out, result, &style);
+}
+
 /* One writer per format cli_spec.c lists for check. */
 static const struct {
 	const char *name;
 	void (*write)(FILE *out, const al_result *result);
 } writers[] = {
-	{ "text", al_report_text },     { "json", al_report_json },
-	{ "sarif", al_report_sarif },   { "github", al_report_github },
-	{ "gitlab", al_report_gitlab }, { "junit", al_report_junit },
+    {"text", write_text},         {"json", al_report_json},     {"sarif", al_report_sarif},
+    {"github", al_report_github}, {"gitlab", al_report_gitlab}, {"junit", al_report_junit},
 };
 
 /* Appends the job summary to $GITHUB_STEP_SUMMARY, as a GitHub Actions step expects. */
@@ -57,14 +70,15 @@ static void summary(const al_result *r)
 			open++;
 		}
 	}
-	fprintf(stderr,
-		"archlint: %zu component%s (%zu data-path, %zu control-plane, %zu tool, "
-		"%zu unclassified); %zu finding%s (%zu error%s, %zu warning%s, %zu note%s)",
-		r->components.len, AL_PLURAL(r->components.len), roles[AL_ROLE_DATA_PATH],
-		roles[AL_ROLE_CONTROL_PLANE], roles[AL_ROLE_TOOL], roles[AL_ROLE_UNCLASSIFIED], open,
-		AL_PLURAL(open), levels[AL_LEVEL_ERROR], AL_PLURAL(levels[AL_LEVEL_ERROR]),
-		levels[AL_LEVEL_WARNING], AL_PLURAL(levels[AL_LEVEL_WARNING]), levels[AL_LEVEL_NOTE],
-		AL_PLURAL(levels[AL_LEVEL_NOTE]));
+	fprintf(
+	    stderr,
+	    "archlint: %zu component%s (%zu data-path, %zu control-plane, %zu tool, "
+	    "%zu unclassified)\narchlint: %zu finding%s (%zu error%s, %zu warning%s, %zu note%s)",
+	    r->components.len, AL_PLURAL(r->components.len), roles[AL_ROLE_DATA_PATH],
+	    roles[AL_ROLE_CONTROL_PLANE], roles[AL_ROLE_TOOL], roles[AL_ROLE_UNCLASSIFIED], open,
+	    AL_PLURAL(open), levels[AL_LEVEL_ERROR], AL_PLURAL(levels[AL_LEVEL_ERROR]),
+	    levels[AL_LEVEL_WARNING], AL_PLURAL(levels[AL_LEVEL_WARNING]), levels[AL_LEVEL_NOTE],
+	    AL_PLURAL(levels[AL_LEVEL_NOTE]));
 	if (nhidden) {
 		fprintf(stderr, "; %zu suppressed (", nhidden);
 		const char *sep = "";

@@ -115,6 +115,12 @@ hostile_repo() {
 	rm -rf "$T/hostile-src.$$"
 }
 
+# finding_lines FILE: the compiler-style finding lines of check's text output, without the
+# line naming each component above its findings and the blank lines between components.
+finding_lines() {
+	grep -E '^.+:[0-9]+: (error|warning|note): ' "$1" || true
+}
+
 # run_archlint EXPECTED_EXIT ARGS...: stdout to $T/out, stderr to $T/err.
 run_archlint() {
 	local want=$1 got=0

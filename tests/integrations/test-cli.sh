@@ -6,7 +6,7 @@
 # for real). A usage error is one line naming the help to read, and a near miss names
 # the option or the value meant.
 . "$(dirname "$0")/lib.sh"
-need git groff bash zsh
+need git groff bash zsh script
 docs=$(dirname "$ARCHLINT")/doc
 man=$docs/archlint.1
 check "the man page is built" test -s "$man"
@@ -76,6 +76,28 @@ run_archlint 1 check --quiet -- "$T/repo"
 check "'--' ends the options" cmp "$T/out" "$T/default.out"
 run_archlint 0 -V
 check "-V prints the version" grep -q '^archlint [0-9]' "$T/out"
+
+# Text findings: grouped under a line naming the component with its role and confidence;
+# colour and wrapping at 100 columns on a terminal only (a real pty, through script(1)).
+run_archlint 1 check "$T/repo"
+check "piped: findings grouped under their component" grep -qx 'cmd/edge-proxy (go, data-path, confidence [0-9.]*)' "$T/out"
+check "piped: one finding is one line" grep -q '^cmd/edge-proxy/main.go:[0-9]*: warning: data-path service written in Go; .* \[AL001\]$' "$T/out"
+check "piped: no colour" bash -c "! grep -q $'\033' '$T/out'"
+check "the summary fits 100 columns" bash -c "! awk 'length > 100' '$T/err' | grep ."
+on_tty() { # on_tty OUT ENV...: archlint check on a terminal, its screen in OUT
+	local out=$1
+	shift
+	env "$@" script -qec "'$ARCHLINT' check '$T/repo'" /dev/null | tr -d '\r' >"$out" || true
+}
+on_tty "$T/tty" TERM=xterm
+check "terminal: colour" grep -q $'\033\\[1;33mwarning\033\\[0m' "$T/tty"
+check "terminal: every line fits 100 columns" bash -c "! sed $'s/\033\\\\[[0-9;]*m//g' '$T/tty' | awk 'length > 100' | grep ."
+check "terminal: a long message goes on under itself" bash -c "sed $'s/\033\\\\[[0-9;]*m//g' '$T/tty' | grep -q '^    .*\\[AL00[12]\\]$'"
+on_tty "$T/nocolor" TERM=xterm NO_COLOR=1
+check "NO_COLOR: no colour on a terminal" bash -c "! grep -q $'\033' '$T/nocolor'"
+check "NO_COLOR: the same text" bash -c "diff <(sed $'s/\033\\\\[[0-9;]*m//g' '$T/tty') '$T/nocolor'"
+on_tty "$T/dumb" TERM=dumb
+check "TERM=dumb: no colour" bash -c "! grep -q $'\033' '$T/dumb'"
 
 # Usage errors: one line, the help to read, the option or value meant.
 usage_error() { # usage_error EXPECTED_PATTERN ARGS...

@@ -24,12 +24,12 @@ printf '\n// an unrelated edit\n' >>"$repo/cmd/relay-a/main.go"
 git -C "$repo" add -A && git -C "$repo" commit -qm "relay-b, api on the data path"
 
 run_archlint 1 check "$repo"
-check "without the gate: four findings" test "$(wc -l <"$T/out")" = 4
+check "without the gate: four findings" test "$(finding_lines "$T/out" | wc -l)" = 4
 run_archlint 1 check "$repo" --new-from-rev base
 check "new and changed components only" python3 -c '
 import sys
-got = [l.split(":")[0] for l in open(sys.argv[1]).read().splitlines()]
-assert got == ["cmd/api/main.go", "cmd/relay-b/main.go"], got' "$T/out"
+got = [l.split(":")[0] for l in sys.stdin.read().splitlines()]
+assert got == ["cmd/api/main.go", "cmd/relay-b/main.go"], got' < <(finding_lines "$T/out")
 check "stderr counts the unchanged" grep -qF '2 findings (0 errors, 2 warnings, 0 notes); 2 suppressed (2 unchanged)' "$T/err"
 run_archlint 1 check "$repo" --new-from-rev=base --format json -o "$T/out.json"
 check "JSON: unchanged findings listed as suppressed" python3 -c '
@@ -54,8 +54,8 @@ git -C "$repo" add cmd/relay-d
 run_archlint 1 check "$repo" --staged --new-from-rev HEAD
 check "staged: only the staged new relay" python3 -c '
 import sys
-got = [l.split(":")[0] for l in open(sys.argv[1]).read().splitlines()]
-assert got == ["cmd/relay-d/main.go"], got' "$T/out"
+got = [l.split(":")[0] for l in sys.stdin.read().splitlines()]
+assert got == ["cmd/relay-d/main.go"], got' < <(finding_lines "$T/out")
 git -C "$repo" rm -rqf --cached cmd/relay-d && rm -rf "$repo/cmd/relay-d"
 
 # Missing bases: a clear error (exit 2), in a full and in a shallow clone.
@@ -69,7 +69,7 @@ check "the shallow clone is still shallow" test -f "$T/shallow/.git/shallow"
 run_archlint 1 check "$T/shallow" --new-from-rev base
 check "shallow with the base fetched: same verdict" python3 -c '
 import sys
-got = [l.split(":")[0] for l in open(sys.argv[1]).read().splitlines()]
-assert got == ["cmd/api/main.go", "cmd/relay-b/main.go"], got' "$T/out"
+got = [l.split(":")[0] for l in sys.stdin.read().splitlines()]
+assert got == ["cmd/api/main.go", "cmd/relay-b/main.go"], got' < <(finding_lines "$T/out")
 
 finish

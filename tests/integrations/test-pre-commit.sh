@@ -60,7 +60,7 @@ try_repo 0 "nothing staged"
 relay cmd/relay data-path
 git -C "$repo" add cmd/relay
 try_repo 1 "a staged data-path Go service"
-check "the hook output names the finding" grep -q 'cmd/relay/main.go:14: warning: cmd/relay: data-path service written in Go' "$T/pc.out"
+check "the hook output names the finding" grep -q 'cmd/relay/main.go:14: warning: data-path service written in Go' "$T/pc.out"
 
 # An unstaged fix does not rescue what is staged.
 sed -i 's|archlint:role data-path|archlint:role control-plane|' "$repo/cmd/relay/main.go"

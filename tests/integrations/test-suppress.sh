@@ -15,12 +15,14 @@ build_repo "$AL_FIXTURES/suppress" "$repo"
 open_ids='cmd/relay-expired cmd/relay-no-reason cmd/relay-other-file cmd/relay-string'
 
 run_archlint 1 check "$repo"
-check "text: only the four open findings" python3 - "$T/out" "$open_ids" <<'EOF'
-import sys
+check "text: only the four open findings, each under its component" python3 - "$T/out" "$open_ids" <<'EOF'
+import re, sys
 lines = open(sys.argv[1]).read().splitlines()
 want = sys.argv[2].split()
-got = [l.split(": ")[2] for l in lines]
-assert got == want, (got, want)
+findings = [l for l in lines if re.search(r":\d+: (error|warning|note): ", l)]
+heads = [l.split(" (")[0] for l in lines if l and l not in findings]
+assert heads == want and len(findings) == 4, (heads, findings, want)
+assert all(f.startswith(h + "/main.go:") for h, f in zip(heads, findings)), lines
 EOF
 check "stderr counts what is hidden" grep -qF '4 findings (0 errors, 4 warnings, 0 notes); 3 suppressed (2 inline, 1 waiver)' "$T/err"
 check "an expired waiver says so, with its line" grep -qF "archlint: notice: .archlint.json:9: the waiver of AL001 for 'cmd/relay-expired' expired on 2000-01-31: its finding is reported again" "$T/err"

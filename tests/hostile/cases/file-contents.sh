@@ -97,8 +97,8 @@ done
 al check --no-cache .
 expect_rc 1
 expect_notice "cmd/blob/main.go: skipped: binary content"
-expect_stdout_has "cmd/broken/main.go:12: warning: cmd/broken: "
-expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+expect_stdout_has "cmd/broken/main.go:12: warning: data-path service"
+expect_stdout_has "cmd/proxy/main.go:8: warning: data-path service"
 expect_incomplete
 # Twice with the cache: the same answer.
 al check --format json .

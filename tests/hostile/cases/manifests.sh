@@ -91,7 +91,7 @@ al check --no-cache .
 expect_notice "badmod/go.mod: no module directive"
 expect_notice "Cargo.toml: workspace member 'nothing/*' matches no package"
 expect_stderr_has "archlint: notice: crates/bad/Cargo.toml:1:"
-expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+expect_stdout_has "cmd/proxy/main.go:8: warning: data-path service"
 expect_incomplete
 # Every notice names a file: "path: cause" or "path:line: cause".
 if grep '^archlint: notice: ' "$T/err" | grep -vqE '^archlint: notice: [^ :]+(:[0-9]+(:[0-9]+)?)?: '; then

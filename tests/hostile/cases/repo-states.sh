@@ -112,18 +112,18 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	git config --global --add safe.directory "$T/owned"
 	al check owned
 	expect_rc 1
-	expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+	expect_stdout_has "cmd/proxy/main.go:8: warning: data-path service"
 	git config --global --unset-all safe.directory
 	# "*" trusts every directory, as in git (libgit2 1.5 alone ignores it): the CI container
 	# case. The blobs are read in worker threads, so the findings show those opens work too.
 	git config --global --add safe.directory '*'
 	al_bounded 30 512 check owned
 	expect_rc 1
-	expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+	expect_stdout_has "cmd/proxy/main.go:8: warning: data-path service"
 	(cd "$T/owned/cmd" && "$ARCHLINT" check >"$T/out" 2>"$T/err")
 	rc=$?
 	expect_rc 1
-	expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+	expect_stdout_has "cmd/proxy/main.go:8: warning: data-path service"
 	# An empty value forgets the values before it.
 	git config --global --add safe.directory ''
 	al check owned
@@ -136,7 +136,7 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	git config --global --add safe.directory "~/owned-link/"
 	al_bounded 30 512 check owned
 	expect_rc 1
-	expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+	expect_stdout_has "cmd/proxy/main.go:8: warning: data-path service"
 	git config --global --unset-all safe.directory
 	# The repository's own config cannot vouch for itself; a file named by GIT_CONFIG_GLOBAL
 	# is the global one, as for git.
@@ -148,7 +148,7 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	printf '[safe]\n\tdirectory = *\n' >"$T/other.gitconfig"
 	GIT_CONFIG_GLOBAL=$T/other.gitconfig al_bounded 30 512 check owned
 	expect_rc 1
-	expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+	expect_stdout_has "cmd/proxy/main.go:8: warning: data-path service"
 	chown -R "$(id -u)" "$T/owned"
 else
 	echo "note: not root (or no user nobody): the ownership check is not exercised"
@@ -163,7 +163,7 @@ cd "$T"
 al check --no-cache missing
 expect_rc 1
 expect_notice "cmd/api/main.go: blob $oid is missing from the object database"
-expect_stdout_has "cmd/proxy/main.go:8: warning: cmd/proxy: "
+expect_stdout_has "cmd/proxy/main.go:8: warning: data-path service"
 expect_incomplete
 al check --no-cache --format json missing
 json 'not d["source"]["complete"] and has_notice("blob '"$oid"' is missing") and finding("AL001", "cmd/proxy")'
