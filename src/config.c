@@ -10,10 +10,15 @@
 
 #include "json.h"
 #include "util/glob.h"
+#include "util/nearest.h"
 #include "util/path.h"
 
 static const char *const top_keys[] = {"components",     "rules",   "signals",        "exclude",
                                        "max_file_bytes", "waivers", "min_confidence", NULL};
+
+/* The keys a components entry takes: its role, and the confidence archlint had in it when
+ * `archlint init` wrote the declaration (for the reviewer; never read back). */
+static const char *const component_keys[] = {"role", "confidence", NULL};
 
 static int known(const char *key, const char *const *keys)
 {
@@ -21,6 +26,23 @@ static int known(const char *key, const char *const *keys)
 		if (strcmp(*keys, key) == 0)
 			return 1;
 	return 0;
+}
+
+/* Sets the error for key, which is not among keys: with the key meant when one is close.
+ * `where` (may be "") says whose key it is. */
+static int unknown_key(const char *path, unsigned line, const char *key, const char *const *keys,
+                       const char *where)
+{
+	size_t n = 0;
+	while (keys[n])
+		n++;
+	const char *near = al_nearest(key, keys, n);
+	if (near)
+		al_error_set("%s:%u: unknown key \"%s\"%s: did you mean \"%s\"?", path, line, key,
+		             where, near);
+	else
+		al_error_set("%s:%u: unknown key \"%s\"%s", path, line, key, where);
+	return AL_ECONFIG;
 }
 
 /* Line of the first use of "key" as an object key in text (1 when not found). */
@@ -76,9 +98,8 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	cJSON_ArrayForEach(it, doc)
 	{
 		if (!known(it->string, top_keys)) {
-			al_error_set("%s:%u: unknown key \"%s\"", path, key_line(copy, it->string),
-			             it->string);
-			err = AL_ECONFIG;
+			err =
+			    unknown_key(path, key_line(copy, it->string), it->string, top_keys, "");
 			goto done;
 		}
 	}
@@ -121,12 +142,22 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		const cJSON *key;
 		cJSON_ArrayForEach(key, it)
 		{
-			if (strcmp(key->string, "role") != 0) {
-				al_error_set("%s:%u: unknown key \"%s\" in component \"%s\"", path,
-				             key_line(copy, key->string), key->string, it->string);
-				err = AL_ECONFIG;
+			if (!known(key->string, component_keys)) {
+				char *where = al_sprintf(" in component \"%s\"", it->string);
+				err = unknown_key(path, key_line(copy, key->string), key->string,
+				                  component_keys, where);
+				free(where);
 				goto done;
 			}
+		}
+		const cJSON *confidence = cJSON_GetObjectItemCaseSensitive(it, "confidence");
+		if (confidence && (!cJSON_IsNumber(confidence) || confidence->valuedouble < 0 ||
+		                   confidence->valuedouble > 1)) {
+			al_error_set("%s:%u: \"confidence\" of component \"%s\" must be a number "
+			             "from 0 to 1",
+			             path, key_line(copy, "confidence"), it->string);
+			err = AL_ECONFIG;
+			goto done;
 		}
 		const char *role = al_json_string(it, "role");
 		al_role r;

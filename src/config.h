@@ -2,7 +2,7 @@
  * config.h: a repository's .archlint.json — declared component roles, rule levels,
  * extra signals and path excludes.
  *
- *   { "components": { "cmd/proxy": { "role": "data-path" } },
+ *   { "components": { "cmd/proxy": { "role": "data-path", "confidence": 0.91 } },
  *     "rules": { "AL002": { "level": "warning" } },
  *     "signals": [ { "id": ..., "role": ..., "weight": ..., "why": ..., "imports": [...] } ],
  *     "exclude": [ "legacy" ],
@@ -11,8 +11,10 @@
  *     "waivers": [ { "component": "cmd/proxy", "rule": "AL001", "reason": "...",
  *                    "expires": "2025-09-30" } ] }
  *
- * al_config_parse allocates; al_config_free frees. Unknown keys are errors: a typo in a
- * gate's configuration must not silently pass.
+ * A component's "confidence" is what archlint had in the role when `archlint init` wrote
+ * the declaration, for its reviewer; it is checked (0 to 1) and never read back.
+ * al_config_parse allocates; al_config_free frees. Unknown keys are errors, naming the key
+ * meant when one is close: a typo in a gate's configuration must not silently pass.
  */
 #ifndef AL_CONFIG_H
 #define AL_CONFIG_H

@@ -151,11 +151,13 @@ const al_cmd_spec al_cmd_specs[] = {
      "is kept as pre-commit.archlint-backup and archlint's hook runs it first. Skip the\n"
      "check once with 'git commit --no-verify'.\n",
      NULL, hook_options},
-    {"init", "[PATH]", 0, 1, "write a starter .archlint.json at the repository root",
+    {"init", "[PATH]", 0, 1, "write .archlint.json declaring today's roles, to review",
      "Writes a starter .archlint.json at the root of the work tree of the repository at\n"
-     "PATH: every guideline rule at its default level, and a hint naming the components\n"
-     "archlint could not classify, the first candidates for a declaration. An existing\n"
-     "file is kept unless --force.\n",
+     "PATH: every component archlint classified, declared with its role today and the\n"
+     "confidence it had (declarations to review: the least confident are named on\n"
+     "stderr), every guideline rule at its default level, and a hint naming the\n"
+     "components archlint could not classify, which need a declaration. An existing file\n"
+     "is kept unless --force.\n",
      NULL, init_options},
 };
 

@@ -1,8 +1,11 @@
 /*
  * cmd_init.c: `archlint init` — writes a starter .archlint.json at the root of the
- * repository's work tree: every guideline rule at its default level (to tune), empty
- * excludes, signals and declarations, and a hint on stderr naming the components archlint
- * could not classify, which are the first candidates for a declaration.
+ * repository's work tree: every component archlint classified, declared with the role it
+ * has today and the confidence it had (declarations to review: a wrong one is corrected in
+ * one line, and one that the code later contradicts is flagged, AL005), every guideline
+ * rule at its default level (to tune), empty excludes and signals, and on stderr the
+ * declarations to review first (the least confident) and the components it could not
+ * classify, which need one.
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -18,11 +21,22 @@
 #include "repo_open.h"
 #include "source.h"
 #include "util/file.h"
+#include "util/plural.h"
 
 static char *starter_config(const al_result *result)
 {
 	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddObjectToObject(doc, "components");
+	cJSON *components = cJSON_AddObjectToObject(doc, "components");
+	for (size_t i = 0; i < result->components.len; i++) {
+		const al_component *c = result->components.items[i];
+		if (c->role == AL_ROLE_UNCLASSIFIED || cJSON_HasObjectItem(components, c->id))
+			continue; /* no role to declare; one id for a Go and a Rust component */
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "role", al_role_name(c->role));
+		cJSON_AddNumberToObject(o, "confidence",
+		                        (double)(long)(c->confidence * 100 + 0.5) / 100);
+		cJSON_AddItemToObject(components, c->id, o);
+	}
 	cJSON *rules = cJSON_AddObjectToObject(doc, "rules");
 	for (size_t i = 0; i < result->rules->rules.len; i++) {
 		const al_rule *r = result->rules->rules.items[i];
@@ -36,6 +50,29 @@ static char *starter_config(const al_result *result)
 	char *text = al_sprintf("%s\n", printed);
 	free(printed);
 	return text;
+}
+
+/* On stderr: the declarations written with the least confidence (below 0.75), to review
+ * first, and the components with no role, to declare. */
+static void print_review(const al_result *result)
+{
+	size_t written = 0;
+	for (size_t i = 0; i < result->components.len; i++) {
+		const al_component *c = result->components.items[i];
+		written += c->role != AL_ROLE_UNCLASSIFIED;
+		if (c->role == AL_ROLE_UNCLASSIFIED) {
+			fputs("archlint: hint: declare the role of ", stderr);
+			al_text_escape(stderr, c->id);
+			fputs(" (unclassified) under \"components\"\n", stderr);
+		} else if (c->confidence < 0.75) {
+			fputs("archlint: hint: review ", stderr);
+			al_text_escape(stderr, c->id);
+			fprintf(stderr, ": declared %s with confidence %.2f\n",
+			        al_role_name(c->role), c->confidence);
+		}
+	}
+	fprintf(stderr, "archlint: %zu declaration%s to review under \"components\"\n", written,
+	        AL_PLURAL(written));
 }
 
 static int write_config(const char *path, const char *text, int force)
@@ -82,14 +119,7 @@ int al_cmd_init(al_cli_options *opts)
 		fprintf(stderr, "archlint: wrote ");
 		al_text_escape(stderr, path);
 		fputc('\n', stderr);
-		for (size_t i = 0; i < result->components.len; i++) {
-			const al_component *c = result->components.items[i];
-			if (c->role != AL_ROLE_UNCLASSIFIED)
-				continue;
-			fputs("archlint: hint: declare the role of ", stderr);
-			al_text_escape(stderr, c->id);
-			fputs(" (unclassified) under \"components\"\n", stderr);
-		}
+		print_review(result);
 	}
 	free(text);
 	free(path);

@@ -86,11 +86,13 @@ expect_rc 2
 expect_error_match "^archlint: $T/rules/signals/paths\\.json:[0-9]+:1: trailing bytes after the JSON value$"
 # Valid JSON, wrong shape or unknown names.
 cfg_case '[]' ':1:1: expected a JSON object$'
-cfg_case '{ "rulez": {} }' ':1: unknown key "rulez"$'
+cfg_case '{ "rulez": {} }' ':1: unknown key "rulez": did you mean "rules"\?$'
+cfg_case '{ "frobnicate": {} }' ':1: unknown key "frobnicate"$'
+cfg_case '{ "components": { "cmd/proxy": { "role": "data-path", "confidence": 2 } } }' ':1: "confidence" of component "cmd/proxy" must be a number from 0 to 1$'
 cfg_case '{
   "components": {},
   "signal": []
-}' ':3: unknown key "signal"$'
+}' ':3: unknown key "signal": did you mean "signals"\?$'
 cfg_case '{ "rules": { "AL001": { "level": "loud" } } }' ':1: rule "AL001" needs "level": error, warning, note or off$'
 cfg_case '{ "components": { "cmd/proxy": { "role": "hot-path" } } }' ':1: component "cmd/proxy" needs "role": data-path, control-plane or tool$'
 cfg_case '{"max_file_bytes": -1}' ':1: "max_file_bytes" must be a number from 1024 to 8388608$'
@@ -130,7 +132,7 @@ printf '{ "components": { "cmd/proxy": { "role": "data-path", "rol": "control-pl
 commit nested-typo
 nested_typo_refused() {
 	"$ARCHLINT" check --no-cache . >/dev/null 2>"$T/err2"
-	[ $? = 2 ] && grep -q '^archlint: \.archlint\.json:1: unknown key "rol"' "$T/err2"
+	[ $? = 2 ] && grep -q '^archlint: \.archlint\.json:1: unknown key "rol" in component "cmd/proxy": did you mean "role"?$' "$T/err2"
 }
 if nested_typo_refused; then pass; else fail "an unknown key inside a components entry is an error"; fi
 
