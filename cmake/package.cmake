@@ -5,6 +5,7 @@
 include(GNUInstallDirs)
 install(TARGETS archlint RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(FILES README.md DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+install(FILES schema/archlint-config.schema.json DESTINATION "${CMAKE_INSTALL_DATADIR}/archlint")
 install(DIRECTORY ci-examples/ DESTINATION "${CMAKE_INSTALL_DOCDIR}/ci-examples" USE_SOURCE_PERMISSIONS)
 
 set(CPACK_GENERATOR DEB)

@@ -13,8 +13,10 @@
 #include "util/nearest.h"
 #include "util/path.h"
 
-static const char *const top_keys[] = {"components",     "rules",   "signals",        "exclude",
-                                       "max_file_bytes", "waivers", "min_confidence", NULL};
+/* "$schema" names schema/archlint-config.schema.json for editors; archlint ignores it. */
+static const char *const top_keys[] = {"components",     "rules",          "signals",
+                                       "exclude",        "max_file_bytes", "waivers",
+                                       "min_confidence", "$schema",        NULL};
 
 /* The keys a components entry takes: its role, and the confidence archlint had in it when
  * `archlint init` wrote the declaration (for the reviewer; never read back). */
