@@ -147,7 +147,8 @@ void al_report_cell_rules(const al_report_doc *doc, al_role role, al_language la
 
 /* The formats. */
 void al_report_html(FILE *out, const al_report_doc *doc);
-void al_report_md(FILE *out, const al_report_doc *doc);
+/* Markdown within limit bytes (0: no limit), cut as report_md_fit.h says. */
+void al_report_md(FILE *out, const al_report_doc *doc, size_t limit);
 cJSON *al_report_doc_json(const al_report_doc *doc);
 void al_report_doc_write_json(FILE *out, const al_report_doc *doc);
 

@@ -1,7 +1,8 @@
 /*
  * report_md.c: `archlint report --format md` — the html report's content as GitHub-
  * flavoured Markdown for a pull-request comment or a wiki page, with the map as a
- * Mermaid flowchart.
+ * Mermaid flowchart. The document is written in parts (report_md_fit.c) so that it can
+ * be cut to a comment's size: the changes and open findings first, the rest after.
  *
  * Escaping: prose from the repository (messages, rationales, commit subjects) is written
  * with what can start inline markup backslash-escaped (md_text), so no emphasis, link,
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "report_doc.h"
+#include "report_md_fit.h"
 #include "util/plural.h"
 #include "rules.h"
 
@@ -534,43 +536,89 @@ static void service(FILE *out, const al_report_doc *doc, const al_report_service
 	}
 }
 
-void al_report_md(FILE *out, const al_report_doc *doc)
+/* The open findings; with --since, those not already listed as added by the change. */
+static void open_findings(FILE *out, const al_report_doc *doc)
 {
-	summary(out, doc);
-	mermaid(out, doc);
-	matrix(out, doc);
+	al_strmap added = AL_STRMAP_INIT;
+	char key[AL_PTR_KEY_SIZE];
+	for (size_t i = 0; i < doc->added.len; i++) {
+		al_ptr_key(key, doc->added.items[i]);
+		al_strmap_set(&added, key, doc->added.items[i]);
+	}
+	al_vec open = AL_VEC_INIT;
+	for (size_t i = 0; i < doc->result->findings.len; i++) {
+		const al_finding *f = doc->result->findings.items[i];
+		al_ptr_key(key, f);
+		if (!f->suppressed && !al_strmap_has(&added, key))
+			al_vec_push(&open, (void *)f);
+	}
+	al_strmap_dispose(&added);
 	if (doc->base)
-		since(out, doc);
-	if (doc->history_asked)
-		history(out, doc);
+		fprintf(out, "## Open before this change (%zu)\n\n", open.len);
+	else
+		fprintf(out, "## Open findings (%zu)\n\n", open.len);
+	if (open.len)
+		finding_table(out, &open);
+	else
+		fputs("No finding is open.\n\n", out);
+	al_vec_dispose(&open);
+}
+
+static void service_table(FILE *out, const al_report_doc *doc)
+{
 	fputs("## Services\n\n", out);
 	if (!doc->services.len) {
 		fputs("No Go or Rust service was found.\n\n", out);
-	} else {
-		fputs("| service | language | role | confidence | files | lines | findings |\n"
-		      "|---|---|---|---:|---:|---:|---|\n",
-		      out);
-		for (size_t i = 0; i < doc->services.len; i++) {
-			const al_report_service *s = doc->services.items[i];
-			fputs("| ", out);
-			md_cell(out, s->component->id);
-			fprintf(out, " | %s | %s | %.2f | %zu | %zu | ",
-			        al_report_language_title(s->component->language),
-			        al_role_name(s->component->role), s->component->confidence,
-			        s->files, s->lines);
-			for (size_t k = 0; k < s->findings.len; k++) {
-				const al_finding *f = s->findings.items[k];
-				fprintf(out, "%s%s ", k ? " " : "",
-				        f->suppressed ? "\xE2\x9C\x93" : level_mark(f->level));
-				md_text(out, f->rule);
-				if (f->suppressed)
-					fputs(" (accepted)", out);
-			}
-			fputs(" |\n", out);
-		}
-		fputc('\n', out);
+		return;
 	}
+	fputs("| service | language | role | confidence | files | lines | findings |\n"
+	      "|---|---|---|---:|---:|---:|---|\n",
+	      out);
+	for (size_t i = 0; i < doc->services.len; i++) {
+		const al_report_service *s = doc->services.items[i];
+		fputs("| ", out);
+		md_cell(out, s->component->id);
+		fprintf(out, " | %s | %s | %.2f | %zu | %zu | ",
+		        al_report_language_title(s->component->language),
+		        al_role_name(s->component->role), s->component->confidence, s->files,
+		        s->lines);
+		for (size_t k = 0; k < s->findings.len; k++) {
+			const al_finding *f = s->findings.items[k];
+			fprintf(out, "%s%s ", k ? " " : "",
+			        f->suppressed ? "\xE2\x9C\x93" : level_mark(f->level));
+			md_text(out, f->rule);
+			if (f->suppressed)
+				fputs(" (accepted)", out);
+		}
+		fputs(" |\n", out);
+	}
+	fputc('\n', out);
+}
+
+/* The parts in the order a reader needs them: what the change did and what is open
+ * first; with --since (a comment on a change) the rest folded in <details>. */
+void al_report_md(FILE *out, const al_report_doc *doc, size_t limit)
+{
+	al_md_doc md = AL_MD_DOC_INIT;
+	summary(al_md_part(&md, "the notices", AL_MD_LINES), doc);
+	if (doc->base)
+		since(al_md_part(&md, "the changes", AL_MD_LINES), doc);
+	open_findings(al_md_part(&md, "the open findings", AL_MD_LINES), doc);
+	if (doc->base) {
+		char *fold =
+		    al_sprintf("The whole report: the map, the guideline%s and %zu service%s",
+		               doc->history_asked ? ", the history" : "", doc->services.len,
+		               AL_PLURAL(doc->services.len));
+		al_md_fold(&md, fold);
+		free(fold);
+	}
+	mermaid(al_md_part(&md, "the map", AL_MD_WHOLE), doc);
+	matrix(al_md_part(&md, "the guideline", AL_MD_WHOLE), doc);
+	if (doc->history_asked)
+		history(al_md_part(&md, "the history", AL_MD_LINES), doc);
+	service_table(al_md_part(&md, "the service table", AL_MD_LINES), doc);
 	for (size_t i = 0; i < doc->services.len; i++)
-		service(out, doc, doc->services.items[i]);
-	fputs("---\n*Written by archlint " AL_VERSION ".*\n", out);
+		service(al_md_part(&md, "service sections", AL_MD_WHOLE), doc,
+		        doc->services.items[i]);
+	al_md_write(out, &md, limit, "---\n*Written by archlint " AL_VERSION ".*\n");
 }

@@ -26,6 +26,7 @@ typedef struct {
 	int full_gate;                       /* check, install-hook */
 	const char *since;                   /* report */
 	unsigned history;                    /* report; 0: none */
+	size_t max_chars;                    /* report --format md; 0: no limit */
 	int force;                           /* install-hook, init */
 	const char *positional[2];
 	int npositional;

@@ -41,7 +41,7 @@ int al_cmd_report(al_cli_options *opts)
 	if (strcmp(opts->format, "json") == 0)
 		al_report_doc_write_json(out, doc);
 	else if (strcmp(opts->format, "md") == 0)
-		al_report_md(out, doc);
+		al_report_md(out, doc, opts->max_chars);
 	else
 		al_report_html(out, doc);
 	err = al_cli_close_output(opts, out);

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -15,6 +16,7 @@
 
 #include "cli.h"
 #include "report.h"
+#include "report_md_fit.h"
 #include "util/file.h"
 #include "util/nearest.h"
 
@@ -150,6 +152,21 @@ static int parse_count(const al_cmd_spec *cmd, const char *name, const char *val
 	return 0;
 }
 
+/* --max-chars: 0, or enough for the note on what was cut and the frame. */
+static int parse_max_chars(const al_cmd_spec *cmd, const char *value, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(value, &end, 10);
+	if (errno || end == value || *end || *value == '-' || (n && n < AL_MD_MIN_LIMIT) ||
+	    n > 1000000000)
+		return usage_error(
+		    cmd, "--max-chars takes 0 or a number from %d to 1000000000, not '%s'",
+		    AL_MD_MIN_LIMIT, value);
+	*out = (size_t)n;
+	return 0;
+}
+
 /* Stores one option's value. Returns 0, -1 after --help, or AL_EXIT_ERROR. */
 static int store(al_cli_options *opts, const al_cmd_spec *cmd, al_opt_id id, const char *v,
                  int *modes)
@@ -212,6 +229,10 @@ static int store(al_cli_options *opts, const al_cmd_spec *cmd, al_opt_id id, con
 			return AL_EXIT_ERROR;
 		opts->history = (unsigned)n;
 		break;
+	case AL_OPT_MAX_CHARS:
+		if (parse_max_chars(cmd, v, &opts->max_chars))
+			return AL_EXIT_ERROR;
+		break;
 	case AL_OPT_CONFIG:
 		opts->scan.config_path = v;
 		break;
@@ -268,6 +289,7 @@ int al_cli_parse(al_cli_options *opts, const al_cmd_spec *cmd, int argc, char **
 	opts->scan.mode = AL_SOURCE_REV;
 	opts->format = cmd->formats ? cmd->formats[0] : "text";
 	opts->fail_on = AL_LEVEL_WARNING;
+	opts->max_chars = SIZE_MAX; /* not given */
 	struct option longs[AL_OPT__COUNT + 1];
 	char shorts[2 * AL_OPT__COUNT + 2], name[64];
 	getopt_tables(cmd, longs, shorts);
@@ -300,6 +322,10 @@ int al_cli_parse(al_cli_options *opts, const al_cmd_spec *cmd, int argc, char **
 	}
 	if (modes > 1)
 		return usage_error(cmd, "--rev, --staged and --worktree exclude each other");
+	if (opts->max_chars != SIZE_MAX && strcmp(opts->format, "md") != 0)
+		return usage_error(cmd, "--max-chars applies to --format md only");
+	if (opts->max_chars == SIZE_MAX)
+		opts->max_chars = AL_MD_COMMENT_LIMIT;
 	if (cmd->max_operands == 1)
 		opts->scan.path = opts->positional[0];
 	if (!opts->quiet && isatty(STDERR_FILENO)) {

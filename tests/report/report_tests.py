@@ -3,7 +3,7 @@
 
     report_tests.py CHECK ARCHLINT_BINARY
 
-CHECK is one of: sizes, formats, changes, escaping, browser, mermaid. Each builds its repositories
+CHECK is one of: sizes, formats, changes, escaping, comment, browser, mermaid. Each builds its repositories
 with tests/e2e/build-fixture-repo.sh (from tests/fixtures, or from the tree that
 make-hostile-tree.sh writes) in a private temporary directory, runs the archlint binary
 and checks what it wrote. Exit status: 0 pass, 1 fail, 77 skipped (a tool is missing).
@@ -576,7 +576,7 @@ def check_escaping(env):
         r = subprocess.run(["cmark-gfm", "--unsafe", "--extension", "table", "--extension", "autolink",
                             "--extension", "strikethrough"], input=md, capture_output=True, check=True)
         p = parse_html(r.stdout)
-        allowed = {"h1", "h2", "h3", "p", "code", "pre", "strong", "em", "table", "thead", "tbody", "tr",
+        allowed = {"details", "summary", "h1", "h2", "h3", "p", "code", "pre", "strong", "em", "table", "thead", "tbody", "tr",
                    "th", "td", "ul", "li", "blockquote", "hr", "br"}
         bad = sorted(set(p.tags) - allowed)
         check(not bad, "md renders unexpected elements %s" % bad)
@@ -589,6 +589,98 @@ def check_escaping(env):
             msg = ("cmd/%s: data-path service written in Go" % n).replace("@", "@\u2060")
             check(p.alltext.count(msg) >= 2, "md shows the message about %r in the card and the table" % n)
         check_table_shapes(p, "md")
+
+
+# ---- comment ----------------------------------------------------------------------------
+
+RELAY_MAIN = """package main
+
+import (
+	"io"
+	"net"
+)
+
+func main() {
+	ln, _ := net.Listen("tcp", ":9000")
+	for {
+		c, _ := ln.Accept()
+		go func() {
+			up, _ := net.Dial("tcp", "backend:9000")
+			go io.Copy(up, c)
+			io.Copy(c, up)
+		}()
+	}
+}
+"""
+
+API_MAIN = FFI_TREE["cmd/control/main.go"].split('/*')[0] + FFI_TREE["cmd/control/main.go"].split('*/\nimport "C"\n')[1]
+
+
+def fleet_repo(env, count):
+    """count services under cmd/: the first half control-plane APIs committed as v1, the
+    second half data-path relays in Go (each an AL001 finding) added by the last commit."""
+    src = env.path("fleet-src")
+    half = count // 2
+    for i in range(count):
+        d = os.path.join(src, "cmd", "fleet-service-with-a-longer-name-%03d" % i)
+        os.makedirs(d)
+        with open(os.path.join(d, "main.go"), "w") as f:
+            f.write(API_MAIN if i < half else RELAY_MAIN)
+    with open(os.path.join(src, "go.mod"), "w") as f:
+        f.write("module example.com/fleet\n\ngo 1.21\n")
+    later = ",".join("cmd/fleet-service-with-a-longer-name-%03d" % i for i in range(half, count))
+    return env.build(src, "fleet", "--commit-without", later)
+
+
+def cmark(md):
+    r = subprocess.run(["cmark-gfm", "--unsafe", "--extension", "table", "--extension", "autolink",
+                        "--extension", "strikethrough"], input=md, capture_output=True, check=True)
+    return parse_html(r.stdout)
+
+
+def check_comment(env):
+    """report --format md --since on 300 services: a comment within the limit, the changes
+    and open findings first, the rest folded, a note on what was left out."""
+    repo = fleet_repo(env, 300)
+    whole = env.report(repo, "--since", "v0.1.0", "--max-chars", "0", fmt="md")
+    check(len(whole) > 200000, "the uncut comment is long enough to need cutting: %d bytes" % len(whole))
+    md = env.report(repo, "--since", "v0.1.0", fmt="md")
+    check(len(md) <= 60000, "the comment holds at most 60,000 bytes: %d" % len(md))
+    text = md.decode("utf-8")
+    order = [text.find(h) for h in ("## Changes since", "### New services (150)", "### Findings added (150)",
+                                    "## Open before this change (0)",
+                                    "<details><summary>", "## Services", "---\n*Written by archlint")]
+    check(all(i >= 0 for i in order) and order == sorted(order),
+          "changes, findings, the fold, the rest, the footer in that order: %s" % order)
+    note = re.search(r"^> \*\*Cut to 60000 characters\*\* to fit a comment: left out (is|are) (.*)\. ", text, re.M)
+    if check(note, "a line says what was left out"):
+        cards = len(re.findall(r"^### `cmd/", text, re.M))
+        left = "all 300" if cards == 0 else "%d of 300" % (300 - cards)
+        check(left + " service sections" in note.group(2),
+              "the note counts the %d service sections left out: %r" % (300 - cards, note.group(2)))
+        check(text.find(note.group(0)) < order[0], "the note comes before the changes")
+    added = re.findall(r"^\| `cmd/fleet-service-with-a-longer-name-(\d+)` \| Go, data-path \|$", text, re.M)
+    check(len(added) == 150, "every added service is listed before anything else is cut: %d" % len(added))
+    check(text.count("```") % 2 == 0, "the comment closes every code fence")
+    small = env.report(repo, "--since", "v0.1.0", "--max-chars", "8000", fmt="md")
+    check(len(small) <= 8000, "--max-chars 8000 holds: %d" % len(small))
+    st = small.decode("utf-8")
+    rows = re.search(r"left out (?:is|are) .*?(\d+) rows of the changes", st)
+    shown = len(re.findall(r"^\| (?:`cmd/|\S+ warning \| `AL001`)", st, re.M))
+    check(rows and int(rows.group(1)) + shown == 300, "cut rows of the changes are counted: %s + %d shown"
+          % (rows and rows.group(1), shown))
+    check(st.count("```") % 2 == 0, "a cut comment closes every code fence")
+    r = env.run("report", repo, "--format", "html", "--max-chars", "9000", want=2)
+    check(b"--max-chars applies to --format md only" in r.stderr, "--max-chars is refused for html")
+    r = env.run("report", repo, "--format", "md", "--max-chars", "100", want=2)
+    check(b"--max-chars takes 0 or a number from 4096" in r.stderr, "a limit too small is refused")
+    if shutil.which("cmark-gfm") is None:
+        print("note: cmark-gfm not found: rendered Markdown not checked")
+        return 0
+    p = cmark(md)
+    check("details" in p.tags and "summary" in p.tags, "the rest is folded in <details>")
+    for doc, what in ((md, "60000"), (small, "8000")):
+        check_table_shapes(cmark(doc), "md cut to " + what)
 
 
 # ---- browser -----------------------------------------------------------------------------
@@ -752,7 +844,7 @@ def main():
         return 2
     check_name, archlint = sys.argv[1], sys.argv[2]
     checks = {"sizes": check_sizes, "formats": check_formats, "changes": check_changes,
-              "escaping": check_escaping, "browser": check_browser, "mermaid": check_mermaid}
+              "escaping": check_escaping, "comment": check_comment, "browser": check_browser, "mermaid": check_mermaid}
     if check_name not in checks:
         print("unknown check %r" % check_name)
         return 2
