@@ -1,5 +1,6 @@
 /*
- * fuzz_config.c: .archlint.json through al_config_parse, then the lookups a scan makes
+ * fuzz_config.c: .archlint.json (inputs of even length) or .archlint.yaml (odd) through
+ * al_config_parse, then the lookups a scan makes
  * (declared roles, excludes) and al_config_apply onto a ruleset holding the embedded rules
  * (rule levels, user signals; queries are compiled by fuzz_query, not here).
  */
@@ -13,7 +14,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = al_fuzz_copy(data, size);
 	al_config *cfg = NULL;
-	if (al_config_parse(&cfg, ".archlint.json", text, size) == 0) {
+	const char *path = size % 2 ? ".archlint.yaml" : ".archlint.json";
+	if (al_config_parse(&cfg, path, text, size) == 0) {
 		unsigned line = 0;
 		(void)al_config_role(cfg, "cmd/proxy", &line);
 		(void)al_config_role(cfg, "crates/kv:kvctl", &line);

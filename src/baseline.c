@@ -18,6 +18,7 @@
 #include "component_ids.h"
 #include "gate.h"
 #include "json.h"
+#include "json_lines.h"
 #include "report.h"
 #include "repo_open.h"
 #include "source.h"
@@ -87,9 +88,10 @@ int al_baseline_apply(al_result *result, const char *path)
 int al_baseline_apply_text(al_result *result, const char *path, const char *text, size_t len)
 {
 	cJSON *doc = NULL;
+	al_strmap lines = AL_STRMAP_INIT;
 	al_component_ids ids = {AL_STRMAP_INIT, AL_VEC_INIT, NULL, 0, 0};
 	int err = 0;
-	if ((err = al_json_parse(&doc, path, text, len)))
+	if ((err = al_json_parse_lines(&doc, &lines, path, text, len)))
 		goto done;
 	const cJSON *version = cJSON_GetObjectItemCaseSensitive(doc, "version");
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "findings");
@@ -102,8 +104,6 @@ int al_baseline_apply_text(al_result *result, const char *path, const char *text
 		goto done;
 	}
 	int n = 0;
-	const char *at = text, *end = text + len;
-	unsigned line = 1;
 	al_component_ids_init(&ids, result);
 	const cJSON *it;
 	cJSON_ArrayForEach(it, list)
@@ -130,16 +130,10 @@ int al_baseline_apply_text(al_result *result, const char *path, const char *text
 			al_finding_suppress(f, AL_SUPPRESS_BASELINE, "accepted in the baseline",
 			                    path);
 		}
-		/* Entries are read in order, each with one "component" key: its line, counted
-		 * from the previous entry's key. */
-		long key = al_json_key_offset(at, (size_t)(end - at), "component", 0);
-		for (const char *c = at; key >= 0 && c < at + key; c++)
-			line += *c == '\n';
-		if (key >= 0)
-			at += key + 1;
 		if (matched)
 			continue;
-		char *origin = al_sprintf("%s:%u", path, line);
+		char *origin = al_sprintf("%s:%u", path,
+		                          al_doc_line(&lines, "0.findings.%d.component", n - 1));
 		char *what = al_sprintf("the baseline entry for %s", rule);
 		char *unknown = al_component_ids_unknown(
 		    &ids, origin, what, id,
@@ -154,6 +148,7 @@ int al_baseline_apply_text(al_result *result, const char *path, const char *text
 	}
 done:
 	al_component_ids_dispose(&ids);
+	al_strmap_dispose(&lines);
 	cJSON_Delete(doc);
 	return err;
 }

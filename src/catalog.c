@@ -106,7 +106,8 @@ int al_catalog_apply(al_scan *scan)
 		cJSON *docs = NULL;
 		al_strmap lines = AL_STRMAP_INIT;
 		if (al_source_read_path(scan->source, path, &buf) != 0 ||
-		    al_yaml_parse(&docs, &lines, parser, path, al_buf_cstr(&buf), buf.len) != 0) {
+		    al_yaml_parse(&docs, &lines, parser, path, al_buf_cstr(&buf), buf.len, 0) !=
+		        0) {
 			al_scan_notice(scan, "%s", al_error_last());
 		} else {
 			for (size_t k = 0; k < scan->found.len; k++) {

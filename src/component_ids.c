@@ -79,12 +79,12 @@ char *al_component_ids_unknown(al_component_ids *self, const char *origin, const
 void al_config_check_component_ids(const al_config *config, al_component_ids *ids,
                                    al_result *result)
 {
-	for (size_t i = 0; i < config->role_lines.cap; i++) {
-		const al_strmap_slot *s = &config->role_lines.slots[i];
-		if (!s->key)
-			continue;
-		char *origin = al_sprintf("%s:%u", config->path, (unsigned)(uintptr_t)s->value);
-		char *text = al_component_ids_unknown(ids, origin, "\"components\"", s->key,
+	const cJSON *it;
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(config->doc, "components"))
+	{
+		char *origin = al_sprintf("%s:%u", config->path,
+		                          al_config_line(config, "components.%s", it->string));
+		char *text = al_component_ids_unknown(ids, origin, "\"components\"", it->string,
 		                                      " ('archlint components' lists them)");
 		if (text)
 			al_vec_push(&result->notices, text);

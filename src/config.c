@@ -1,14 +1,19 @@
 /*
- * config.c: loads and validates .archlint.json. Every error names the file and, where
- * cJSON can tell, the line and column.
+ * config.c: loads and validates .archlint.json or .archlint.yaml (one schema, read into
+ * the same cJSON tree: JSON with cJSON, YAML with the tree-sitter grammar archlint already
+ * uses). Every error names the file and the line, taken from the line map either reader
+ * fills (json_lines.h, yaml.h), so both formats report the same way.
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
+#include "json_lines.h"
+#include "yaml.h"
 #include "util/glob.h"
 #include "util/nearest.h"
 #include "util/path.h"
@@ -47,18 +52,8 @@ static int unknown_key(const char *path, unsigned line, const char *key, const c
 	return AL_ECONFIG;
 }
 
-/* Line of the first use of "key" as an object key in text (1 when not found). */
-static unsigned key_line(const char *text, const char *key)
-{
-	long at = al_json_key_offset(text, strlen(text), key, 0);
-	unsigned line = 1, col;
-	if (at >= 0)
-		al_text_position(text, (size_t)at, &line, &col);
-	return line;
-}
-
 /* The top-level keys and the JSON type each must have. */
-static int check_shape(const cJSON *doc, const char *path, const char *text)
+static int check_shape(const al_config *self)
 {
 	static const struct {
 		const char *key;
@@ -68,10 +63,10 @@ static int check_shape(const cJSON *doc, const char *path, const char *text)
 	              {"signals", cJSON_Array},
 	              {"exclude", cJSON_Array}};
 	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
-		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, shapes[i].key);
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(self->doc, shapes[i].key);
 		if (v && (v->type & 0xFF) != shapes[i].type) {
-			al_error_set("%s:%u: \"%s\" must be %s", path,
-			             key_line(text, shapes[i].key), shapes[i].key,
+			al_error_set("%s:%u: \"%s\" must be %s", self->path,
+			             al_config_line(self, "%s", shapes[i].key), shapes[i].key,
 			             shapes[i].type == cJSON_Object ? "an object" : "an array");
 			return AL_ECONFIG;
 		}
@@ -79,20 +74,60 @@ static int check_shape(const cJSON *doc, const char *path, const char *text)
 	return 0;
 }
 
+unsigned al_config_line(const al_config *self, const char *fmt, ...)
+{
+	al_buf key = AL_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	al_buf_vprintf(&key, fmt, ap);
+	va_end(ap);
+	unsigned line = al_doc_line(&self->lines, "0.%s", al_buf_cstr(&key));
+	al_buf_dispose(&key);
+	return line ? line : 1;
+}
+
+int al_config_is_yaml(const char *path)
+{
+	size_t n = strlen(path);
+	return (n >= 5 && strcmp(path + n - 5, ".yaml") == 0) ||
+	       (n >= 4 && strcmp(path + n - 4, ".yml") == 0);
+}
+
+/* A YAML configuration: one document, its plain scalars typed as YAML reads them. */
+static int parse_yaml(cJSON **out, al_strmap *lines, const char *path, const char *text, size_t len)
+{
+	*out = NULL;
+	cJSON *docs = NULL;
+	TSParser *parser = ts_parser_new();
+	int err = al_yaml_parse(&docs, lines, parser, path, text, len, AL_YAML_TYPED);
+	ts_parser_delete(parser);
+	if (err)
+		return err;
+	int n = cJSON_GetArraySize(docs);
+	if (n != 1) {
+		al_error_set("%s: expected one YAML document, not %d", path, n);
+		cJSON_Delete(docs);
+		return AL_ECONFIG;
+	}
+	*out = cJSON_DetachItemFromArray(docs, 0);
+	cJSON_Delete(docs);
+	return 0;
+}
+
 int al_config_parse(al_config **out, const char *path, const char *text, size_t len)
 {
 	*out = NULL;
-	cJSON *doc = NULL;
-	int err = al_json_parse(&doc, path, text, len);
-	if (err)
-		return err;
 	al_config *self = al_calloc(1, sizeof(*self));
 	self->path = al_strdup(path);
-	self->doc = doc;
-	char *copy = al_strndup(text, len);
-	self->text = copy;
+	int err = al_config_is_yaml(path)
+	              ? parse_yaml(&self->doc, &self->lines, path, text, len)
+	              : al_json_parse_lines(&self->doc, &self->lines, path, text, len);
+	if (err)
+		goto done;
+	cJSON *doc = self->doc;
 	if (!cJSON_IsObject(doc)) {
-		al_error_set("%s:1:1: expected a JSON object", path);
+		al_error_set("%s:1:1: expected a %s", path,
+		             al_config_is_yaml(path) ? "YAML mapping" : "JSON object");
 		err = AL_ECONFIG;
 		goto done;
 	}
@@ -100,14 +135,14 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	cJSON_ArrayForEach(it, doc)
 	{
 		if (!known(it->string, top_keys)) {
-			err =
-			    unknown_key(path, key_line(copy, it->string), it->string, top_keys, "");
+			err = unknown_key(path, al_config_line(self, "%s", it->string), it->string,
+			                  top_keys, "");
 			goto done;
 		}
 	}
-	if ((err = check_shape(doc, path, copy)))
+	if ((err = check_shape(self)))
 		goto done;
-	if ((err = al_config_parse_waivers(self, copy)))
+	if ((err = al_config_parse_waivers(self)))
 		goto done;
 	const cJSON *max = cJSON_GetObjectItemCaseSensitive(doc, "max_file_bytes");
 	self->max_file_bytes = AL_DEFAULT_MAX_FILE_BYTES;
@@ -115,7 +150,8 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		if (!cJSON_IsNumber(max) || max->valuedouble < 1024 ||
 		    max->valuedouble > AL_MAX_MAX_FILE_BYTES) {
 			al_error_set("%s:%u: \"max_file_bytes\" must be a number from 1024 to %zu",
-			             path, key_line(copy, "max_file_bytes"), AL_MAX_MAX_FILE_BYTES);
+			             path, al_config_line(self, "max_file_bytes"),
+			             AL_MAX_MAX_FILE_BYTES);
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -126,7 +162,7 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	if (conf) {
 		if (!cJSON_IsNumber(conf) || conf->valuedouble < 0 || conf->valuedouble > 1) {
 			al_error_set("%s:%u: \"min_confidence\" must be a number from 0 to 1", path,
-			             key_line(copy, "min_confidence"));
+			             al_config_line(self, "min_confidence"));
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -137,7 +173,8 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 	{
 		if (!cJSON_IsObject(it)) {
 			al_error_set("%s:%u: component \"%s\" must be an object ({\"role\": ...})",
-			             path, key_line(copy, it->string), it->string);
+			             path, al_config_line(self, "components.%s", it->string),
+			             it->string);
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -146,8 +183,10 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		{
 			if (!known(key->string, component_keys)) {
 				char *where = al_sprintf(" in component \"%s\"", it->string);
-				err = unknown_key(path, key_line(copy, key->string), key->string,
-				                  component_keys, where);
+				err = unknown_key(path,
+				                  al_config_line(self, "components.%s.%s",
+				                                 it->string, key->string),
+				                  key->string, component_keys, where);
 				free(where);
 				goto done;
 			}
@@ -157,7 +196,9 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		                   confidence->valuedouble > 1)) {
 			al_error_set("%s:%u: \"confidence\" of component \"%s\" must be a number "
 			             "from 0 to 1",
-			             path, key_line(copy, "confidence"), it->string);
+			             path,
+			             al_config_line(self, "components.%s.confidence", it->string),
+			             it->string);
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -166,20 +207,19 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		if (!role || al_role_parse(&r, role) < 0 || r == AL_ROLE_UNCLASSIFIED) {
 			al_error_set("%s:%u: component \"%s\" needs \"role\": data-path, "
 			             "control-plane or tool",
-			             path, key_line(copy, it->string), it->string);
+			             path, al_config_line(self, "components.%s", it->string),
+			             it->string);
 			err = AL_ECONFIG;
 			goto done;
 		}
 		al_strmap_set(&self->roles, it->string, (void *)(uintptr_t)(r + 1));
-		al_strmap_set(&self->role_lines, it->string,
-		              (void *)(uintptr_t)key_line(copy, it->string));
 	}
 	const cJSON *ex = cJSON_GetObjectItemCaseSensitive(doc, "exclude");
 	cJSON_ArrayForEach(it, ex)
 	{
 		if (!cJSON_IsString(it)) {
 			al_error_set("%s:%u: \"exclude\" must list glob strings", path,
-			             key_line(copy, "exclude"));
+			             al_config_line(self, "exclude"));
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -193,7 +233,7 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		if (!level || al_level_parse(&lv, level) < 0) {
 			al_error_set(
 			    "%s:%u: rule \"%s\" needs \"level\": error, warning, note or off", path,
-			    key_line(copy, it->string), it->string);
+			    al_config_line(self, "rules.%s", it->string), it->string);
 			err = AL_ECONFIG;
 			goto done;
 		}
@@ -224,7 +264,7 @@ int al_config_apply(const al_config *self, al_ruleset *rules)
 		al_rule *r = al_ruleset_find_rule(rules, it->string);
 		if (!r) {
 			al_error_set("%s:%u: unknown rule id \"%s\"", self->path,
-			             key_line(self->text, it->string), it->string);
+			             al_config_line(self, "rules.%s", it->string), it->string);
 			return AL_ECONFIG;
 		}
 		al_level_parse(&r->level, al_json_string(it, "level"));
@@ -240,7 +280,7 @@ int al_config_role(const al_config *self, const char *id, unsigned *line)
 {
 	uintptr_t v = (uintptr_t)al_strmap_get(&self->roles, id);
 	if (line)
-		*line = (unsigned)(uintptr_t)al_strmap_get(&self->role_lines, id);
+		*line = al_config_line(self, "components.%s", id);
 	return v ? (int)v - 1 : -1;
 }
 
@@ -268,10 +308,9 @@ void al_config_free(al_config *self)
 	if (!self)
 		return;
 	free(self->path);
-	free(self->text);
 	cJSON_Delete(self->doc);
+	al_strmap_dispose(&self->lines);
 	al_strmap_dispose(&self->roles);
-	al_strmap_dispose(&self->role_lines);
 	al_vec_dispose_with(&self->excludes, free);
 	al_vec_dispose_with(&self->waivers, al_waiver_free);
 	free(self);

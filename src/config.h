@@ -1,6 +1,6 @@
 /*
- * config.h: a repository's .archlint.json — declared component roles, rule levels,
- * extra signals and path excludes.
+ * config.h: a repository's .archlint.json or .archlint.yaml (the same keys) — declared
+ * component roles, rule levels, extra signals and path excludes.
  *
  *   { "components": { "cmd/proxy": { "role": "data-path", "confidence": 0.91 } },
  *     "rules": { "AL002": { "level": "warning" } },
@@ -34,10 +34,9 @@ typedef struct {
 
 typedef struct {
 	char *path;      /* where it was read from, for messages */
-	char *text;      /* its text, to find the line of a key in later messages */
 	cJSON *doc;      /* owned */
+	al_strmap lines; /* "0.components.cmd/x" -> line, for messages (json_lines.h) */
 	al_strmap roles; /* component id -> al_role + 1, as (void *)(uintptr_t) */
-	al_strmap role_lines;
 	al_vec excludes;       /* char * globs */
 	size_t max_file_bytes; /* larger source files are data or generated: skipped, noticed */
 	double min_confidence; /* overrides rules/classify.json's when >= 0 */
@@ -50,7 +49,13 @@ typedef struct {
 /* Past 8 MiB a parse tree costs gigabytes (a 50 MB generated file: 5.5 GB): never allowed. */
 #define AL_MAX_MAX_FILE_BYTES ((size_t)8 << 20)
 
+/* Reads text as YAML when path ends in .yaml or .yml (al_config_is_yaml), else as JSON. */
 int al_config_parse(al_config **out, const char *path, const char *text, size_t len);
+int al_config_is_yaml(const char *path);
+/* The line of a key or element by its dotted path within the file ("waivers.2"), printf-
+ * style; 1 when the file has no such path. */
+unsigned al_config_line(const al_config *self, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Adds the config's signals and rule levels to a ruleset that has not been finished. */
 int al_config_apply(const al_config *self, al_ruleset *rules);
 /* The declared role of a component id, or -1. */
@@ -60,7 +65,7 @@ void al_config_free(al_config *self);
 
 /* waivers.c: parses and validates "waivers" (called by al_config_parse); checks their rule
  * ids against the ruleset (called by al_config_apply); frees one waiver. */
-int al_config_parse_waivers(al_config *self, const char *text);
+int al_config_parse_waivers(al_config *self);
 int al_config_check_waivers(const al_config *self, const al_ruleset *rules);
 void al_waiver_free(void *waiver);
 

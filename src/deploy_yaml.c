@@ -253,7 +253,7 @@ int al_deploy_read_yaml(al_vec *refs, TSParser *parser, const char *path, const 
 	}
 	cJSON *docs = NULL;
 	al_strmap lines = AL_STRMAP_INIT;
-	int err = al_yaml_parse(&docs, &lines, parser, path, text, len);
+	int err = al_yaml_parse(&docs, &lines, parser, path, text, len, 0);
 	if (err) {
 		*error = al_strdup(al_error_last());
 	} else {

@@ -4,14 +4,13 @@
  * no NUL byte, nothing after the value, and no key twice in one object (cJSON would keep
  * the first where jq keeps the last, so a second "rules" could change a gate unseen).
  */
-#define _GNU_SOURCE /* memmem */
 #include "json.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "archlint.h"
-#include "util/strmap.h"
+#include "json_lines.h"
 
 void al_text_position(const char *text, size_t offset, unsigned *line, unsigned *col)
 {
@@ -33,55 +32,6 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-long al_json_key_offset(const char *text, size_t len, const char *key, unsigned nth)
-{
-	char *quoted = al_sprintf("\"%s\"", key ? key : "");
-	size_t qlen = strlen(quoted);
-	const char *at = text, *end = text + len;
-	long found = -1;
-	while ((at = memmem(at, (size_t)(end - at), quoted, qlen))) {
-		const char *after = at + qlen;
-		while (after < end && is_space(*after))
-			after++;
-		if (after < end && *after == ':' && nth-- == 0) {
-			found = (long)(at - text);
-			break;
-		}
-		at = after;
-	}
-	free(quoted);
-	return found;
-}
-
-/* The first key, in document order, that repeats an earlier key of its object, or NULL. */
-static const cJSON *first_duplicate(const cJSON *node)
-{
-	al_strmap seen = AL_STRMAP_INIT;
-	const cJSON *dup = NULL;
-	for (const cJSON *c = node->child; c && !dup; c = c->next) {
-		if (cJSON_IsObject(node) && al_strmap_set(&seen, c->string, &seen))
-			dup = c;
-		else
-			dup = first_duplicate(c);
-	}
-	al_strmap_dispose(&seen);
-	return dup;
-}
-
-/* Counts the keys named like stop's before stop in document order; 1 once stop is met. */
-static int same_keys_before(const cJSON *node, const cJSON *stop, unsigned *n)
-{
-	for (const cJSON *c = node->child; c; c = c->next) {
-		if (c == stop)
-			return 1;
-		if (cJSON_IsObject(node) && strcmp(c->string, stop->string) == 0)
-			(*n)++;
-		if (same_keys_before(c, stop, n))
-			return 1;
-	}
-	return 0;
-}
-
 static int fail_at(const char *path, const char *text, size_t offset, const char *cause,
                    const char *key)
 {
@@ -94,7 +44,8 @@ static int fail_at(const char *path, const char *text, size_t offset, const char
 	return AL_ECONFIG;
 }
 
-int al_json_parse(cJSON **out, const char *path, const char *text, size_t len)
+int al_json_parse_lines(cJSON **out, al_strmap *lines, const char *path, const char *text,
+                        size_t len)
 {
 	*out = NULL;
 	const char *nul = memchr(text, '\0', len);
@@ -111,18 +62,21 @@ int al_json_parse(cJSON **out, const char *path, const char *text, size_t len)
 		cJSON_Delete(doc);
 		return fail_at(path, text, offset, "trailing bytes after the JSON value", NULL);
 	}
-	const cJSON *dup = first_duplicate(doc);
-	if (dup) {
-		unsigned before = 0;
-		same_keys_before(doc, dup, &before);
-		long at = al_json_key_offset(text, len, dup->string, before);
-		int err =
-		    fail_at(path, text, at < 0 ? 0 : (size_t)at, "duplicate key", dup->string);
+	char *dup_key;
+	long dup = al_json_lines(text, len, lines, &dup_key);
+	if (dup >= 0) {
+		int err = fail_at(path, text, (size_t)dup, "duplicate key", dup_key);
+		free(dup_key);
 		cJSON_Delete(doc);
 		return err;
 	}
 	*out = doc;
 	return 0;
+}
+
+int al_json_parse(cJSON **out, const char *path, const char *text, size_t len)
+{
+	return al_json_parse_lines(out, NULL, path, text, len);
 }
 
 const char *al_json_string(const cJSON *obj, const char *key)

@@ -8,6 +8,8 @@
 #include <cjson/cJSON.h>
 #include <stddef.h>
 
+#include "util/strmap.h"
+
 /* The most archlint reads of one JSON input (configuration, baseline, rules file). */
 #define AL_JSON_MAX_BYTES ((size_t)16 << 20)
 
@@ -16,9 +18,9 @@
 int al_json_parse(cJSON **out, const char *path, const char *text, size_t len);
 /* Line and column (1-based) of a byte offset in text. */
 void al_text_position(const char *text, size_t offset, unsigned *line, unsigned *col);
-/* Offset in text[0..len) of the nth (from 0) use of "key" as an object key, or -1 (cJSON
- * keeps no positions: a key written with escapes is not found). */
-long al_json_key_offset(const char *text, size_t len, const char *key, unsigned nth);
+/* al_json_parse, and the line of every key and element by path (json_lines.h). */
+int al_json_parse_lines(cJSON **out, al_strmap *lines, const char *path, const char *text,
+                        size_t len);
 const char *al_json_string(const cJSON *obj, const char *key);
 
 #endif

@@ -148,7 +148,36 @@ static void scan_dispose(al_scan *scan)
 	al_source_free(scan->source);
 }
 
-/* --config FILE from disk, else .archlint.json at the snapshot's root, if present. */
+/* The configuration's names at the snapshot's root: one of them, or none. */
+static const char *const config_names[] = {".archlint.json", ".archlint.yaml", ".archlint.yml"};
+
+/* Reads the one configuration file at the snapshot's root into text and names it in
+ * *path; *path stays NULL when there is none. Two of them is an error: which one would
+ * rule is not something to guess. */
+static int read_root_config(al_scan *scan, const char **path, al_buf *text)
+{
+	*path = NULL;
+	for (size_t i = 0; i < sizeof(config_names) / sizeof(config_names[0]); i++) {
+		al_buf candidate = AL_BUF_INIT;
+		int rc = al_source_read_path(scan->source, config_names[i], &candidate);
+		if (rc == AL_SOURCE_ABSENT) {
+			al_buf_dispose(&candidate);
+			continue;
+		}
+		if (rc == 0 && *path)
+			al_error_set("%s and %s are both at the root: keep one", *path,
+			             config_names[i]);
+		al_buf_dispose(text);
+		*text = candidate;
+		if (rc || *path) /* there, but a symlink, not a regular file, too large */
+			return AL_ECONFIG;
+		*path = config_names[i];
+	}
+	return 0;
+}
+
+/* --config FILE from disk, else .archlint.json (or .archlint.yaml) at the snapshot's root,
+ * if present. */
 static int load_config(al_scan *scan)
 {
 	al_buf text = AL_BUF_INIT;
@@ -161,16 +190,10 @@ static int load_config(al_scan *scan)
 			err = AL_ECONFIG;
 		}
 	} else {
-		path = ".archlint.json";
-		int rc = al_source_read_path(scan->source, path, &text);
-		if (rc == AL_SOURCE_ABSENT)
-			goto done; /* no configuration: defaults */
-		if (rc) /* there, but a symlink, not a regular file, too large: never defaults */
-			err = AL_ECONFIG; /* the error names the file and the cause */
+		err = read_root_config(scan, &path, &text);
 	}
-	if (!err)
+	if (!err && path)
 		err = al_config_parse(&scan->config, path, al_buf_cstr(&text), text.len);
-done:
 	al_buf_dispose(&text);
 	return err;
 }

@@ -1,13 +1,12 @@
 /*
- * waivers.c: the "waivers" of .archlint.json — accepted debt, one rule on one component,
+ * waivers.c: the "waivers" of the configuration — accepted debt, one rule on one component,
  * always with a reason and an expiry date:
  *
  *   "waivers": [ { "component": "cmd/edge-proxy", "rule": "AL001",
  *                  "reason": "rewrite in Rust planned for Q3", "expires": "2025-09-30" } ]
  *
  * All four keys are required and no other is allowed; a malformed waiver is a
- * configuration error naming the file and the line of that waiver (cJSON keeps no
- * positions, so the lines come from a scan of the text that knows JSON strings).
+ * configuration error naming the file and the line of that waiver.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -17,52 +16,6 @@
 #include "json.h"
 
 static const char *const waiver_keys[] = {"component", "rule", "reason", "expires", NULL};
-
-/* Offset of the value of the first top-level-looking "key": ..., or -1. */
-static long key_value_offset(const char *text, const char *key)
-{
-	long at = al_json_key_offset(text, strlen(text), key, 0);
-	if (at < 0)
-		return -1;
-	const char *after = strchr(text + at + strlen(key) + 2, ':') + 1;
-	while (isspace((unsigned char)*after))
-		after++;
-	return (long)(after - text);
-}
-
-/* Line of each element of the JSON array starting at text[start] ('['), in order. Lines
- * are counted on the way, not from the start of the text for each element. */
-static void element_lines(const char *text, long start, unsigned *lines, size_t n)
-{
-	size_t count = 0;
-	int depth = 0, in_string = 0, want = 1;
-	unsigned line, col;
-	al_text_position(text, (size_t)start, &line, &col);
-	for (const char *p = text + start; *p && count < n; p++) {
-		if (p > text + start && p[-1] == '\n')
-			line++;
-		if (in_string) {
-			if (*p == '\\' && p[1])
-				p++;
-			else if (*p == '"')
-				in_string = 0;
-			continue;
-		}
-		if (depth == 1 && want && !isspace((unsigned char)*p) && *p != ']') {
-			lines[count++] = line;
-			want = 0;
-		}
-		if (*p == '"')
-			in_string = 1;
-		else if (*p == '[' || *p == '{')
-			depth++;
-		else if (*p == ']' || *p == '}') {
-			if (--depth == 0)
-				break;
-		} else if (*p == ',' && depth == 1)
-			want = 1;
-	}
-}
 
 static int valid_date(const char *s)
 {
@@ -91,33 +44,23 @@ void al_waiver_free(void *p)
 	free(w);
 }
 
-int al_config_parse_waivers(al_config *self, const char *text)
+int al_config_parse_waivers(al_config *self)
 {
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(self->doc, "waivers");
 	if (!list)
 		return 0;
-	long start = key_value_offset(text, "waivers");
-	unsigned key_line = 1, col;
-	if (start >= 0)
-		al_text_position(text, (size_t)start, &key_line, &col);
 	if (!cJSON_IsArray(list)) {
 		al_error_set("%s:%u: \"waivers\" must be an array of objects with component, rule, "
 		             "reason and expires",
-		             self->path, key_line);
+		             self->path, al_config_line(self, "waivers"));
 		return AL_ECONFIG;
 	}
-	size_t n = (size_t)cJSON_GetArraySize(list);
-	unsigned *lines = al_calloc(n + 1, sizeof(*lines));
-	for (size_t i = 0; i < n; i++)
-		lines[i] = key_line;
-	if (start >= 0 && text[start] == '[')
-		element_lines(text, start, lines, n);
 	int err = 0;
 	size_t i = 0;
 	const cJSON *it;
 	cJSON_ArrayForEach(it, list)
 	{
-		unsigned line = lines[i++];
+		unsigned line = al_config_line(self, "waivers.%zu", i++);
 		if (!cJSON_IsObject(it)) {
 			al_error_set(
 			    "%s:%u: a waiver must be an object with component, rule, reason "
@@ -171,7 +114,6 @@ int al_config_parse_waivers(al_config *self, const char *text)
 		al_vec_push(&self->waivers, w);
 	}
 done:
-	free(lines);
 	return err;
 }
 

@@ -1,9 +1,11 @@
 /*
  * yaml.c: converts a tree-sitter YAML tree into cJSON. Anchors, aliases and tags are
- * ignored (catalog files do not need them); block scalars keep their text.
+ * ignored (neither catalog files nor the configuration need them); block scalars keep
+ * their text.
  */
 #include "yaml.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 typedef struct {
 	const char *src;
 	al_strmap *lines;
+	unsigned flags;
 	unsigned depth;
 	unsigned too_deep; /* line of the first value nested deeper than MAX_DEPTH, or 0 */
 	al_json_tree tree; /* every mapping goes through it */
@@ -60,6 +63,31 @@ static char *scalar_text(TSNode node, const char *src)
 		return al_buf_detach(&out);
 	}
 	return raw;
+}
+
+/* A plain scalar as the YAML core schema reads it: null, a boolean, a number or a string.
+ * The grammar has already told which (integer_scalar, "0x1F", "0o17"; float_scalar,
+ * ".inf"; boolean_scalar; null_scalar, "~"). */
+static cJSON *typed_scalar(TSNode kind, const char *text)
+{
+	const char *k = ts_node_is_null(kind) ? "" : ts_node_type(kind);
+	if (strcmp(k, "null_scalar") == 0)
+		return cJSON_CreateNull();
+	if (strcmp(k, "boolean_scalar") == 0)
+		return cJSON_CreateBool(text[0] == 't' || text[0] == 'T');
+	if (strcmp(k, "integer_scalar") == 0) {
+		int o = text[0] == '0' && text[1] == 'o';
+		return cJSON_CreateNumber((double)strtoll(text + 2 * o, NULL, o ? 8 : 0));
+	}
+	if (strcmp(k, "float_scalar") == 0) {
+		const char *dot = strstr(text, ".inf");
+		if (!dot)
+			dot = strstr(text, ".Inf");
+		if (dot)
+			return cJSON_CreateNumber(text[0] == '-' ? -HUGE_VAL : HUGE_VAL);
+		return cJSON_CreateNumber(strtod(text, NULL));
+	}
+	return cJSON_CreateString(text);
 }
 
 static TSNode content_of(TSNode node)
@@ -137,6 +165,9 @@ static cJSON *value_to_json(yaml_ctx *ctx, TSNode node, const char *path)
 			if (strcmp(ts_node_type(c), "block_sequence_item") == 0)
 				c = ts_node_named_child(c, 0);
 			char *sub = al_sprintf("%s.%d", path, index++);
+			if (ctx->lines && !al_strmap_has(ctx->lines, sub))
+				al_strmap_set(ctx->lines, sub,
+				              (void *)(uintptr_t)al_node_line(kids[i]));
 			cJSON_AddItemToArray(arr, ts_node_is_null(c) ? cJSON_CreateNull() :
 								       node_to_json(ctx, c, sub));
 			free(sub);
@@ -145,13 +176,15 @@ static cJSON *value_to_json(yaml_ctx *ctx, TSNode node, const char *path)
 		return arr;
 	}
 	char *text = scalar_text(node, ctx->src);
-	cJSON *v = cJSON_CreateString(text);
+	cJSON *v = ctx->flags & AL_YAML_TYPED && strcmp(t, "plain_scalar") == 0
+	               ? typed_scalar(ts_node_named_child(node, 0), text)
+	               : cJSON_CreateString(text);
 	free(text);
 	return v;
 }
 
 int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *path,
-		  const char *source, size_t len)
+                  const char *source, size_t len, unsigned flags)
 {
 	*out = NULL;
 	if (!ts_parser_set_language(parser, tree_sitter_yaml())) {
@@ -184,7 +217,7 @@ int al_yaml_parse(cJSON **out, al_strmap *lines, TSParser *parser, const char *p
 		ts_tree_delete(tree);
 		return AL_ECONFIG;
 	}
-	yaml_ctx ctx = {source, lines, 0, 0, AL_JSON_TREE_INIT};
+	yaml_ctx ctx = {source, lines, flags, 0, 0, AL_JSON_TREE_INIT};
 	cJSON *docs = cJSON_CreateArray();
 	uint32_t n;
 	TSNode *stream = al_node_children(root, 1, &n);

@@ -88,6 +88,19 @@ static int write_config(const char *path, const char *text, int force)
 	return 0;
 }
 
+/* A YAML configuration at the work tree root, which a new .archlint.json would contest. */
+static int yaml_config_present(const char *workdir)
+{
+	int present = 0;
+	for (const char *const *n = (const char *const[]){".archlint.yaml", ".archlint.yml", NULL};
+	     *n; n++) {
+		char *p = al_sprintf("%s%s", workdir, *n);
+		present |= access(p, F_OK) == 0;
+		free(p);
+	}
+	return present ? -1 : 0;
+}
+
 int al_cmd_init(al_cli_options *opts)
 {
 	const char *where = opts->positional[0] ? opts->positional[0] : ".";
@@ -104,6 +117,10 @@ int al_cmd_init(al_cli_options *opts)
 		err = 0;
 	if (!err)
 		path = al_sprintf("%s.archlint.json", git_repository_workdir(repo));
+	if (!err && (err = yaml_config_present(git_repository_workdir(repo))))
+		al_error_set("'%s': .archlint.yaml is the configuration there (archlint init "
+		             "writes .archlint.json, and one file is read, not two)",
+		             where);
 	git_repository_free(repo);
 	git_libgit2_shutdown();
 

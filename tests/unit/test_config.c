@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "config.h"
+#include "json_lines.h"
 #include "rules.h"
 
 static al_config *parse_ok(const char *text)
@@ -186,6 +187,66 @@ static void invalid_json_position(void **state)
 	parse_fails("\"text\"", "object", NULL);
 }
 
+/* The line map: every key and element by path, keys decoded (an escaped key is found),
+ * a key repeated under another spelling is a duplicate at its own line and column. */
+static void json_lines_by_path(void **state)
+{
+	(void)state;
+	const char *text = "{\n"
+	                   "  \"components\": { \"cmd/a\": { \"role\": \"tool\" },\n"
+	                   "    \"cmd/\\u0062\": {\n"
+	                   "      \"role\": \"tool\" } },\n"
+	                   "  \"exclude\": [\n"
+	                   "    \"x\",\n"
+	                   "    \"y\" ]\n"
+	                   "}\n";
+	al_strmap lines = AL_STRMAP_INIT;
+	assert_int_equal(al_json_lines(text, strlen(text), &lines, NULL), -1);
+	assert_int_equal(al_doc_line(&lines, "0.components"), 2);
+	assert_int_equal(al_doc_line(&lines, "0.components.cmd/a.role"), 2);
+	assert_int_equal(al_doc_line(&lines, "0.components.cmd/b"), 3);
+	assert_int_equal(al_doc_line(&lines, "0.components.cmd/b.role"), 4);
+	assert_int_equal(al_doc_line(&lines, "0.exclude.0"), 6);
+	assert_int_equal(al_doc_line(&lines, "0.exclude.1"), 7);
+	assert_int_equal(al_doc_line(&lines, "0.exclude.2"), 0);
+	al_strmap_dispose(&lines);
+
+	parse_fails("{ \"rules\": {},\n  \"ru\\u006ces\": {} }",
+	            "repo/.archlint.json:2:3:", "duplicate key \"rules\"");
+}
+
+/* YAML: the same checks, lines from the YAML reader; plain scalars are typed. */
+static void yaml_config(void **state)
+{
+	(void)state;
+	const char *text = "# settings\n"
+	                   "components:\n"
+	                   "  cmd/a: {role: data-path, confidence: 0.25}\n"
+	                   "max_file_bytes: 0x800\n"
+	                   "exclude:\n"
+	                   "  - legacy\n";
+	al_config *c = NULL;
+	assert_int_equal(al_config_parse(&c, "repo/.archlint.yaml", text, strlen(text)), 0);
+	unsigned line = 0;
+	assert_int_equal(al_config_role(c, "cmd/a", &line), AL_ROLE_DATA_PATH);
+	assert_int_equal(line, 3);
+	assert_int_equal(c->max_file_bytes, 2048);
+	assert_true(al_config_excludes(c, "legacy/x.go"));
+	assert_int_equal(al_config_line(c, "exclude.0"), 6);
+	al_config_free(c);
+
+	const char *quoted = "components:\n  cmd/a:\n    role: tool\n    confidence: '0.5'\n";
+	assert_int_equal(al_config_parse(&c, "r/.archlint.yml", quoted, strlen(quoted)),
+	                 AL_ECONFIG);
+	assert_contains(al_error_last(),
+	                "r/.archlint.yml:4: \"confidence\" of component \"cmd/a\"");
+	const char *two = "rules: {}\n---\nrules: {}\n";
+	assert_int_equal(al_config_parse(&c, "r/.archlint.yaml", two, strlen(two)), AL_ECONFIG);
+	assert_contains(al_error_last(), "expected one YAML document, not 2");
+	assert_int_equal(al_config_parse(&c, "r/.archlint.yaml", "- a\n", 4), AL_ECONFIG);
+	assert_contains(al_error_last(), "r/.archlint.yaml:1:1: expected a YAML mapping");
+}
+
 static void excludes_match_paths_below(void **state)
 {
 	(void)state;
@@ -285,6 +346,8 @@ int main(void)
 	    cmocka_unit_test(bad_level),
 	    cmocka_unit_test(bad_exclude),
 	    cmocka_unit_test(invalid_json_position),
+	    cmocka_unit_test(json_lines_by_path),
+	    cmocka_unit_test(yaml_config),
 	    cmocka_unit_test(excludes_match_paths_below),
 	    cmocka_unit_test(apply_unknown_rule_fails),
 	    cmocka_unit_test(apply_rule_level_off),
