@@ -7,20 +7,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../gate.h"
+#include "gate.h"
 #include "cli.h"
+#include "repo.h"
 #include "report.h"
-#include "util/plural.h"
+#include "plural.h"
 
 int al_cmd_baseline(al_cli_options *opts)
 {
 	char *default_path = NULL;
 	if (!opts->output) {
-		char *workdir = NULL;
-		if (al_repo_workdir(&workdir, opts->scan.path) != 0)
+		al_repo_place place;
+		if (al_repo_locate(&place, opts->scan.path) != 0)
 			return al_cli_fail();
-		default_path = al_sprintf("%s.archlint-baseline.json", workdir);
-		free(workdir);
+		if (!place.workdir) {
+			al_repo_place_dispose(&place);
+			al_error_set("'%s': a bare repository has no work tree to write to: use -o "
+			             "FILE",
+			             opts->scan.path ? opts->scan.path : ".");
+			return al_cli_fail();
+		}
+		default_path = al_sprintf("%s.archlint-baseline.json", place.workdir);
+		al_repo_place_dispose(&place);
 		opts->output = default_path;
 	}
 	al_result *result;

@@ -6,11 +6,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../gate.h"
+#include "gate.h"
 #include "cli.h"
 #include "report.h"
-#include "util/file.h"
-#include "util/plural.h"
+#include "file.h"
+#include "plural.h"
 
 /* Colour on a terminal only (never when piped, with NO_COLOR set or TERM=dumb), and on
  * a terminal messages wrapped to 100 columns; piped, one finding is one line. */

@@ -7,50 +7,16 @@
  * declarations to review first (the least confident) and the components it could not
  * classify, which need one.
  */
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <git2.h>
-
-#include "../rules.h"
 #include "cli.h"
 #include "report.h"
-#include "repo_open.h"
-#include "source.h"
-#include "util/file.h"
-#include "util/plural.h"
-
-static char *starter_config(const al_result *result)
-{
-	cJSON *doc = cJSON_CreateObject();
-	cJSON *components = cJSON_AddObjectToObject(doc, "components");
-	for (size_t i = 0; i < result->components.len; i++) {
-		const al_component *c = result->components.items[i];
-		if (c->role == AL_ROLE_UNCLASSIFIED || cJSON_HasObjectItem(components, c->id))
-			continue; /* no role to declare; one id for a Go and a Rust component */
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "role", al_role_name(c->role));
-		cJSON_AddNumberToObject(o, "confidence",
-		                        (double)(long)(c->confidence * 100 + 0.5) / 100);
-		cJSON_AddItemToObject(components, c->id, o);
-	}
-	cJSON *rules = cJSON_AddObjectToObject(doc, "rules");
-	for (size_t i = 0; i < result->rules->rules.len; i++) {
-		const al_rule *r = result->rules->rules.items[i];
-		cJSON *o = cJSON_AddObjectToObject(rules, r->id);
-		cJSON_AddStringToObject(o, "level", al_level_name(r->level));
-	}
-	cJSON_AddArrayToObject(doc, "exclude");
-	cJSON_AddArrayToObject(doc, "signals");
-	char *printed = cJSON_Print(doc);
-	cJSON_Delete(doc);
-	char *text = al_sprintf("%s\n", printed);
-	free(printed);
-	return text;
-}
+#include "repo.h"
+#include "file.h"
+#include "plural.h"
 
 /* On stderr: the declarations written with the least confidence (below 0.75), to review
  * first, and the components with no role, to declare. */
@@ -105,31 +71,27 @@ int al_cmd_init(al_cli_options *opts)
 {
 	const char *where = opts->positional[0] ? opts->positional[0] : ".";
 
-	al_git_init();
-	git_repository *repo = NULL;
+	al_repo_place place;
 	char *path = NULL;
-	int err = -1;
-	if (al_repo_open(&repo, where, 0) < 0)
-		al_error_set("'%s': not a git repository", where);
-	else if (git_repository_is_bare(repo))
+	int err = al_repo_locate(&place, where);
+	if (!err && !place.workdir) {
 		al_error_set("'%s': a bare repository has no work tree for .archlint.json", where);
-	else
-		err = 0;
+		err = -1;
+	}
 	if (!err)
-		path = al_sprintf("%s.archlint.json", git_repository_workdir(repo));
-	if (!err && (err = yaml_config_present(git_repository_workdir(repo))))
+		path = al_sprintf("%s.archlint.json", place.workdir);
+	if (!err && (err = yaml_config_present(place.workdir)))
 		al_error_set("'%s': .archlint.yaml is the configuration there (archlint init "
 		             "writes .archlint.json, and one file is read, not two)",
 		             where);
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	al_repo_place_dispose(&place);
 
 	al_result *result = NULL;
 	opts->scan.path = where;
 	opts->scan.mode = AL_SOURCE_WORKTREE;
 	if (!err && al_scan_run(&result, &opts->scan) != 0)
 		err = -1;
-	char *text = err ? NULL : starter_config(result);
+	char *text = err ? NULL : al_report_starter_config(result);
 	if (!err)
 		err = write_config(path, text, opts->force);
 	if (!err) {

@@ -19,13 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
-
 #include "cli.h"
 #include "report.h"
-#include "repo_open.h"
-#include "source.h"
-#include "util/file.h"
+#include "repo.h"
+#include "file.h"
 
 #define MARKER "# archlint pre-commit hook"
 #define CHAIN_MARKER "# archlint: the hook that was here before, kept running first"
@@ -104,42 +101,6 @@ static char *hook_text(const char *chain, int full_gate)
 	return al_buf_detach(&b);
 }
 
-/* The hooks directory git uses for this repository (malloc'ed, no trailing '/'). */
-static int hooks_dir(char **out, git_repository *repo)
-{
-	*out = NULL;
-	git_config *cfg = NULL;
-	git_buf path = {0};
-	int err = 0;
-	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
-	    git_config_get_string_buf(&path, cfg, "core.hooksPath") == 0 && path.size) {
-		const char *p = path.ptr;
-		if (p[0] == '~' && p[1] == '/' && getenv("HOME"))
-			*out = al_sprintf("%s/%s", getenv("HOME"), p + 2);
-		else if (p[0] == '/')
-			*out = al_strdup(p);
-		else
-			*out = al_sprintf("%s%s", git_repository_workdir(repo), p);
-	} else {
-		git_buf dir = {0};
-		if (git_repository_item_path(&dir, repo, GIT_REPOSITORY_ITEM_HOOKS) == 0) {
-			*out = al_strdup(dir.ptr);
-		} else {
-			al_error_set("cannot find the hooks directory: %s",
-			             git_error_last() ? git_error_last()->message
-			                              : "unknown error");
-			err = AL_EREPO;
-		}
-		git_buf_dispose(&dir);
-	}
-	size_t len = *out ? strlen(*out) : 0;
-	while (len > 1 && (*out)[len - 1] == '/')
-		(*out)[--len] = '\0';
-	git_buf_dispose(&path);
-	git_config_free(cfg);
-	return err;
-}
-
 static int mkdirs(const char *dir)
 {
 	char *copy = al_strdup(dir);
@@ -209,24 +170,19 @@ static int back_up(const char *hook, char **backup)
 
 static int install(const char *path, int force, int full_gate)
 {
-	git_repository *repo = NULL;
-	char *dir = NULL, *hook = NULL, *text = NULL, *backup = NULL, *chain = NULL;
+	al_repo_place place;
+	char *hook = NULL, *text = NULL, *backup = NULL, *chain = NULL;
 	al_buf old = AL_BUF_INIT;
-	int err = 0;
-	al_git_init();
-	if (al_repo_open(&repo, path ? path : ".", 0) < 0) {
-		al_error_set("'%s': not a git repository", path ? path : ".");
-		err = AL_EREPO;
-		goto done;
-	}
-	if (git_repository_is_bare(repo)) {
+	int err = al_repo_locate(&place, path);
+	if (err)
+		return err;
+	const char *dir = place.hooks;
+	if (!place.workdir) {
 		al_error_set("'%s': a bare repository makes no commits: nothing to hook",
 		             path ? path : ".");
 		err = AL_EREPO;
 		goto done;
 	}
-	if ((err = hooks_dir(&dir, repo)))
-		goto done;
 	hook = al_sprintf("%s/pre-commit", dir);
 	struct stat st;
 	if (lstat(hook, &st) == 0) {
@@ -280,9 +236,7 @@ done:
 	free(text);
 	free(backup);
 	free(hook);
-	free(dir);
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	al_repo_place_dispose(&place);
 	return err;
 }
 

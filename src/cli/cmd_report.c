@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "report_doc.h"
+#include "review.h"
 
 static void progress(unsigned done, unsigned total, const char *commit, void *ctx)
 {

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "util/file.h"
-#include "util/nearest.h"
+#include "file.h"
+#include "nearest.h"
 
 /* What runs each command of cli_spec.c. */
 static const al_cli_command commands[] = {

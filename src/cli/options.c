@@ -16,9 +16,9 @@
 
 #include "cli.h"
 #include "report.h"
-#include "report_md_fit.h"
-#include "util/file.h"
-#include "util/nearest.h"
+#include "review.h"
+#include "file.h"
+#include "nearest.h"
 
 /* getopt_long's value for a long option: past every short letter. */
 enum { LONG_BASE = 256 };

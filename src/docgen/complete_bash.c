@@ -5,7 +5,7 @@
  * Every word written comes from cli_spec.c, which holds no shell metacharacter in a name
  * or a choice.
  */
-#include "../cli/cli_spec.h"
+#include "cli_spec.h"
 #include "docgen.h"
 
 /* "--name" and "-x" of every option of cmd, space-separated. */

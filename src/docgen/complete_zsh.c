@@ -5,7 +5,7 @@
  * number is typed, not completed). Help text is quoted for
  * zsh: inside single quotes, with the characters _arguments reads ([ ] :) escaped.
  */
-#include "../cli/cli_spec.h"
+#include "cli_spec.h"
 #include "docgen.h"
 
 /* text inside a single-quoted _arguments spec. */

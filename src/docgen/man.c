@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "../cli/cli_spec.h"
+#include "cli_spec.h"
 #include "docgen.h"
 
 /* Writes the first len bytes of text escaped for roff, within a line (no newline). */

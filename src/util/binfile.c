@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "archlint.h"
+#include "last_error.h"
 #include "hash.h"
 #include "path.h"
 

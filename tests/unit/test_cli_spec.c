@@ -7,7 +7,7 @@
  */
 #include "unit.h"
 
-#include "cli/cli_spec.h"
+#include "cli_spec.h"
 
 static void every_option_sits_at_its_id(void **state)
 {

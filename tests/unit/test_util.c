@@ -8,12 +8,12 @@
 
 #include <stdio.h>
 
-#include "util/buf.h"
-#include "util/glob.h"
-#include "util/nearest.h"
-#include "util/path.h"
-#include "util/strmap.h"
-#include "util/vec.h"
+#include "buf.h"
+#include "glob.h"
+#include "nearest.h"
+#include "path.h"
+#include "strmap.h"
+#include "vec.h"
 
 /* ---- al_buf ---- */
 

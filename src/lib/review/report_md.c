@@ -1,0 +1,624 @@
+/*
+ * report_md.c: `archlint report --format md` — the html report's content as GitHub-
+ * flavoured Markdown for a pull-request comment or a wiki page, with the map as a
+ * Mermaid flowchart. The document is written in parts (report_md_fit.c) so that it can
+ * be cut to a comment's size: the changes and open findings first, the rest after.
+ *
+ * Escaping: prose from the repository (messages, rationales, commit subjects) is written
+ * with what can start inline markup backslash-escaped (md_text), so no emphasis, link,
+ * autolink, HTML tag, entity or table cell boundary can form; ids and paths go into
+ * code spans whose fence is longer than any backtick run inside; inside Mermaid labels
+ * everything but letters, digits, space and "/._-" becomes a #NNN; entity, so no label
+ * can close its quotes, open a directive or end the code fence (a backslash becomes a
+ * fullwidth one, which Mermaid cannot read as a line break). Control characters are
+ * shown as \n, \t, \xHH first (al_report_display).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_doc.h"
+#include "report_md_fit.h"
+#include "plural.h"
+#include "rules.h"
+
+#define MAX_EVIDENCE 5
+#define MAX_DIRS 8
+#define MAX_LINKS 12
+#define MAX_MERMAID_EDGES 120
+
+/* Prose: safe anywhere a line does not start, table cells included. Only what can
+ * start inline markup is escaped ('\\' '`' '*' '_' '[' ']' '<' '>' '&' '|' '~' '!' '$');
+ * '-', '+', '#' and '.' matter at a line start only, which prose never is. The GFM
+ * autolinks are broken as well: every ':' is escaped (no "https://", "mailto:" or
+ * ":emoji:"), so is the '.' of "www." (a renderer finds both in the text as written, and
+ * a backslash escape is not that), and a word joiner after '@' keeps GitHub from turning
+ * a name in a commit subject into a mention or an address into a mailto link. */
+static int after_www(const char *start, const char *p)
+{
+	return p - start >= 3 && (p[-1] | 0x20) == 'w' && (p[-2] | 0x20) == 'w' &&
+	       (p[-3] | 0x20) == 'w';
+}
+
+static void md_text(FILE *out, const char *s)
+{
+	char *d = al_report_display(s);
+	for (const char *p = d; *p; p++) {
+		if (strchr("\\`*_[]<>&|~!$:", *p) || (*p == '.' && after_www(d, p)))
+			fputc('\\', out);
+		fputc(*p, out);
+		if (*p == '@')
+			fputs("\xE2\x81\xA0", out);
+	}
+	free(d);
+}
+
+/* A code span; in a table cell '|' is written "\|", which GFM turns back into '|'. */
+static void code_span(FILE *out, const char *s, int in_table)
+{
+	char *d = al_report_display(s);
+	size_t run = 0, longest = 0;
+	for (const char *p = d; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	size_t n = strlen(d);
+	int pad = n && (d[0] == '`' || d[n - 1] == '`' || d[0] == ' ' || d[n - 1] == ' ');
+	for (size_t i = 0; i <= longest; i++)
+		fputc('`', out);
+	if (pad || !n)
+		fputc(' ', out);
+	for (const char *p = d; *p; p++) {
+		if (*p == '|' && in_table)
+			fputc('\\', out);
+		fputc(*p, out);
+	}
+	if (pad || !n)
+		fputc(' ', out);
+	for (size_t i = 0; i <= longest; i++)
+		fputc('`', out);
+	free(d);
+}
+
+static void md_code(FILE *out, const char *s)
+{
+	code_span(out, s, 0);
+}
+
+static void md_cell(FILE *out, const char *s)
+{
+	code_span(out, s, 1);
+}
+
+/* Text inside a quoted Mermaid label. */
+static void mm_text(FILE *out, const char *s)
+{
+	char *d = al_report_display(s);
+	for (const unsigned char *p = (const unsigned char *)d; *p;) {
+		unsigned cp = *p;
+		size_t len = 1;
+		if (cp >= 0xF0)
+			cp &= 0x07, len = 4;
+		else if (cp >= 0xE0)
+			cp &= 0x0F, len = 3;
+		else if (cp >= 0xC0)
+			cp &= 0x1F, len = 2;
+		for (size_t i = 1; i < len && p[i]; i++)
+			cp = (cp << 6) | (p[i] & 0x3F);
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9') || cp == ' ' || cp == '/' || cp == '.' || cp == '_' ||
+		    cp == '-')
+			fputc((int)cp, out);
+		else if (cp == '\\')
+			fputs("#65340;", out); /* Mermaid turns a decoded "\n" into a line break:
+			                        * a fullwidth reverse solidus shows the escape */
+		else
+			fprintf(out, "#%u;", cp);
+		for (size_t i = 0; i < len && *p; i++)
+			p++;
+	}
+	free(d);
+}
+
+static const char *level_mark(al_level level)
+{
+	return level == AL_LEVEL_ERROR     ? "\xF0\x9F\x9B\x91"          /* stop sign */
+	       : level == AL_LEVEL_WARNING ? "\xE2\x9A\xA0\xEF\xB8\x8F"  /* warning sign */
+	                                   : "\xE2\x84\xB9\xEF\xB8\x8F"; /* information */
+}
+
+static void level_word(FILE *out, al_level level)
+{
+	fprintf(out, "%s %s", level_mark(level), al_level_name(level));
+}
+
+static void summary(FILE *out, const al_report_doc *doc)
+{
+	const al_result *r = doc->result;
+	fputs("# Architecture report: ", out);
+	md_text(out, doc->repo_name);
+	fputs("\n\n", out);
+	if (r->mode == AL_SOURCE_REV) {
+		fputs("commit ", out);
+		md_code(out, r->commit ? r->commit : "?");
+		if (r->rev) {
+			fputs(" (", out);
+			md_code(out, r->rev);
+			fputs(")", out);
+		}
+	} else {
+		fputs(r->mode == AL_SOURCE_STAGED ? "the staged snapshot (index)" : "the work tree",
+		      out);
+	}
+	fprintf(out, " \xC2\xB7 archlint %s\n\n**%zu service%s**: ", AL_VERSION, doc->services.len,
+	        AL_PLURAL(doc->services.len));
+	for (int role = 0; role < AL_ROLE__COUNT; role++)
+		fprintf(out, "%s%zu %s", role ? ", " : "",
+		        al_report_role_count(doc->matrix, (al_role)role),
+		        al_role_name((al_role)role));
+	fputs(" \xC2\xB7 **findings**: ", out);
+	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
+		fprintf(out, "%s%zu %s%s", l == AL_LEVEL_ERROR ? "" : ", ", doc->levels[l],
+		        al_level_name((al_level)l), doc->levels[l] == 1 ? "" : "s");
+	if (doc->accepted)
+		fprintf(out, " (%zu accepted)", doc->accepted);
+	fprintf(out, " \xC2\xB7 %zu files, %zu lines in service closures\n\n", doc->files,
+	        doc->lines);
+	if (r->incomplete || r->notices.len) {
+		fputs(r->incomplete
+		          ? "> **Incomplete:** parts of the repository could not be read; the "
+		            "rest was judged.\n"
+		          : "> **Notices**\n",
+		      out);
+		for (size_t i = 0; i < r->notices.len; i++) {
+			fputs("> - ", out);
+			md_code(out, r->notices.items[i]);
+			fputc('\n', out);
+		}
+		fputc('\n', out);
+	}
+}
+
+static const char *lane_id(al_role role)
+{
+	static const char *const ids[] = {"datapath", "controlplane", "tool", "unclassified"};
+	return ids[role];
+}
+
+static void mermaid(FILE *out, const al_report_doc *doc)
+{
+	static const al_role lanes[] = {AL_ROLE_DATA_PATH, AL_ROLE_CONTROL_PLANE, AL_ROLE_TOOL,
+	                                AL_ROLE_UNCLASSIFIED};
+	fputs("## System map\n\nEvery service by role, coloured by language (Go blue, Rust "
+	      "orange); findings are marked in the label and by a thick border; solid lines join "
+	      "components built from common in-repo code, dotted ones an FFI "
+	      "link.\n\n```mermaid\nflowchart LR\n",
+	      out);
+	for (size_t li = 0; li < sizeof(lanes) / sizeof(lanes[0]); li++) {
+		al_role role = lanes[li];
+		size_t n = al_report_role_count(doc->matrix, role);
+		if (!n)
+			continue;
+		fprintf(out, "  subgraph %s[\"%s (%zu)\"]\n    direction TB\n", lane_id(role),
+		        al_report_role_title(role), n);
+		for (size_t i = 0; i < doc->services.len; i++) {
+			const al_report_service *s = doc->services.items[i];
+			const al_component *c = s->component;
+			if (c->role != role)
+				continue;
+			fprintf(out, "    s%zu[\"", s->index);
+			mm_text(out, c->id);
+			fprintf(out, "<br/>%s #183; %.2f #183; %zu lines",
+			        al_report_language_title(c->language), c->confidence, s->lines);
+			for (size_t k = 0; k < s->findings.len; k++) {
+				const al_finding *f = s->findings.items[k];
+				fputs(k ? " " : "<br/>", out);
+				fputs(f->suppressed               ? "#10003; "
+				      : f->level == AL_LEVEL_NOTE ? "#8505; "
+				                                  : "#9888; ",
+				      out);
+				mm_text(out, f->rule);
+			}
+			fprintf(out, "\"]:::%s\n", al_language_name(c->language));
+		}
+		fputs("  end\n", out);
+	}
+	/* Links only through code most services share would tangle Mermaid's layout: they
+	 * are left to the service sections (the html map draws them faint). */
+	size_t drawn = 0, faint = 0;
+	for (size_t i = 0; i < doc->links.len; i++) {
+		const al_report_link *l = doc->links.items[i];
+		if (!l->specific) {
+			faint++;
+			continue;
+		}
+		if (drawn == MAX_MERMAID_EDGES)
+			continue;
+		fprintf(out, "  s%zu %s s%zu\n", l->a->index,
+		        l->kind == AL_LINK_FFI ? "-.-" : "---", l->b->index);
+		drawn++;
+	}
+	fputs("  classDef go fill:#e2f5fa,stroke:#00a3cc,color:#1f2328\n"
+	      "  classDef rust fill:#fbe8de,stroke:#b7410e,color:#1f2328\n",
+	      out);
+	for (size_t i = 0; i < doc->services.len; i++) {
+		const al_report_service *s = doc->services.items[i];
+		if (s->worst > AL_LEVEL_OFF)
+			fprintf(out, "  style s%zu stroke:%s,stroke-width:4px\n", s->index,
+			        s->worst == AL_LEVEL_ERROR     ? "#cf222e"
+			        : s->worst == AL_LEVEL_WARNING ? "#b07d00"
+			                                       : "#0969da");
+	}
+	fputs("```\n\n", out);
+	if (drawn < doc->links.len)
+		fprintf(out,
+		        "The map draws %zu of %zu links (%zu only through code most services "
+		        "share are left out); the services below list them all.\n\n",
+		        drawn, doc->links.len, faint);
+	if (doc->hubs.len) {
+		al_report_hubs_caption(out, doc, md_code);
+		fputs("\n\n", out);
+	}
+}
+
+static void matrix(FILE *out, const al_report_doc *doc)
+{
+	fputs("## Role \xC3\x97 language\n\n| role | Go | Rust | total |\n|---|---|---|---:|\n",
+	      out);
+	for (int role = 0; role < AL_ROLE__COUNT; role++) {
+		fprintf(out, "| %s |", al_report_role_title((al_role)role));
+		for (int l = 0; l < AL_LANG__COUNT; l++) {
+			size_t n = doc->matrix[role][l];
+			fprintf(out, " %s%zu%s", n ? "**" : "", n, n ? "**" : "");
+			al_vec rules = AL_VEC_INIT;
+			al_report_cell_rules(doc, (al_role)role, (al_language)l, &rules);
+			for (size_t k = 0; k < rules.len; k++) {
+				const al_rule *r = rules.items[k];
+				fprintf(out, " %s ", level_mark(r->level));
+				md_text(out, r->id);
+			}
+			al_vec_dispose(&rules);
+			fputs(" |", out);
+		}
+		fprintf(out, " %zu |\n", al_report_role_count(doc->matrix, (al_role)role));
+	}
+	fprintf(out, "| **total** | %zu | %zu | %zu |\n\n",
+	        al_report_language_count(doc->matrix, AL_LANG_GO),
+	        al_report_language_count(doc->matrix, AL_LANG_RUST), doc->services.len);
+	fputs("**The guideline**: " AL_REPORT_GUIDELINE "\n\n"
+	      "| rule | level | when | what | rationale |\n|---|---|---|---|---|\n",
+	      out);
+	const al_ruleset *rules = doc->result->rules;
+	for (size_t i = 0; rules && i < rules->rules.len; i++) {
+		const al_rule *r = rules->rules.items[i];
+		fputs("| ", out);
+		md_cell(out, r->id);
+		fputs(" | ", out);
+		if (r->level == AL_LEVEL_OFF)
+			fputs("off", out);
+		else
+			level_word(out, r->level);
+		fputs(" | ", out);
+		char *when = al_report_rule_when(r);
+		fputs(when, out);
+		free(when);
+		fputs(" | ", out);
+		md_text(out, r->title);
+		fputs(" | ", out);
+		md_text(out, r->rationale);
+		fputs(" |\n", out);
+	}
+	fputc('\n', out);
+}
+
+static void role_lang(FILE *out, const al_component *c)
+{
+	fprintf(out, "%s, %s", al_report_language_title(c->language), al_role_name(c->role));
+}
+
+static void finding_table(FILE *out, const al_vec *findings)
+{
+	fputs("| level | rule | service | message |\n|---|---|---|---|\n", out);
+	for (size_t i = 0; i < findings->len; i++) {
+		const al_finding *f = findings->items[i];
+		fputs("| ", out);
+		level_word(out, f->level);
+		fputs(" | ", out);
+		md_cell(out, f->rule);
+		fputs(" | ", out);
+		md_cell(out, f->component->id);
+		fputs(" | ", out);
+		md_text(out, f->message);
+		fputs(" |\n", out);
+	}
+	fputc('\n', out);
+}
+
+static void since(FILE *out, const al_report_doc *doc)
+{
+	fputs("## Changes since ", out);
+	md_code(out, doc->since);
+	fputs("\n\ncompared with commit ", out);
+	md_code(out, doc->base->commit ? doc->base->commit : "?");
+	fprintf(out, ": %zu services then, %zu now.\n\n", doc->base->components.len,
+	        doc->result->components.len);
+	int any = 0;
+	for (int kind = AL_CHANGE_ADDED; kind <= AL_CHANGE_LANGUAGE; kind++) {
+		size_t n = al_report_change_count(doc, (al_change_kind)kind);
+		if (!n)
+			continue;
+		any = 1;
+		fprintf(out, "### %s (%zu)\n\n", al_report_change_title((al_change_kind)kind), n);
+		int two = kind == AL_CHANGE_ROLE || kind == AL_CHANGE_LANGUAGE;
+		fputs(two ? "| service | before | now |\n|---|---|---|\n"
+		          : "| service | language, role |\n|---|---|\n",
+		      out);
+		for (size_t i = 0; i < doc->changes.len; i++) {
+			const al_report_change *ch = doc->changes.items[i];
+			if (ch->kind != (al_change_kind)kind)
+				continue;
+			fputs("| ", out);
+			md_cell(out, ch->after ? ch->after->id : ch->before->id);
+			fputs(" | ", out);
+			if (two) {
+				role_lang(out, ch->before);
+				fputs(" | ", out);
+				role_lang(out, ch->after);
+			} else {
+				role_lang(out, ch->after ? ch->after : ch->before);
+			}
+			fputs(" |\n", out);
+		}
+		fputc('\n', out);
+	}
+	if (doc->added.len) {
+		any = 1;
+		fprintf(out, "### Findings added (%zu)\n\n", doc->added.len);
+		finding_table(out, &doc->added);
+	}
+	if (doc->resolved.len) {
+		any = 1;
+		fprintf(out, "### Findings resolved (%zu)\n\n", doc->resolved.len);
+		finding_table(out, &doc->resolved);
+	}
+	if (!any)
+		fputs("No service was added, removed or reclassified, and no finding changed.\n\n",
+		      out);
+}
+
+static void history(FILE *out, const al_report_doc *doc)
+{
+	char *intro = al_report_history_intro(doc);
+	fprintf(out, "## History\n\n%s", intro);
+	free(intro);
+	fputs(", oldest first: services per role and language.\n\n"
+	      "| commit | date | subject | services | data path Go | data path Rust | "
+	      "control plane Go | control plane Rust | tool | unclassified | findings |\n"
+	      "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+	      out);
+	for (size_t i = 0; i < doc->history.len; i++) {
+		const al_report_point *p = doc->history.items[i];
+		char date[AL_REPORT_DATE_SIZE];
+		al_report_date(date, p->time);
+		fprintf(out, "| `%.12s` | %s | ", p->commit, date);
+		md_text(out, p->subject);
+		if (p->error) {
+			fputs(" | not scanned: ", out);
+			md_text(out, p->error);
+			fputs(" | | | | | | | |\n", out);
+			continue;
+		}
+		size_t cols[AL_REPORT_HISTORY_COLS];
+		al_report_history_row(p, cols);
+		for (size_t k = 0; k < AL_REPORT_HISTORY_COLS; k++)
+			fprintf(out, " | %zu", cols[k]);
+		fputs(" |\n", out);
+	}
+	fputc('\n', out);
+}
+
+static void service(FILE *out, const al_report_doc *doc, const al_report_service *s)
+{
+	const al_component *c = s->component;
+	const al_ruleset *rules = doc->result->rules;
+	fputs("### ", out);
+	md_code(out, c->id);
+	fprintf(out, "\n\n- **%s**, **%s**%s, confidence %.2f",
+	        al_report_language_title(c->language), al_role_name(c->role),
+	        c->hybrid ? " (hybrid)" : "", c->confidence);
+	if (c->declared) {
+		fputs(", declared in ", out);
+		md_code(out, c->declared);
+		fprintf(out, " (line %u)", c->declared_line);
+	}
+	fputs("\n- decided by: ", out);
+	md_text(out, c->decided_by);
+	fputs("\n- shipped: ", out);
+	md_text(out, s->shipped_line);
+	fputs("\n- runs as: ", out);
+	md_text(out, s->runs_line);
+	fputs("\n- evidence: ", out);
+	md_text(out, s->reached_line);
+	fputs("\n- entry: ", out);
+	char *loc = al_sprintf("%s:%u", c->entry_path, c->entry_line);
+	md_code(out, loc);
+	free(loc);
+	fprintf(out, " (%s)\n- size: %zu file%s, %zu line%s in %zu package%s:", c->kind, s->files,
+	        s->files == 1 ? "" : "s", s->lines, s->lines == 1 ? "" : "s", s->dirs.len,
+	        AL_PLURAL(s->dirs.len));
+	for (size_t i = 0; i < s->dirs.len && i < MAX_DIRS; i++) {
+		const al_report_dir *d = s->dirs.items[i];
+		fputs(i ? ", " : " ", out);
+		md_code(out, d->dir);
+		fprintf(out, " (%zu)", d->lines);
+	}
+	if (s->dirs.len > MAX_DIRS)
+		fprintf(out, " and %zu more", s->dirs.len - MAX_DIRS);
+	fputc('\n', out);
+	for (size_t i = 0; i < s->ffi.len; i++) {
+		const al_link *l = s->ffi.items[i];
+		char *lib = al_sprintf("-l%s", l->library);
+		fputs("- FFI: links ", out);
+		md_code(out, lib);
+		free(lib);
+		fputs(", the Rust library package ", out);
+		md_code(out, l->to_package);
+		for (size_t k = 0; k < l->to_components.len; k++) {
+			fputs(k ? ", " : " (built into ", out);
+			md_code(out, l->to_components.items[k]);
+		}
+		fputs(l->to_components.len ? ")" : "", out);
+		char *at = al_sprintf("%s:%u", l->path, l->line);
+		fputs(", declared at ", out);
+		md_code(out, at);
+		free(at);
+		fputc('\n', out);
+	}
+	if (s->links.len) {
+		fputs("- linked to:", out);
+		for (size_t i = 0; i < s->links.len && i < MAX_LINKS; i++) {
+			const al_report_link *l = s->links.items[i];
+			const al_report_service *o = al_report_link_other(l, s);
+			fputs(i ? ", " : " ", out);
+			md_code(out, o->component->id);
+			fputs(l->kind == AL_LINK_FFI ? " (FFI)" : " (shared code)", out);
+		}
+		if (s->links.len > MAX_LINKS)
+			fprintf(out, " and %zu more", s->links.len - MAX_LINKS);
+		fputc('\n', out);
+	}
+	fputc('\n', out);
+	for (size_t i = 0; i < s->findings.len; i++) {
+		const al_finding *f = s->findings.items[i];
+		const al_rule *r = rules ? al_ruleset_find_rule(rules, f->rule) : NULL;
+		fputs("> ", out);
+		level_word(out, f->level);
+		fputs(" ", out);
+		md_code(out, f->rule);
+		fputs(": ", out);
+		md_text(out, f->message);
+		if (r && r->rationale) {
+			fputs("  \n> *Why*: ", out);
+			md_text(out, r->rationale);
+		}
+		if (f->suppressed) {
+			fprintf(out, "  \n> **Accepted** (%s): ",
+			        al_suppress_kind_name(f->suppressed->kind));
+			md_text(out, f->suppressed->reason);
+			if (f->suppressed->expires) {
+				fputs(" \xE2\x80\x94 until ", out);
+				md_text(out, f->suppressed->expires);
+			}
+			if (f->suppressed->origin && *f->suppressed->origin) {
+				fputs(" \xE2\x80\x94 ", out);
+				md_code(out, f->suppressed->origin);
+			}
+		}
+		fputs("\n\n", out);
+	}
+	if (c->evidence.len) {
+		fputs("| signal | role | weight | where | hits |\n|---|---|---:|---|---:|\n", out);
+		for (size_t i = 0; i < c->evidence.len && i < MAX_EVIDENCE; i++) {
+			const al_evidence *e = c->evidence.items[i];
+			fputs("| ", out);
+			md_cell(out, e->signal);
+			fprintf(out, " | %s | %.2f | ", al_role_name(e->role), e->weight);
+			char *where = al_sprintf("%s:%u", e->path, e->line);
+			md_cell(out, where);
+			free(where);
+			fprintf(out, " | %u |\n", e->hits);
+		}
+		if (c->evidence.len > MAX_EVIDENCE)
+			fprintf(out,
+			        "\nand %zu weaker signals (`archlint explain` lists them all).\n",
+			        c->evidence.len - MAX_EVIDENCE);
+		fputc('\n', out);
+	}
+}
+
+/* The open findings; with --since, those not already listed as added by the change. */
+static void open_findings(FILE *out, const al_report_doc *doc)
+{
+	al_strmap added = AL_STRMAP_INIT;
+	char key[AL_PTR_KEY_SIZE];
+	for (size_t i = 0; i < doc->added.len; i++) {
+		al_ptr_key(key, doc->added.items[i]);
+		al_strmap_set(&added, key, doc->added.items[i]);
+	}
+	al_vec open = AL_VEC_INIT;
+	for (size_t i = 0; i < doc->result->findings.len; i++) {
+		const al_finding *f = doc->result->findings.items[i];
+		al_ptr_key(key, f);
+		if (!f->suppressed && !al_strmap_has(&added, key))
+			al_vec_push(&open, (void *)f);
+	}
+	al_strmap_dispose(&added);
+	if (doc->base)
+		fprintf(out, "## Open before this change (%zu)\n\n", open.len);
+	else
+		fprintf(out, "## Open findings (%zu)\n\n", open.len);
+	if (open.len)
+		finding_table(out, &open);
+	else
+		fputs("No finding is open.\n\n", out);
+	al_vec_dispose(&open);
+}
+
+static void service_table(FILE *out, const al_report_doc *doc)
+{
+	fputs("## Services\n\n", out);
+	if (!doc->services.len) {
+		fputs("No Go or Rust service was found.\n\n", out);
+		return;
+	}
+	fputs("| service | language | role | confidence | files | lines | findings |\n"
+	      "|---|---|---|---:|---:|---:|---|\n",
+	      out);
+	for (size_t i = 0; i < doc->services.len; i++) {
+		const al_report_service *s = doc->services.items[i];
+		fputs("| ", out);
+		md_cell(out, s->component->id);
+		fprintf(out, " | %s | %s | %.2f | %zu | %zu | ",
+		        al_report_language_title(s->component->language),
+		        al_role_name(s->component->role), s->component->confidence, s->files,
+		        s->lines);
+		for (size_t k = 0; k < s->findings.len; k++) {
+			const al_finding *f = s->findings.items[k];
+			fprintf(out, "%s%s ", k ? " " : "",
+			        f->suppressed ? "\xE2\x9C\x93" : level_mark(f->level));
+			md_text(out, f->rule);
+			if (f->suppressed)
+				fputs(" (accepted)", out);
+		}
+		fputs(" |\n", out);
+	}
+	fputc('\n', out);
+}
+
+/* The parts in the order a reader needs them: what the change did and what is open
+ * first; with --since (a comment on a change) the rest folded in <details>. */
+void al_report_md(FILE *out, const al_report_doc *doc, size_t limit)
+{
+	al_md_doc md = AL_MD_DOC_INIT;
+	summary(al_md_part(&md, "the notices", AL_MD_LINES), doc);
+	if (doc->base)
+		since(al_md_part(&md, "the changes", AL_MD_LINES), doc);
+	open_findings(al_md_part(&md, "the open findings", AL_MD_LINES), doc);
+	if (doc->base) {
+		char *fold =
+		    al_sprintf("The whole report: the map, the guideline%s and %zu service%s",
+		               doc->history_asked ? ", the history" : "", doc->services.len,
+		               AL_PLURAL(doc->services.len));
+		al_md_fold(&md, fold);
+		free(fold);
+	}
+	mermaid(al_md_part(&md, "the map", AL_MD_WHOLE), doc);
+	matrix(al_md_part(&md, "the guideline", AL_MD_WHOLE), doc);
+	if (doc->history_asked)
+		history(al_md_part(&md, "the history", AL_MD_LINES), doc);
+	service_table(al_md_part(&md, "the service table", AL_MD_LINES), doc);
+	for (size_t i = 0; i < doc->services.len; i++)
+		service(al_md_part(&md, "service sections", AL_MD_WHOLE), doc,
+		        doc->services.items[i]);
+	al_md_write(out, &md, limit, "---\n*Written by archlint " AL_VERSION ".*\n");
+}
