@@ -18,14 +18,14 @@
 
 /* A little of every construct the built-in queries look at, comments and repetition included. */
 static const char GO_SAMPLE[] =
-	"// Package main serves.\n// It relays.\npackage main\n\nimport (\n\t\"net\"\n\t\"io\"\n)\n\n"
-	"type server struct{ ln net.Listener }\n\n"
-	"func main() {\n\tln, _ := net.Listen(\"tcp\", \":80\")\n\tfor {\n"
-	"\t\tc, _ := ln.Accept()\n\t\tgo io.Copy(c, c)\n\t}\n}\n";
+    "// Package main serves.\n// It relays.\npackage main\n\nimport (\n\t\"net\"\n\t\"io\"\n)\n\n"
+    "type server struct{ ln net.Listener }\n\n"
+    "func main() {\n\tln, _ := net.Listen(\"tcp\", \":80\")\n\tfor {\n"
+    "\t\tc, _ := ln.Accept()\n\t\tgo io.Copy(c, c)\n\t}\n}\n";
 static const char RUST_SAMPLE[] =
-	"// a\n// b\n/// doc\nuse std::io;\n\n#[derive(Debug)]\nstruct S { x: u32 }\n\n"
-	"#[tokio::main]\nasync fn main() -> io::Result<()> {\n\tlet v = vec![1, 2];\n"
-	"\tunsafe { std::ptr::null::<u8>(); }\n\tfor x in v { println!(\"{}\", x); }\n\tOk(())\n}\n";
+    "// a\n// b\n/// doc\nuse std::io;\n\n#[derive(Debug)]\nstruct S { x: u32 }\n\n"
+    "#[tokio::main]\nasync fn main() -> io::Result<()> {\n\tlet v = vec![1, 2];\n"
+    "\tunsafe { std::ptr::null::<u8>(); }\n\tfor x in v { println!(\"{}\", x); }\n\tOk(())\n}\n";
 
 /* Runs the finished ruleset's queries of `lang` over the sample file. */
 static void run_on_sample(const al_ruleset *rules, al_language lang)
@@ -39,7 +39,7 @@ static void run_on_sample(const al_ruleset *rules, al_language lang)
 	const char *src = lang == AL_LANG_GO ? GO_SAMPLE : RUST_SAMPLE;
 	al_file_facts *facts = NULL;
 	if (al_extract_file(&facts, &ex, rules, lang, lang == AL_LANG_GO ? "main.go" : "main.rs",
-			    src, strlen(src)) == 0)
+	                    src, strlen(src)) == 0)
 		al_file_facts_free(facts);
 	else
 		al_fuzz_error("query");

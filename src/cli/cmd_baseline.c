@@ -48,8 +48,7 @@ int al_cmd_baseline(al_cli_options *opts)
 		for (size_t i = 0; i < result->findings.len; i++)
 			n += !((al_finding *)result->findings.items[i])->suppressed;
 		if (!opts->quiet && out != stdout) {
-			fprintf(stderr, "archlint: %zu finding%s recorded in ", n,
-			        AL_PLURAL(n));
+			fprintf(stderr, "archlint: %zu finding%s recorded in ", n, AL_PLURAL(n));
 			al_text_escape(stderr, opts->output);
 			fputc('\n', stderr);
 		}

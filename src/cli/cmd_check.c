@@ -56,8 +56,8 @@ static int write_step_summary(const al_result *result)
 
 static void summary(const al_result *r)
 {
-	size_t roles[AL_ROLE__COUNT] = { 0 }, levels[AL_LEVEL_ERROR + 1] = { 0 }, open = 0;
-	size_t hidden[AL_SUPPRESS_UNCHANGED + 1] = { 0 }, nhidden = 0;
+	size_t roles[AL_ROLE__COUNT] = {0}, levels[AL_LEVEL_ERROR + 1] = {0}, open = 0;
+	size_t hidden[AL_SUPPRESS_UNCHANGED + 1] = {0}, nhidden = 0;
 	for (size_t i = 0; i < r->components.len; i++)
 		roles[((al_component *)r->components.items[i])->role]++;
 	for (size_t i = 0; i < r->findings.len; i++) {
@@ -86,7 +86,7 @@ static void summary(const al_result *r)
 			if (!hidden[k])
 				continue;
 			fprintf(stderr, "%s%zu %s", sep, hidden[k],
-				al_suppress_kind_name((al_suppress_kind)k));
+			        al_suppress_kind_name((al_suppress_kind)k));
 			sep = ", ";
 		}
 		fputc(')', stderr);
@@ -125,7 +125,8 @@ int al_cmd_check(al_cli_options *opts)
 			exit_code = AL_EXIT_FINDINGS;
 	}
 	if (result->incomplete && !opts->allow_incomplete && opts->fail_on != AL_LEVEL_OFF) {
-		/* a part not read may hide a finding: the gate does not pass on what it did not see */
+		/* a part not read may hide a finding: the gate does not pass on what it did not see
+		 */
 		if (!opts->quiet)
 			fprintf(stderr, "archlint: the run is incomplete: the gate fails "
 			                "(--allow-incomplete judges it on its findings alone)\n");

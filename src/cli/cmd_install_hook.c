@@ -69,7 +69,8 @@ static char *kept_chain_line(const char *old)
 
 static char *hook_text(const char *chain, int full_gate)
 {
-	const char *check = full_gate ? " check --staged\n" : " check --staged --new-from-rev HEAD\n";
+	const char *check =
+	    full_gate ? " check --staged\n" : " check --staged --new-from-rev HEAD\n";
 	al_buf b = AL_BUF_INIT;
 	al_buf_puts(&b, "#!/bin/sh\n" MARKER ", written by 'archlint install-hook' (which rewrites "
 	                "it).\n"
@@ -192,16 +193,19 @@ static int install(const char *path, int force, int full_gate)
 		if (!ours && !force) {
 			if (readable && strstr(al_buf_cstr(&old), FRAMEWORK_MARKER))
 				al_error_set(
-				    "%s: the pre-commit framework's hook is installed: add archlint "
-				    "to .pre-commit-config.yaml (hook id 'archlint', as in archlint's "
+				    "%s: the pre-commit framework's hook is installed: add "
+				    "archlint "
+				    "to .pre-commit-config.yaml (hook id 'archlint', as in "
+				    "archlint's "
 				    "ci-examples/.pre-commit-config.yaml), or --force to keep it "
 				    "running first from archlint's hook",
 				    hook);
 			else
-				al_error_set("%s: a pre-commit hook archlint did not write is already "
-				             "there; --force installs archlint's and keeps that one "
-				             "running first (as pre-commit.archlint-backup)",
-				             hook);
+				al_error_set(
+				    "%s: a pre-commit hook archlint did not write is already "
+				    "there; --force installs archlint's and keeps that one "
+				    "running first (as pre-commit.archlint-backup)",
+				    hook);
 			err = AL_EUSAGE;
 			goto done;
 		}

@@ -29,7 +29,8 @@ static void usage(FILE *out)
 	for (size_t i = 0; i < al_cmd_spec_count; i++)
 		fprintf(out, "  %-12s %s\n", al_cmd_specs[i].name, al_cmd_specs[i].summary);
 	fputs("\nRun 'archlint <command> --help' (or 'archlint help <command>') for a command's\n"
-	      "options; 'archlint --version' (-V) prints the version.\n", out);
+	      "options; 'archlint --version' (-V) prints the version.\n",
+	      out);
 }
 
 /* Parses the command's line with its spec, then runs it. */
@@ -70,8 +71,9 @@ static int run(int argc, char **argv)
 	}
 	const char *near = al_nearest(cmd, names, sizeof(names) / sizeof(names[0]));
 	if (near)
-		fprintf(stderr, "archlint: unknown command '%s': did you mean '%s'? (see 'archlint "
-		                "--help')\n",
+		fprintf(stderr,
+		        "archlint: unknown command '%s': did you mean '%s'? (see 'archlint "
+		        "--help')\n",
 		        cmd, near);
 	else
 		fprintf(stderr, "archlint: unknown command '%s' (see 'archlint --help')\n", cmd);

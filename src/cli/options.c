@@ -42,7 +42,8 @@ static void progress(size_t done, size_t total, void *ctx)
 {
 	struct timespec *start = ctx, now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	double elapsed = (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
+	double elapsed =
+	    (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
 	if (done >= total) {
 		if (elapsed > 1.0)
 			fputs("\r\033[K", stderr);

@@ -19,7 +19,7 @@
 
 void al_bin_put_u32(al_buf *b, uint32_t v)
 {
-	unsigned char x[4] = { v & 0xFF, (v >> 8) & 0xFF, (v >> 16) & 0xFF, (v >> 24) & 0xFF };
+	unsigned char x[4] = {v & 0xFF, (v >> 8) & 0xFF, (v >> 16) & 0xFF, (v >> 24) & 0xFF};
 	al_buf_put(b, (const char *)x, 4);
 }
 
@@ -41,7 +41,7 @@ uint32_t al_bin_get_u32(al_bin_reader *r)
 		return 0;
 	}
 	uint32_t v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 |
-		     (uint32_t)r->p[3] << 24;
+	             (uint32_t)r->p[3] << 24;
 	r->p += 4;
 	r->left -= 4;
 	return v;

@@ -17,7 +17,10 @@ typedef struct {
 	size_t cap;
 } al_buf;
 
-#define AL_BUF_INIT { NULL, 0, 0 }
+#define AL_BUF_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void al_buf_grow(al_buf *self, size_t extra);
 void al_buf_put(al_buf *self, const char *data, size_t len);

@@ -20,7 +20,10 @@ typedef struct {
 	size_t len;
 } al_strmap;
 
-#define AL_STRMAP_INIT { NULL, 0, 0 }
+#define AL_STRMAP_INIT                                                                             \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void *al_strmap_get(const al_strmap *self, const char *key);
 int al_strmap_has(const al_strmap *self, const char *key);

@@ -15,7 +15,10 @@ typedef struct {
 	size_t cap;
 } al_vec;
 
-#define AL_VEC_INIT { NULL, 0, 0 }
+#define AL_VEC_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void al_vec_push(al_vec *self, void *item);
 void al_vec_sort(al_vec *self, int (*cmp)(const void *a, const void *b));

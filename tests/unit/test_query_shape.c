@@ -74,7 +74,7 @@ static void refuses_mishandled_shapes(void **state)
 		assert_contains(problem, REFUSED[i].problem);
 		if (at != REFUSED[i].offset)
 			fail_msg("%s: offset %zu, expected %zu", REFUSED[i].query, at,
-				 REFUSED[i].offset);
+			         REFUSED[i].offset);
 	}
 }
 
@@ -89,7 +89,7 @@ static void accepts_ordinary_queries(void **state)
 		uint32_t offset;
 		TSQueryError kind;
 		TSQuery *q = ts_query_new(al_grammar_for(AL_LANG_RUST), ACCEPTED[i],
-					  (uint32_t)strlen(ACCEPTED[i]), &offset, &kind);
+		                          (uint32_t)strlen(ACCEPTED[i]), &offset, &kind);
 		if (!q)
 			fail_msg("%s: tree-sitter error %d at %u", ACCEPTED[i], kind, offset);
 		ts_query_delete(q);

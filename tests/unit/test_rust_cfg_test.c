@@ -47,9 +47,9 @@ static void cuts_test_modules(void **state)
 {
 	(void)state;
 	expect_kept("fn a() {}\n#[cfg(test)]\nmod tests {\n    fn t() {}\n}\nfn b() {}\n",
-		    "fn a() {}\n|\nfn b() {}\n");
+	            "fn a() {}\n|\nfn b() {}\n");
 	expect_kept("x\n#[cfg( test )]\n#[allow(dead_code)] // why\npub(crate) mod t { }\ny",
-		    "x\n|\ny");
+	            "x\n|\ny");
 	expect_kept("#[allow(unused)]\n#[cfg(test)]\npub mod t { fn f() {} }\nz", "\nz");
 	expect_kept("a #[cfg(test)] mod t {} b #[cfg(test)] mod u {} c", "a | b | c");
 	expect_kept("mod outer {\n #[cfg(test)]\n mod t { }\n}\n", "mod outer {\n |\n}\n");
@@ -61,9 +61,9 @@ static void braces_in_literals_do_not_end_a_module(void **state)
 	expect_kept("#[cfg(test)] mod t { let s = \"}\\\"}\"; } end", " end");
 	expect_kept("#[cfg(test)] mod t { let s = r#\"} \" }\"#; let b = br\"}\"; } end", " end");
 	expect_kept("#[cfg(test)] mod t { let c = '}'; let e = '\\''; let u = '\\u{7D}'; } end",
-		    " end");
+	            " end");
 	expect_kept("#[cfg(test)] mod t { let b = b'}'; let x = b\"}\"; let y = c\"}\"; } end",
-		    " end");
+	            " end");
 	expect_kept("#[cfg(test)] mod t { /* } /* } */ } */ // }\n } end", " end");
 	expect_kept("#[cfg(test)] mod t { fn f<'a>(x: &'a str) -> &'a str { x } } end", " end");
 	expect_kept("#[cfg(test)] mod t { let r#type = 1; let s = '\xc3\xa9'; } end", " end");
@@ -126,19 +126,19 @@ static void extraction_skips_test_module_hits(void **state)
 	(void)state;
 	al_ruleset *rules = al_ruleset_new();
 	cJSON *sig = cJSON_Parse("{\"id\":\"rs.unsafe\",\"role\":\"data-path\",\"weight\":1,"
-				 "\"why\":\"w\",\"language\":\"rust\","
-				 "\"query\":\"(unsafe_block) @signal\"}");
+	                         "\"why\":\"w\",\"language\":\"rust\","
+	                         "\"query\":\"(unsafe_block) @signal\"}");
 	assert_ok(al_ruleset_add_signal_json(rules, sig, "t.json"));
 	cJSON_Delete(sig);
 	assert_ok(al_ruleset_finish(rules));
 	al_extractor ex;
 	al_extractor_init(&ex);
 	const char *src = "fn main() {}\n"
-			  "#[cfg(test)]\n"
-			  "mod tests {\n"
-			  "    fn t() { unsafe { f() } }\n"
-			  "}\n"
-			  "fn g() { unsafe { h() } }\n";
+	                  "#[cfg(test)]\n"
+	                  "mod tests {\n"
+	                  "    fn t() { unsafe { f() } }\n"
+	                  "}\n"
+	                  "fn g() { unsafe { h() } }\n";
 	al_file_facts *ff = NULL;
 	assert_ok(al_extract_file(&ff, &ex, rules, AL_LANG_RUST, "src/main.rs", src, strlen(src)));
 	assert_int_equal(ff->hits.len, 1);
