@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "verdict_features.h"
-#include "scan.h"
+#include "classify.h"
 #include "verdict.h"
+#include "verdict_features.h"
 #include "glob.h"
 #include "path.h"
 
@@ -44,7 +44,7 @@ typedef struct {
 } life_mark;
 
 typedef struct {
-	al_scan *scan;
+	al_classifier *cl;
 	tally *tallies; /* indexed by signal index */
 	life_mark life[AL_LIFE_COMMAND + 1];
 } classify_ctx;
@@ -123,61 +123,58 @@ static char *sharing_key(al_language lang, const char *dir)
 	return al_sprintf("%s:%s", al_language_name(lang), dir);
 }
 
-/* Counts, once per scan, how many components of each language have each directory in
- * their closure (a closure lists a directory at most once). */
-static void count_sharing(al_scan *scan)
+/* Counts how many components of each language have each directory in their closure (a
+ * closure lists a directory at most once). */
+static void count_sharing(al_classifier *cl, const al_vec *found)
 {
-	for (size_t i = 0; i < scan->found.len; i++) {
-		const al_found *f = scan->found.items[i];
+	for (size_t i = 0; i < found->len; i++) {
+		const al_found *f = found->items[i];
 		al_language lang = f->component->language;
-		scan->components_of[lang]++;
+		cl->components_of[lang]++;
 		for (size_t k = 0; k < f->units.len; k++) {
 			char *key = sharing_key(lang, ((al_unit *)f->units.items[k])->dir);
-			uintptr_t n = (uintptr_t)al_strmap_get(&scan->sharing, key);
-			al_strmap_set(&scan->sharing, key, (void *)(n + 1));
+			uintptr_t n = (uintptr_t)al_strmap_get(&cl->sharing, key);
+			al_strmap_set(&cl->sharing, key, (void *)(n + 1));
 			free(key);
 		}
 	}
-	scan->sharing_counted = 1;
 }
 
-static double unit_factor(al_scan *scan, const al_found *found, const al_unit *u)
+static double unit_factor(const al_classifier *cl, const al_found *found, const al_unit *u)
 {
-	const al_thresholds *t = &scan->rules->thresholds;
+	const al_thresholds *t = &cl->in.rules->thresholds;
 	if (u->own)
 		return 1.0;
 	double distance =
 	    t->dependency_factor * pow(t->depth_decay, u->depth > 1 ? u->depth - 1 : 0);
-	if (!scan->sharing_counted)
-		count_sharing(scan);
 	al_language lang = found->component->language;
 	char *key = sharing_key(lang, u->dir);
-	size_t sharing = (size_t)(uintptr_t)al_strmap_get(&scan->sharing, key);
+	size_t sharing = (size_t)(uintptr_t)al_strmap_get(&cl->sharing, key);
 	free(key);
-	size_t total = scan->components_of[lang];
+	size_t total = cl->components_of[lang];
 	int shared = total >= 3 && (double)sharing >= t->shared_share * (double)total;
 	return distance * (shared ? t->shared_factor : 1.0);
 }
 
-/* The import signals an import path matches, worked out once per scan. */
-static const al_vec *import_signals(al_scan *scan, const char *import)
+/* The import signals an import path matches, worked out once per run. */
+static const al_vec *import_signals(al_classifier *cl, const char *import)
 {
-	al_vec *matched = al_strmap_get(&scan->import_signals, import);
+	al_vec *matched = al_strmap_get(&cl->import_signals, import);
 	if (!matched) {
 		matched = al_calloc(1, sizeof(*matched));
-		al_ruleset_match_import(scan->rules, import, matched);
-		al_strmap_set(&scan->import_signals, import, matched);
+		al_ruleset_match_import(cl->in.rules, import, matched);
+		al_strmap_set(&cl->import_signals, import, matched);
 	}
 	return matched;
 }
 
 static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 {
-	const al_ruleset *rules = ctx->scan->rules;
-	hit_at at = {unit_factor(ctx->scan, found, u), u->depth, NULL, 0, u};
+	const al_ruleset *rules = ctx->cl->in.rules;
+	hit_at at = {unit_factor(ctx->cl, found, u), u->depth, NULL, 0, u};
 	for (size_t i = 0; i < u->files.len; i++) {
 		at.path = u->files.items[i];
-		const al_file_facts *f = al_strmap_get(&ctx->scan->facts, at.path);
+		const al_file_facts *f = al_strmap_get(ctx->cl->in.facts, at.path);
 		if (!f)
 			continue;
 		for (size_t k = 0; k < f->hits.len; k++) {
@@ -187,7 +184,7 @@ static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 		}
 		for (size_t k = 0; k < f->imports.len; k++) {
 			const al_import *imp = f->imports.items[k];
-			const al_vec *matched = import_signals(ctx->scan, imp->path);
+			const al_vec *matched = import_signals(ctx->cl, imp->path);
 			at.line = imp->line;
 			for (size_t m = 0; m < matched->len; m++)
 				add_hits(ctx, matched->items[m], 1, &at);
@@ -215,7 +212,7 @@ static void unit_signals(classify_ctx *ctx, al_found *found, const al_unit *u)
 static void component_signals(classify_ctx *ctx, al_found *found)
 {
 	al_component *c = found->component;
-	const al_vec *signals = &ctx->scan->rules->signals;
+	const al_vec *signals = &ctx->cl->in.rules->signals;
 	for (size_t i = 0; i < signals->len; i++) {
 		const al_signal *s = signals->items[i];
 		if (!language_fits(s, c->language))
@@ -253,7 +250,7 @@ static int cmp_evidence(const void *a, const void *b)
 }
 
 /* The features of the model's kinds that come from deployment references. */
-static void shipping_features(const al_scan *scan, const al_component *c, double *x)
+static void shipping_features(int repository_ships, const al_component *c, double *x)
 {
 	static const int feature_of[AL_SHIP__COUNT] = {
 	    [AL_SHIP_SERVICE] = AL_F_SHIPPED_SERVICE,     [AL_SHIP_JOB] = AL_F_SHIPPED_JOB,
@@ -262,7 +259,7 @@ static void shipping_features(const al_scan *scan, const al_component *c, double
 	};
 	for (size_t i = 0; i < c->shipped.len; i++)
 		x[feature_of[((const al_shipment *)c->shipped.items[i])->kind]] = 1;
-	x[AL_F_UNSHIPPED] = scan->repository_ships && c->shipped.len == 0;
+	x[AL_F_UNSHIPPED] = repository_ships && c->shipped.len == 0;
 }
 
 /* "cmd/x -> internal/server -> internal/net": the packages from main's to u. */
@@ -309,13 +306,33 @@ static void add_features(al_component *c, const double *x)
 	}
 }
 
-void al_classify(al_scan *scan, al_found *found)
+void al_classifier_init(al_classifier *self, const al_classify_input *in, const al_vec *found)
+{
+	memset(self, 0, sizeof(*self));
+	self->in = *in;
+	count_sharing(self, found);
+}
+
+static void free_signal_list(void *p)
+{
+	al_vec_dispose(p); /* the signals belong to the ruleset */
+	free(p);
+}
+
+void al_classifier_dispose(al_classifier *self)
+{
+	al_strmap_dispose(&self->sharing);
+	al_strmap_dispose_with(&self->import_signals, free_signal_list);
+}
+
+void al_classify(al_classifier *self, al_found *found)
 {
 	al_component *c = found->component;
-	const al_vec *signals = &scan->rules->signals;
+	const al_ruleset *rules = self->in.rules;
+	const al_vec *signals = &rules->signals;
 	classify_ctx ctx;
 	memset(&ctx, 0, sizeof(ctx));
-	ctx.scan = scan;
+	ctx.cl = self;
 	ctx.tallies = al_calloc(signals->len ? signals->len : 1, sizeof(tally));
 	for (size_t i = 0; i < found->units.len; i++) {
 		const al_unit *u = found->units.items[i];
@@ -330,7 +347,7 @@ void al_classify(al_scan *scan, al_found *found)
 		tally *t = &ctx.tallies[i];
 		if (!t->signal)
 			continue;
-		double w = tally_score(t, scan->rules->thresholds.repeat_decay);
+		double w = tally_score(t, rules->thresholds.repeat_decay);
 		c->scores[t->signal->role] += w;
 		al_evidence *e = al_calloc(1, sizeof(*e));
 		e->signal = t->signal->id;
@@ -348,7 +365,7 @@ void al_classify(al_scan *scan, al_found *found)
 	x[AL_F_CONTROL_PLANE] = log1p(c->scores[AL_ROLE_CONTROL_PLANE]);
 	x[AL_F_TOOL] = log1p(c->scores[AL_ROLE_TOOL]);
 	lifecycle_of(&ctx, c, x);
-	shipping_features(scan, c, x);
+	shipping_features(self->in.repository_ships, c, x);
 	for (int r = 0; r < AL_ROLE__COUNT - 1; r++)
 		c->scores[r] = al_round2(c->scores[r]);
 	/* The model sees what the output shows: features rounded as printed. */
@@ -357,5 +374,5 @@ void al_classify(al_scan *scan, al_found *found)
 	add_features(c, x);
 	al_vec_sort(&c->evidence, cmp_evidence);
 	free(ctx.tallies);
-	al_verdict_decide(scan->rules, scan->config, found->component, x);
+	al_verdict_decide(rules, self->in.config, found->component, x);
 }

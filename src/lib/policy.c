@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <git2.h>
+#include "policy.h"
 
-#include "scan.h"
+#include "blob_id.h"
 
 static int rule_applies(const al_rule *r, const al_component *c)
 {
@@ -77,9 +77,7 @@ void al_policy_apply(al_result *result, const al_ruleset *rules)
 			f->message = render_message(r->message, c);
 			char *key =
 			    al_sprintf("%s\n%s\n%s", r->id, c->id, al_language_name(c->language));
-			git_oid oid;
-			git_odb_hash(&oid, key, strlen(key), GIT_OBJECT_BLOB);
-			git_oid_tostr(f->fingerprint, sizeof(f->fingerprint), &oid);
+			al_blob_id(f->fingerprint, key, strlen(key));
 			free(key);
 			al_vec_push(&result->findings, f);
 		}

@@ -13,8 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <git2.h>
-
+#include "blob_id.h"
 #include "json.h"
 #include "query.h"
 #include "model.h"
@@ -586,9 +585,7 @@ int al_ruleset_prepare(al_ruleset *self)
 			}
 		}
 	}
-	git_oid oid;
-	git_odb_hash(&oid, al_buf_cstr(&self->hash_input), self->hash_input.len, GIT_OBJECT_BLOB);
-	git_oid_tostr(self->hash, sizeof(self->hash), &oid);
+	al_blob_id(self->hash, al_buf_cstr(&self->hash_input), self->hash_input.len);
 	return 0;
 }
 

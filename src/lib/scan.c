@@ -10,12 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "deploy.h"
 #include "directive.h"
 #include "gate.h"
 #include "json.h"
 #include "file.h"
 #include "nearest.h"
+#include "policy.h"
+#include "suppress.h"
 
 /* Directories never read: third-party code is not the repository's architecture. */
 static const char *const default_prune[] = {".git", "vendor", "node_modules", "third_party", NULL};
@@ -58,8 +61,7 @@ al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id,
 	c->entry_line = entry_line;
 	c->package_dir = al_strdup(package_dir);
 	al_vec_push(&scan->result->components, c);
-	al_found *f = al_calloc(1, sizeof(*f));
-	f->component = c;
+	al_found *f = al_found_new(c);
 	al_vec_push(&scan->found, f);
 	return f;
 }
@@ -70,33 +72,6 @@ void al_found_mark_unread(al_scan *scan, al_found *found, const char *why)
 	c->unread = al_sprintf("%s: %s", c->entry_path, why);
 	al_scan_notice(scan, "%s: its entry file was not read (%s): kept, unclassified", c->id,
 	               c->unread);
-}
-
-al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
-                           const al_cargo_manifest *manifest)
-{
-	al_unit *u = al_calloc(1, sizeof(*u));
-	u->dir = al_strdup(dir);
-	u->own = own;
-	u->manifest = manifest;
-	al_vec_push(&found->units, u);
-	return u;
-}
-
-static void free_unit(void *p)
-{
-	al_unit *u = p;
-	free(u->dir);
-	al_vec_dispose_with(&u->files, free);
-	free(u);
-}
-
-static void free_found(void *p)
-{
-	al_found *f = p;
-	al_vec_dispose_with(&f->units, free_unit);
-	al_vec_dispose_with(&f->facts, free);
-	free(f);
 }
 
 static void free_module(void *p)
@@ -123,22 +98,14 @@ static void free_path_list(void *p)
 	free(p);
 }
 
-static void free_signal_list(void *p)
-{
-	al_vec_dispose(p); /* the signals belong to the ruleset */
-	free(p);
-}
-
 static void scan_dispose(al_scan *scan)
 {
 	free(scan->cache_dir);
-	al_vec_dispose_with(&scan->found, free_found);
+	al_vec_dispose_with(&scan->found, al_found_free);
 	al_strmap_dispose(&scan->manifest_dirs);
 	al_strmap_dispose_with(&scan->library_files, free_path_list);
 	al_strmap_dispose(&scan->built_packages);
-	al_strmap_dispose(&scan->sharing);
 	al_strmap_dispose_with(&scan->go_import_dirs, free);
-	al_strmap_dispose_with(&scan->import_signals, free_signal_list);
 	al_vec_dispose_with(&scan->manifests, free_manifest);
 	al_vec_dispose_with(&scan->go_modules, free_module);
 	al_vec_dispose_with(&scan->go_files, free);
@@ -250,9 +217,10 @@ static int load_rules(al_scan *scan)
 }
 
 /* Deployment stage (deploy.h): which components the repository's deployment and release
- * files ship, and how. */
-static void find_deployments(al_scan *scan)
+ * files ship, and how. True when it ships any. */
+static int find_deployments(al_scan *scan)
 {
+	int ships = 0;
 	al_vec refs = AL_VEC_INIT, notices = AL_VEC_INIT;
 	al_deploy_read(&refs, scan->source, scan->config, &notices, &scan->result->notices);
 	for (size_t i = 0; i < notices.len; i++)
@@ -260,9 +228,21 @@ static void find_deployments(al_scan *scan)
 	al_deploy_link(&refs, &scan->result->components);
 	for (size_t i = 0; i < scan->result->components.len; i++)
 		if (((al_component *)scan->result->components.items[i])->shipped.len)
-			scan->repository_ships = 1;
+			ships = 1;
 	al_vec_dispose_with(&notices, free);
 	al_vec_dispose_with(&refs, al_ship_ref_free);
+	return ships;
+}
+
+/* Classification stage (classify.h): every found component's evidence and verdict. */
+static void classify_all(al_scan *scan, int repository_ships)
+{
+	al_classify_input in = {scan->rules, scan->config, &scan->facts, repository_ships};
+	al_classifier classifier;
+	al_classifier_init(&classifier, &in, &scan->found);
+	for (size_t i = 0; i < scan->found.len; i++)
+		al_classify(&classifier, scan->found.items[i]);
+	al_classifier_dispose(&classifier);
 }
 
 static int cmp_component(const void *a, const void *b)
@@ -310,13 +290,12 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	if (!err)
 		err = al_catalog_apply(&scan);
 	if (!err) {
-		find_deployments(&scan);
-		for (size_t i = 0; i < scan.found.len; i++)
-			al_classify(&scan, scan.found.items[i]);
+		classify_all(&scan, find_deployments(&scan));
 		al_vec_sort(&scan.result->components, cmp_component);
 		al_links_find(&scan);
 		al_policy_apply(scan.result, scan.rules);
-		al_suppress_apply(&scan);
+		al_suppress_input accept = {scan.rules, scan.config, &scan.facts};
+		al_suppress_apply(scan.result, &accept);
 		if (opts->committed_baseline)
 			err = apply_committed_baseline(&scan);
 		al_directive_near_miss_notices(&scan.facts, &scan.result->notices);

@@ -12,25 +12,9 @@
 #include "cargo.h"
 #include "config.h"
 #include "extract.h"
+#include "found.h"
 #include "rules.h"
 #include "source.h"
-
-/* One package in a component's closure: a Go package directory or a Cargo package. */
-typedef struct al_unit {
-	char *dir;
-	int own;                   /* the component's own package (vs. an in-repo dependency) */
-	unsigned depth;            /* package hops from the component's own package (0: own) */
-	const struct al_unit *via; /* the unit whose dependency brought this one in (NULL: own) */
-	al_vec files; /* char *: source files of this unit that belong to the component */
-	const al_cargo_manifest *manifest; /* Rust only, borrowed */
-} al_unit;
-
-/* A component while it is being discovered and classified. */
-typedef struct {
-	al_component *component; /* owned by the result */
-	al_vec units;            /* al_unit * */
-	al_vec facts;            /* char *, owned: discovery facts ("go-testdata", ...) */
-} al_found;
 
 typedef struct {
 	char *dir;
@@ -52,13 +36,8 @@ typedef struct {
 	al_strmap library_files;  /* package directory -> al_vec * of its library .rs files */
 	al_strmap built_packages; /* directories of the packages some binary is built from */
 	al_vec found;             /* al_found * */
-	al_strmap sharing; /* "LANG:dir" -> how many components of LANG have dir in their closure */
-	/* Answers worked out once per import path, however many closures hold the importer: */
+	/* Worked out once per import path, however many closures hold the importer: */
 	al_strmap go_import_dirs; /* -> in-repo directory (char *), "" when outside the repo */
-	al_strmap import_signals; /* -> al_vec * of the import signals it matches */
-	size_t components_of[AL_LANG__COUNT];
-	int repository_ships; /* some component has a deployment reference (deploy.h) */
-	int sharing_counted;
 	al_result *result;
 } al_scan;
 
@@ -74,8 +53,6 @@ al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id,
 /* Marks the component's entry file as not read (why: the extractor's "skipped: ..."): the
  * component stays, unclassified, and the run is incomplete. */
 void al_found_mark_unread(al_scan *scan, al_found *found, const char *why);
-al_unit *al_found_add_unit(al_found *found, const char *dir, int own,
-                           const al_cargo_manifest *manifest);
 
 /* Stages. */
 int al_extract_all(al_scan *scan);
@@ -86,12 +63,8 @@ int al_cargo_load_manifests(al_scan *scan);
 int al_cargo_file_wanted(const al_scan *scan, const char *path);
 /* Backstage catalog-info.yaml: declarations and facts for discovered components. */
 int al_catalog_apply(al_scan *scan);
-void al_classify(al_scan *scan, al_found *found);
 /* FFI links between Go components and Rust libraries (after classification). */
 void al_links_find(al_scan *scan);
 void al_link_free(void *link);
-void al_policy_apply(al_result *result, const al_ruleset *rules);
-/* Inline //archlint:ignore directives and configuration waivers (suppress.c). */
-void al_suppress_apply(al_scan *scan);
 
 #endif

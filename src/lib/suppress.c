@@ -9,8 +9,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "suppress.h"
+
 #include "component_ids.h"
-#include "scan.h"
 
 const char *al_suppress_kind_name(al_suppress_kind kind)
 {
@@ -56,9 +57,9 @@ static void notice(al_result *result, const char *fmt, ...)
 }
 
 /* One "//archlint:ignore RULE[,RULE] -- reason" comment of component c at line. */
-static void apply_directive(al_scan *scan, al_component *c, const char *text, unsigned line)
+static void apply_directive(al_result *result, const al_ruleset *ruleset, al_component *c,
+                            const char *text, unsigned line)
 {
-	al_result *result = scan->result;
 	const char *p = text + strlen(AL_IGNORE_DIRECTIVE);
 	const char *dash = strstr(p, "--");
 	const char *reason = dash ? dash + 2 : "";
@@ -77,7 +78,7 @@ static void apply_directive(al_scan *scan, al_component *c, const char *text, un
 	}
 	for (char *id = strtok_r(rules, ", \t", &save); id; id = strtok_r(NULL, ", \t", &save)) {
 		nrules++;
-		if (!al_ruleset_find_rule(scan->rules, id)) {
+		if (!al_ruleset_find_rule(ruleset, id)) {
 			notice(result, "%s: //archlint:ignore names unknown rule '%s'", origin, id);
 			continue;
 		}
@@ -103,12 +104,12 @@ done:
 
 /* The entry file's directives, collected by the extractor's one parse (extract.h): an entry
  * file that was not read (too large, a parse hazard) has none, so its findings stay open. */
-static void inline_directives(al_scan *scan, al_component *c)
+static void inline_directives(al_result *result, const al_suppress_input *in, al_component *c)
 {
-	const al_file_facts *f = al_strmap_get(&scan->facts, c->entry_path);
+	const al_file_facts *f = al_strmap_get(in->facts, c->entry_path);
 	for (size_t i = 0; f && i < f->ignores.len; i++) {
 		const al_import *d = f->ignores.items[i];
-		apply_directive(scan, c, d->path, d->line);
+		apply_directive(result, in->rules, c, d->path, d->line);
 	}
 }
 
@@ -130,10 +131,8 @@ static void today(char out[11])
 
 /* Each waiver looks at the findings of its component only (ids indexes them): 100,000
  * waivers against every finding took minutes. */
-static void apply_waivers(al_scan *scan, al_component_ids *ids)
+static void apply_waivers(al_result *result, const al_config *config, al_component_ids *ids)
 {
-	al_result *result = scan->result;
-	const al_config *config = scan->config;
 	char date[11];
 	today(date);
 	for (size_t k = 0; k < config->waivers.len; k++) {
@@ -173,15 +172,15 @@ static void apply_waivers(al_scan *scan, al_component_ids *ids)
 	}
 }
 
-void al_suppress_apply(al_scan *scan)
+void al_suppress_apply(al_result *result, const al_suppress_input *in)
 {
-	for (size_t i = 0; i < scan->result->components.len; i++)
-		inline_directives(scan, scan->result->components.items[i]);
-	if (scan->config) {
+	for (size_t i = 0; i < result->components.len; i++)
+		inline_directives(result, in, result->components.items[i]);
+	if (in->config) {
 		al_component_ids ids; /* one index for the waivers and the configuration's ids */
-		al_component_ids_init(&ids, scan->result);
-		apply_waivers(scan, &ids);
-		al_config_check_component_ids(scan->config, &ids, scan->result);
+		al_component_ids_init(&ids, result);
+		apply_waivers(result, in->config, &ids);
+		al_config_check_component_ids(in->config, &ids, result);
 		al_component_ids_dispose(&ids);
 	}
 }
