@@ -11,7 +11,7 @@
 #include <strings.h>
 
 #include "json.h"
-#include "scan.h"
+#include "discover.h"
 #include "path.h"
 #include "yaml.h"
 
@@ -53,7 +53,7 @@ static const cJSON *entity_for(const cJSON *docs, const al_component *c, int *in
 	return count == 1 ? only : NULL;
 }
 
-static void apply_entity(al_scan *scan, al_found *found, const cJSON *entity, const char *path,
+static void apply_entity(al_found_set *set, al_found *found, const cJSON *entity, const char *path,
                          int index, al_strmap *lines)
 {
 	al_component *c = found->component;
@@ -76,7 +76,7 @@ static void apply_entity(al_scan *scan, al_found *found, const cJSON *entity, co
 	free(key);
 	al_role r;
 	if (al_role_parse(&r, role) != 0 || r == AL_ROLE_UNCLASSIFIED) {
-		al_scan_unknown_role(scan, path, line, "archlint.io/role", role);
+		al_sink_unknown_role(&set->sink, path, line, "archlint.io/role", role);
 		return;
 	}
 	c->declared = al_sprintf("%s: archlint.io/role", path);
@@ -84,20 +84,19 @@ static void apply_entity(al_scan *scan, al_found *found, const cJSON *entity, co
 	c->declared_line = line;
 }
 
-int al_catalog_apply(al_scan *scan)
+int al_catalog_apply(al_found_set *set, const al_discover_input *in)
 {
 	TSParser *parser = NULL;
 	al_buf buf = AL_BUF_INIT;
-	const al_vec *files = &scan->source->files;
+	const al_vec *files = &in->source->files;
 	for (size_t i = 0; i < files->len; i++) {
 		const char *path = ((al_source_file *)files->items[i])->path;
-		if (!is_catalog_file(path) ||
-		    (scan->config && al_config_excludes(scan->config, path)))
+		if (!is_catalog_file(path) || (in->config && al_config_excludes(in->config, path)))
 			continue;
 		char *dir = al_path_dirname(path);
 		int wanted = 0;
-		for (size_t k = 0; k < scan->found.len && !wanted; k++)
-			wanted = strcmp(((al_found *)scan->found.items[k])->component->package_dir,
+		for (size_t k = 0; k < set->found.len && !wanted; k++)
+			wanted = strcmp(((al_found *)set->found.items[k])->component->package_dir,
 			                dir) == 0;
 		if (!wanted) {
 			free(dir);
@@ -107,19 +106,19 @@ int al_catalog_apply(al_scan *scan)
 			parser = ts_parser_new();
 		cJSON *docs = NULL;
 		al_strmap lines = AL_STRMAP_INIT;
-		if (al_source_read_path(scan->source, path, &buf) != 0 ||
+		if (al_source_read_path(in->source, path, &buf) != 0 ||
 		    al_yaml_parse(&docs, &lines, parser, path, al_buf_cstr(&buf), buf.len, 0) !=
 		        0) {
-			al_scan_notice(scan, "%s", al_error_last());
+			al_sink_gap(&set->sink, "%s", al_error_last());
 		} else {
-			for (size_t k = 0; k < scan->found.len; k++) {
-				al_found *f = scan->found.items[k];
+			for (size_t k = 0; k < set->found.len; k++) {
+				al_found *f = set->found.items[k];
 				int index = 0;
 				if (strcmp(f->component->package_dir, dir) != 0)
 					continue;
 				const cJSON *entity = entity_for(docs, f->component, &index);
 				if (entity)
-					apply_entity(scan, f, entity, path, index, &lines);
+					apply_entity(set, f, entity, path, index, &lines);
 			}
 		}
 		cJSON_Delete(docs);

@@ -10,8 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "extract_all.h"
+
 #include "cache.h"
-#include "scan.h"
 #include "path.h"
 
 typedef struct {
@@ -23,7 +24,7 @@ typedef struct {
 } job;
 
 typedef struct {
-	al_scan *scan;
+	const al_extract_input *in;
 	job **todo; /* the jobs the cache could not answer */
 	size_t ntodo;
 	atomic_size_t next;
@@ -74,7 +75,7 @@ static void run_job(pool *p, al_source_reader *reader, al_extractor *ex, al_buf 
 		j->facts->skipped_binary = 1;
 		return;
 	}
-	if (al_extract_file(&j->facts, ex, p->scan->rules, j->lang, j->file->path, al_buf_cstr(buf),
+	if (al_extract_file(&j->facts, ex, p->in->rules, j->lang, j->file->path, al_buf_cstr(buf),
 	                    buf->len) != 0) {
 		j->error = al_strdup(al_error_last());
 		al_file_facts_free(j->facts);
@@ -88,7 +89,7 @@ static void work(pool *p, int report)
 	al_source_reader reader;
 	al_extractor ex;
 	al_buf buf = AL_BUF_INIT;
-	if (al_source_reader_open(&reader, p->scan->source) != 0)
+	if (al_source_reader_open(&reader, p->in->source) != 0)
 		return; /* the jobs stay with the other workers, or end unread */
 	al_extractor_init(&ex);
 	for (;;) {
@@ -97,8 +98,8 @@ static void work(pool *p, int report)
 			break;
 		run_job(p, &reader, &ex, &buf, p->todo[i]);
 		size_t done = atomic_fetch_add(&p->done, 1) + 1;
-		if (report && p->scan->opts->progress)
-			p->scan->opts->progress(done, p->ntodo, p->scan->opts->progress_ctx);
+		if (report && p->in->opts->progress)
+			p->in->opts->progress(done, p->ntodo, p->in->opts->progress_ctx);
 	}
 	al_extractor_release(&ex);
 	al_source_reader_close(&reader);
@@ -111,17 +112,17 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-static int jobs_wanted(const al_scan *scan)
+static int jobs_wanted(const al_scan_options *opts)
 {
-	if (scan->opts->jobs > 0)
-		return scan->opts->jobs;
+	if (opts->jobs > 0)
+		return opts->jobs;
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n > 0 ? (int)n : 1;
 }
 
-static int excluded(const al_scan *scan, const char *path)
+static int excluded(const al_config *config, const char *path)
 {
-	return scan->config && al_config_excludes(scan->config, path);
+	return config && al_config_excludes(config, path);
 }
 
 /* Go ignores directories whose name starts with '.' or '_'. */
@@ -138,9 +139,10 @@ static int go_hidden(const char *path)
 	return 0;
 }
 
-static void run_pool(al_scan *scan, pool *p)
+static void run_pool(pool *p)
 {
-	int want = jobs_wanted(scan);
+	const al_scan_options *opts = p->in->opts;
+	int want = jobs_wanted(opts);
 	if ((size_t)want > p->ntodo)
 		want = p->ntodo ? (int)p->ntodo : 1;
 	pthread_t *threads = al_calloc((size_t)want, sizeof(pthread_t));
@@ -151,30 +153,30 @@ static void run_pool(al_scan *scan, pool *p)
 	work(p, 1); /* the calling thread works too, and reports progress */
 	for (int t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
-	if (scan->opts->progress)
-		scan->opts->progress(p->ntodo, p->ntodo, scan->opts->progress_ctx);
+	if (opts->progress)
+		opts->progress(p->ntodo, p->ntodo, opts->progress_ctx);
 	free(threads);
 }
 
-static al_cache *open_cache(al_scan *scan)
+static al_cache *open_cache(const al_extract_input *in, const al_sink *sink)
 {
-	if (!scan->cache_dir)
+	if (!in->cache_dir)
 		return NULL;
 	char *notice = NULL;
-	al_cache *cache = al_cache_open(scan->cache_dir, scan->rules, &notice);
+	al_cache *cache = al_cache_open(in->cache_dir, in->rules, &notice);
 	if (notice)
-		al_vec_push(&scan->result->warnings, notice);
+		al_vec_push(sink->warnings, notice);
 	return cache;
 }
 
-int al_extract_all(al_scan *scan)
+int al_extract_all(al_facts *out, const al_extract_input *in, const al_sink *sink)
 {
-	al_vec files = scan->source->files;
+	al_vec files = in->source->files;
 	job *jobs = al_calloc(files.len ? files.len : 1, sizeof(job));
 	size_t n = 0;
 	for (size_t i = 0; i < files.len; i++) {
 		al_source_file *f = files.items[i];
-		if (excluded(scan, f->path))
+		if (excluded(in->config, f->path))
 			continue;
 		const char *base = al_path_basename(f->path);
 		char *dir = al_path_dirname(f->path);
@@ -183,7 +185,8 @@ int al_extract_all(al_scan *scan)
 		if (al_str_ends_with(base, ".go") && !al_str_ends_with(base, "_test.go") &&
 		    !hidden && base[0] != '.' && base[0] != '_') {
 			jobs[n].lang = AL_LANG_GO;
-		} else if (al_str_ends_with(base, ".rs") && al_cargo_file_wanted(scan, f->path)) {
+		} else if (al_str_ends_with(base, ".rs") &&
+		           al_cargo_file_wanted(in->cargo, f->path)) {
 			jobs[n].lang = AL_LANG_RUST;
 		} else {
 			continue;
@@ -191,10 +194,10 @@ int al_extract_all(al_scan *scan)
 		jobs[n++].file = f;
 	}
 
-	al_cache *cache = open_cache(scan);
-	pool p = {scan, al_calloc(n ? n : 1, sizeof(job *)),
-	          0,    0,
-	          0,    scan->config ? scan->config->max_file_bytes : AL_DEFAULT_MAX_FILE_BYTES};
+	al_cache *cache = open_cache(in, sink);
+	pool p = {in, al_calloc(n ? n : 1, sizeof(job *)),
+	          0,  0,
+	          0,  in->config ? in->config->max_file_bytes : AL_DEFAULT_MAX_FILE_BYTES};
 	for (size_t i = 0; i < n; i++) {
 		job *j = &jobs[i];
 		if (cache && j->file->has_oid && (j->facts = al_cache_get(cache, &j->file->oid)))
@@ -205,9 +208,9 @@ int al_extract_all(al_scan *scan)
 	unsigned langs = 0;
 	for (size_t i = 0; i < p.ntodo; i++)
 		langs |= 1u << p.todo[i]->lang;
-	int err = p.ntodo ? al_ruleset_compile_queries(scan->rules, langs) : 0;
+	int err = p.ntodo ? al_ruleset_compile_queries(in->rules, langs) : 0;
 	if (!err)
-		run_pool(scan, &p);
+		run_pool(&p);
 	free(p.todo);
 	if (err) {
 		for (size_t i = 0; i < n; i++)
@@ -220,7 +223,7 @@ int al_extract_all(al_scan *scan)
 	for (size_t i = 0; i < n; i++) {
 		job *j = &jobs[i];
 		if (!j->facts) {
-			al_scan_notice(scan, "%s", j->error ? j->error : "not read");
+			al_sink_gap(sink, "%s", j->error ? j->error : "not read");
 			free(j->error);
 			continue;
 		}
@@ -229,21 +232,32 @@ int al_extract_all(al_scan *scan)
 		/* A skipped file keeps its (empty) facts: discovery must still see it, since it may
 		 * be a component's entry file (see al_component.unread). */
 		if (j->facts->skipped && j->facts->skipped_by_policy)
-			al_vec_push(&scan->result->notices,
-			            al_sprintf("%s: %s", j->file->path, j->facts->skipped));
+			al_sink_note(sink, "%s: %s", j->file->path, j->facts->skipped);
 		else if (j->facts->skipped)
-			al_scan_notice(scan, "%s: %s", j->file->path, j->facts->skipped);
+			al_sink_gap(sink, "%s: %s", j->file->path, j->facts->skipped);
 		if (j->facts->skipped_binary) { /* not source: no toolchain would build it either */
 			al_file_facts_free(j->facts);
 			continue;
 		}
-		al_strmap_set(&scan->facts, j->file->path, j->facts);
-		al_vec_push(j->lang == AL_LANG_GO ? &scan->go_files : &scan->rust_files,
+		al_strmap_set(&out->facts, j->file->path, j->facts);
+		al_vec_push(j->lang == AL_LANG_GO ? &out->go_files : &out->rust_files,
 		            al_strdup(j->file->path));
 	}
 	if (cache && al_cache_save(cache) != 0)
-		al_vec_push(&scan->result->warnings, al_strdup(al_error_last()));
+		al_vec_push(sink->warnings, al_strdup(al_error_last()));
 	al_cache_free(cache);
 	free(jobs);
 	return 0;
+}
+
+static void free_facts(void *p)
+{
+	al_file_facts_free(p);
+}
+
+void al_facts_dispose(al_facts *facts)
+{
+	al_strmap_dispose_with(&facts->facts, free_facts);
+	al_vec_dispose_with(&facts->go_files, free);
+	al_vec_dispose_with(&facts->rust_files, free);
 }

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scan.h"
+#include "links.h"
 
 static int linkable(const al_cargo_manifest *m)
 {
@@ -26,7 +26,7 @@ static int lib_matches(const al_cargo_manifest *m, const char *lib)
 	return al_crate_name_eq(m->lib_name ? m->lib_name : m->name, lib);
 }
 
-static void add_link(al_scan *scan, const al_component *from, const al_cargo_manifest *m,
+static void add_link(al_result *result, const al_component *from, const al_cargo_manifest *m,
                      const char *path, const al_import *lib)
 {
 	al_link *l = al_calloc(1, sizeof(*l));
@@ -36,8 +36,8 @@ static void add_link(al_scan *scan, const al_component *from, const al_cargo_man
 	l->library = al_strdup(lib->path);
 	l->path = al_strdup(path);
 	l->line = lib->line;
-	for (size_t i = 0; i < scan->result->components.len; i++) {
-		const al_component *c = scan->result->components.items[i];
+	for (size_t i = 0; i < result->components.len; i++) {
+		const al_component *c = result->components.items[i];
 		if (c->language != AL_LANG_RUST)
 			continue;
 		for (size_t k = 0; k < c->closure.len; k++) {
@@ -47,13 +47,13 @@ static void add_link(al_scan *scan, const al_component *from, const al_cargo_man
 			}
 		}
 	}
-	al_vec_push(&scan->result->links, l);
+	al_vec_push(&result->links, l);
 }
 
-static int has_link(const al_scan *scan, const char *from, const char *to)
+static int has_link(const al_result *result, const char *from, const char *to)
 {
-	for (size_t i = 0; i < scan->result->links.len; i++) {
-		const al_link *l = scan->result->links.items[i];
+	for (size_t i = 0; i < result->links.len; i++) {
+		const al_link *l = result->links.items[i];
 		if (strcmp(l->from, from) == 0 && strcmp(l->to_package, to) == 0)
 			return 1;
 	}
@@ -67,33 +67,34 @@ static int cmp_link(const void *a, const void *b)
 	return c ? c : strcmp(x->to_package, y->to_package);
 }
 
-void al_links_find(al_scan *scan)
+void al_links_find(al_result *result, const al_vec *found, const al_strmap *file_facts,
+                   const al_cargo_graph *cargo)
 {
-	for (size_t i = 0; i < scan->found.len; i++) {
-		const al_found *f = scan->found.items[i];
+	for (size_t i = 0; i < found->len; i++) {
+		const al_found *f = found->items[i];
 		if (f->component->language != AL_LANG_GO)
 			continue;
 		for (size_t u = 0; u < f->units.len; u++) {
 			const al_unit *unit = f->units.items[u];
 			for (size_t k = 0; k < unit->files.len; k++) {
 				const char *path = unit->files.items[k];
-				const al_file_facts *facts = al_strmap_get(&scan->facts, path);
+				const al_file_facts *facts = al_strmap_get(file_facts, path);
 				for (size_t l = 0; facts && l < facts->cgo_libs.len; l++) {
 					const al_import *lib = facts->cgo_libs.items[l];
-					for (size_t m = 0; m < scan->manifests.len; m++) {
+					for (size_t m = 0; m < cargo->manifests.len; m++) {
 						const al_cargo_manifest *man =
-						    scan->manifests.items[m];
+						    cargo->manifests.items[m];
 						if (man->has_package && linkable(man) &&
 						    lib_matches(man, lib->path) &&
-						    !has_link(scan, f->component->id, man->dir))
-							add_link(scan, f->component, man, path,
+						    !has_link(result, f->component->id, man->dir))
+							add_link(result, f->component, man, path,
 							         lib);
 					}
 				}
 			}
 		}
 	}
-	al_vec_sort(&scan->result->links, cmp_link);
+	al_vec_sort(&result->links, cmp_link);
 }
 
 void al_link_free(void *p)

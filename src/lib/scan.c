@@ -3,114 +3,49 @@
  * extract every file, discover components, classify them, apply the policy — and the
  * lifetime of its result.
  */
-#include "scan.h"
-
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "archlint.h"
 #include "classify.h"
 #include "deploy.h"
 #include "directive.h"
+#include "discover.h"
+#include "extract_all.h"
+#include "file.h"
 #include "gate.h"
 #include "json.h"
-#include "file.h"
-#include "nearest.h"
+#include "links.h"
 #include "policy.h"
+#include "rules.h"
 #include "suppress.h"
 
 /* Directories never read: third-party code is not the repository's architecture. */
 static const char *const default_prune[] = {".git", "vendor", "node_modules", "third_party", NULL};
 
-void al_scan_unknown_role(al_scan *scan, const char *path, unsigned line, const char *where,
-                          const char *value)
-{
-	static const char *const declarable[] = {"data-path", "control-plane", "tool"};
-	const char *near = al_nearest(value, declarable, 3);
-	if (near)
-		al_scan_notice(scan, "%s:%u: unknown role '%s' in %s: did you mean '%s'?", path,
-		               line, value, where, near);
-	else
-		al_scan_notice(scan,
-		               "%s:%u: unknown role '%s' in %s: data-path, control-plane or tool",
-		               path, line, value, where);
-}
-
-void al_scan_notice(al_scan *scan, const char *fmt, ...)
-{
-	al_buf b = AL_BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	al_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	al_vec_push(&scan->result->notices, al_buf_detach(&b));
-	scan->result->incomplete = 1;
-}
-
-al_found *al_scan_add_component(al_scan *scan, al_language lang, const char *id, const char *name,
-                                const char *entry_path, unsigned entry_line,
-                                const char *package_dir)
-{
-	al_component *c = al_calloc(1, sizeof(*c));
-	c->id = al_strdup(id);
-	c->language = lang;
-	c->kind = lang == AL_LANG_GO ? "go-main-package" : "cargo-bin";
-	c->name = al_strdup(name);
-	c->entry_path = al_strdup(entry_path);
-	c->entry_line = entry_line;
-	c->package_dir = al_strdup(package_dir);
-	al_vec_push(&scan->result->components, c);
-	al_found *f = al_found_new(c);
-	al_vec_push(&scan->found, f);
-	return f;
-}
-
-void al_found_mark_unread(al_scan *scan, al_found *found, const char *why)
-{
-	al_component *c = found->component;
-	c->unread = al_sprintf("%s: %s", c->entry_path, why);
-	al_scan_notice(scan, "%s: its entry file was not read (%s): kept, unclassified", c->id,
-	               c->unread);
-}
-
-static void free_module(void *p)
-{
-	al_go_module *m = p;
-	free(m->dir);
-	free(m->module);
-	free(m);
-}
-
-static void free_facts(void *p)
-{
-	al_file_facts_free(p);
-}
-
-static void free_manifest(void *p)
-{
-	al_cargo_manifest_free(p);
-}
-
-static void free_path_list(void *p)
-{
-	al_vec_dispose_with(p, free);
-	free(p);
-}
+/* What one scan carries from stage to stage; each part is the output of one stage and is
+ * read, never written, by the stages after it. */
+typedef struct {
+	const al_scan_options *opts;
+	al_result *result;
+	al_sink sink;         /* the result's notices and warnings */
+	al_source *source;    /* snapshot */
+	char *cache_dir;      /* the caches' directory, no trailing '/'; NULL: --no-cache */
+	al_config *config;    /* configuration; NULL when there is none */
+	al_ruleset *rules;    /* rules, owned by the result */
+	al_cargo_graph cargo; /* workspace */
+	al_facts facts;       /* facts */
+	al_found_set found;   /* found set */
+} al_scan;
 
 static void scan_dispose(al_scan *scan)
 {
 	free(scan->cache_dir);
-	al_vec_dispose_with(&scan->found, al_found_free);
-	al_strmap_dispose(&scan->manifest_dirs);
-	al_strmap_dispose_with(&scan->library_files, free_path_list);
-	al_strmap_dispose(&scan->built_packages);
-	al_strmap_dispose_with(&scan->go_import_dirs, free);
-	al_vec_dispose_with(&scan->manifests, free_manifest);
-	al_vec_dispose_with(&scan->go_modules, free_module);
-	al_vec_dispose_with(&scan->go_files, free);
-	al_vec_dispose_with(&scan->rust_files, free);
-	al_strmap_dispose_with(&scan->facts, free_facts);
+	al_vec_dispose_with(&scan->found.found, al_found_free);
+	al_cargo_graph_dispose(&scan->cargo);
+	al_facts_dispose(&scan->facts);
 	al_config_free(scan->config);
 	al_source_free(scan->source);
 }
@@ -188,8 +123,8 @@ static int apply_committed_baseline(al_scan *scan)
 static char *cache_dir_of(const al_scan_options *opts, const al_source *source)
 {
 	const char *dir = opts->cache_dir ? opts->cache_dir : getenv("ARCHLINT_CACHE_DIR");
-	char *out = dir && *dir ? al_strdup(dir)
-	                        : al_sprintf("%sarchlint", git_repository_commondir(source->repo));
+	char *out =
+	    dir && *dir ? al_strdup(dir) : al_sprintf("%sarchlint", al_source_common_dir(source));
 	size_t len = strlen(out);
 	while (len > 1 && out[len - 1] == '/')
 		out[--len] = '\0';
@@ -224,7 +159,7 @@ static int find_deployments(al_scan *scan)
 	al_vec refs = AL_VEC_INIT, notices = AL_VEC_INIT;
 	al_deploy_read(&refs, scan->source, scan->config, &notices, &scan->result->notices);
 	for (size_t i = 0; i < notices.len; i++)
-		al_scan_notice(scan, "%s", (char *)notices.items[i]);
+		al_sink_gap(&scan->sink, "%s", (char *)notices.items[i]);
 	al_deploy_link(&refs, &scan->result->components);
 	for (size_t i = 0; i < scan->result->components.len; i++)
 		if (((al_component *)scan->result->components.items[i])->shipped.len)
@@ -234,14 +169,40 @@ static int find_deployments(al_scan *scan)
 	return ships;
 }
 
+/* Facts and found set: every file that can matter parsed once, then the components found in
+ * them, Go, Rust, then the catalog's declarations. */
+static int extract_and_discover(al_scan *scan)
+{
+	al_extract_input ex = {scan->source, scan->rules,     scan->config,
+	                       &scan->cargo, scan->cache_dir, scan->opts};
+	int err = al_extract_all(&scan->facts, &ex, &scan->sink);
+	if (err)
+		return err;
+	scan->found.components = &scan->result->components;
+	scan->found.sink = scan->sink;
+	al_discover_input in = {scan->source,
+	                        scan->config,
+	                        &scan->facts.facts,
+	                        &scan->facts.go_files,
+	                        &scan->facts.rust_files,
+	                        &scan->cargo};
+	if (!err)
+		err = al_discover_go(&scan->found, &in);
+	if (!err)
+		err = al_discover_rust(&scan->found, &in);
+	if (!err)
+		err = al_catalog_apply(&scan->found, &in);
+	return err;
+}
+
 /* Classification stage (classify.h): every found component's evidence and verdict. */
 static void classify_all(al_scan *scan, int repository_ships)
 {
-	al_classify_input in = {scan->rules, scan->config, &scan->facts, repository_ships};
+	al_classify_input in = {scan->rules, scan->config, &scan->facts.facts, repository_ships};
 	al_classifier classifier;
-	al_classifier_init(&classifier, &in, &scan->found);
-	for (size_t i = 0; i < scan->found.len; i++)
-		al_classify(&classifier, scan->found.items[i]);
+	al_classifier_init(&classifier, &in, &scan->found.found);
+	for (size_t i = 0; i < scan->found.found.len; i++)
+		al_classify(&classifier, scan->found.found.items[i]);
 	al_classifier_dispose(&classifier);
 }
 
@@ -261,6 +222,7 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	scan.result = al_calloc(1, sizeof(al_result));
 	scan.result->mode = opts->mode;
 	scan.result->rev = opts->rev ? al_strdup(opts->rev) : NULL;
+	scan.sink = al_sink_of(scan.result);
 
 	al_git_init();
 	int err = al_source_open(&scan.source, opts->path, opts->mode, opts->rev);
@@ -271,7 +233,7 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	if (!err)
 		err = al_source_list(scan.source, default_prune, scan.cache_dir);
 	for (size_t i = 0; !err && i < scan.source->notices.len; i++)
-		al_scan_notice(&scan, "%s", (char *)scan.source->notices.items[i]);
+		al_sink_gap(&scan.sink, "%s", (char *)scan.source->notices.items[i]);
 	if (!err)
 		err = load_config(&scan);
 	if (!err)
@@ -280,25 +242,19 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	if (!err)
 		err = load_rules(&scan);
 	if (!err)
-		err = al_cargo_load_manifests(&scan);
+		err = al_cargo_graph_read(&scan.cargo, scan.source, scan.config, &scan.sink);
 	if (!err)
-		err = al_extract_all(&scan);
-	if (!err)
-		err = al_discover_go(&scan);
-	if (!err)
-		err = al_discover_rust(&scan);
-	if (!err)
-		err = al_catalog_apply(&scan);
+		err = extract_and_discover(&scan);
 	if (!err) {
 		classify_all(&scan, find_deployments(&scan));
 		al_vec_sort(&scan.result->components, cmp_component);
-		al_links_find(&scan);
+		al_links_find(scan.result, &scan.found.found, &scan.facts.facts, &scan.cargo);
 		al_policy_apply(scan.result, scan.rules);
-		al_suppress_input accept = {scan.rules, scan.config, &scan.facts};
+		al_suppress_input accept = {scan.rules, scan.config, &scan.facts.facts};
 		al_suppress_apply(scan.result, &accept);
 		if (opts->committed_baseline)
 			err = apply_committed_baseline(&scan);
-		al_directive_near_miss_notices(&scan.facts, &scan.result->notices);
+		al_directive_near_miss_notices(&scan.facts.facts, &scan.result->notices);
 		al_vec_sort(&scan.result->notices, al_vec_cmp_str);
 	}
 	scan_dispose(&scan);

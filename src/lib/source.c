@@ -22,6 +22,11 @@
 #include "file.h"
 #include "path.h"
 
+const char *al_source_common_dir(const al_source *self)
+{
+	return git_repository_commondir(self->repo);
+}
+
 void al_git_init(void)
 {
 	git_libgit2_init();

@@ -45,6 +45,8 @@ typedef struct {
  * git_libgit2_shutdown): objects are not re-hashed on every read, as git itself does not,
  * and pack files are mapped in small windows. */
 void al_git_init(void);
+/* The repository's common git directory, with a trailing '/' (where its caches live). */
+const char *al_source_common_dir(const al_source *self);
 /* Opens the repository at path (discovered upwards; NULL: ".") in the given mode. */
 int al_source_open(al_source **out, const char *path, al_source_mode mode, const char *rev);
 /* Lists the snapshot's regular files, skipping symlinks, submodules and every directory

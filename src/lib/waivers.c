@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "json_lines.h"
 #include "json.h"
 
 static const char *const waiver_keys[] = {"component", "rule", "reason", "expires", NULL};
@@ -44,6 +45,15 @@ void al_waiver_free(void *p)
 	free(w);
 }
 
+/* The line of the waivers array (NO_WAIVER) or of one waiver in the configuration. */
+#define NO_WAIVER ((size_t)-1)
+static unsigned waiver_line(const al_config *self, size_t index)
+{
+	unsigned line = index == NO_WAIVER ? al_doc_line(&self->lines, "0.waivers")
+	                                   : al_doc_line(&self->lines, "0.waivers.%zu", index);
+	return line ? line : 1;
+}
+
 int al_config_parse_waivers(al_config *self)
 {
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(self->doc, "waivers");
@@ -52,7 +62,7 @@ int al_config_parse_waivers(al_config *self)
 	if (!cJSON_IsArray(list)) {
 		al_error_set("%s:%u: \"waivers\" must be an array of objects with component, rule, "
 		             "reason and expires",
-		             self->path, al_config_line(self, "waivers"));
+		             self->path, waiver_line(self, NO_WAIVER));
 		return AL_ECONFIG;
 	}
 	int err = 0;
@@ -60,7 +70,7 @@ int al_config_parse_waivers(al_config *self)
 	const cJSON *it;
 	cJSON_ArrayForEach(it, list)
 	{
-		unsigned line = al_config_line(self, "waivers.%zu", i++);
+		unsigned line = waiver_line(self, i++);
 		if (!cJSON_IsObject(it)) {
 			al_error_set(
 			    "%s:%u: a waiver must be an object with component, rule, reason "

@@ -42,3 +42,17 @@ int al_vec_cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
+
+size_t al_vec_lower_bound(const al_vec *sorted, const char *key,
+                          const char *(*key_of)(const void *))
+{
+	size_t lo = 0, hi = sorted->len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(key_of(sorted->items[mid]), key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -27,5 +27,9 @@ void al_vec_dispose_with(al_vec *self, void (*free_item)(void *));
 
 /* qsort comparator for a vector of C strings. */
 int al_vec_cmp_str(const void *a, const void *b);
+/* Index of the first item of sorted (ordered by key_of, strcmp) whose key does not sort before
+ * key: sorted->len when there is none. */
+size_t al_vec_lower_bound(const al_vec *sorted, const char *key,
+                          const char *(*key_of)(const void *));
 
 #endif
