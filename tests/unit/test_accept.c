@@ -8,6 +8,7 @@
 
 #include "unit.h"
 
+#include "stage_inputs.h"
 #include "config.h"
 #include "policy.h"
 #include "suppress.h"
@@ -21,21 +22,15 @@ typedef struct {
 static int setup(void **state)
 {
 	fixture *f = al_calloc(1, sizeof(*f));
-	f->result = al_calloc(1, sizeof(*f->result));
-	assert_ok(al_ruleset_open(&f->result->rules, NULL));
+	f->result = stage_result();
 	*state = f;
 	return 0;
-}
-
-static void free_facts(void *p)
-{
-	al_file_facts_free(p);
 }
 
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	al_strmap_dispose_with(&f->facts, free_facts);
+	al_strmap_dispose_with(&f->facts, stage_free_facts);
 	al_config_free(f->config);
 	al_result_free(f->result);
 	free(f);
@@ -92,15 +87,6 @@ static const al_finding *finding_of(const fixture *f, const al_component *c, con
 			return x;
 	}
 	return NULL;
-}
-
-/* The notices joined by newlines (for assert_contains). */
-static char *notices(const fixture *f)
-{
-	al_buf b = AL_BUF_INIT;
-	for (size_t i = 0; i < f->result->notices.len; i++)
-		al_buf_printf(&b, "%s\n", (char *)f->result->notices.items[i]);
-	return al_buf_detach(&b);
 }
 
 static void policy_flags_against_the_guideline(void **state)
@@ -160,7 +146,7 @@ static void a_wrong_directive_is_a_notice_and_the_finding_stays_open(void **stat
 	directive(f, c, "//archlint:ignore AL002 -- not this component's finding", 6);
 	accept(f);
 	assert_null(finding_of(f, c, "AL001")->suppressed);
-	char *all = notices(f);
+	char *all = stage_notices(f->result);
 	assert_contains(all, "cmd/proxy/main.go:4: //archlint:ignore needs a reason");
 	assert_contains(all, "cmd/proxy/main.go:5: //archlint:ignore names unknown rule 'AL999'");
 	assert_contains(all, "cmd/proxy/main.go:6: //archlint:ignore AL002 matches no finding");
@@ -188,7 +174,7 @@ static void waiver_accepts_until_it_expires(void **state)
 	assert_string_equal(a->suppressed->reason, "r1");
 	assert_string_equal(a->suppressed->expires, "2999-01-01");
 	assert_null(finding_of(f, old, "AL001")->suppressed);
-	char *all = notices(f);
+	char *all = stage_notices(f->result);
 	assert_contains(all, "expired on 2001-01-01: its finding is reported again");
 	assert_contains(all, "cmd/lvie");
 	assert_contains(all, "cmd/live");

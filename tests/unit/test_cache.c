@@ -102,6 +102,20 @@ static al_cache *open_cache(fixture *f, const al_ruleset *rules, char **notice)
 	return c;
 }
 
+#define BLOB "0123456789abcdef0123456789abcdef01234567"
+
+/* A cache holding full facts for blob, saved; returns the facts put. */
+static al_file_facts *store_one(fixture *f, const git_oid *blob)
+{
+	al_file_facts *put = full_facts(f->rules);
+	char *notice = NULL;
+	al_cache *c = open_cache(f, f->rules, &notice);
+	al_cache_put(c, blob, put);
+	assert_ok(al_cache_save(c));
+	al_cache_free(c);
+	return put;
+}
+
 static void imports_equal(const al_vec *a, const al_vec *b)
 {
 	assert_int_equal(a->len, b->len);
@@ -115,16 +129,12 @@ static void imports_equal(const al_vec *a, const al_vec *b)
 static void a_saved_entry_comes_back_whole(void **state)
 {
 	fixture *f = *state;
-	git_oid blob = oid_of("0123456789abcdef0123456789abcdef01234567");
-	al_file_facts *put = full_facts(f->rules);
+	git_oid blob = oid_of(BLOB);
 	char *notice = NULL;
-	al_cache *c = open_cache(f, f->rules, &notice);
+	al_cache_free(open_cache(f, f->rules, &notice));
 	assert_null(notice); /* no cache yet is not worth a notice */
-	al_cache_put(c, &blob, put);
-	assert_ok(al_cache_save(c));
-	al_cache_free(c);
-
-	c = open_cache(f, f->rules, &notice);
+	al_file_facts *put = store_one(f, &blob);
+	al_cache *c = open_cache(f, f->rules, &notice);
 	assert_null(notice);
 	al_file_facts *got = al_cache_get(c, &blob);
 	assert_non_null(got);
@@ -156,13 +166,10 @@ static void a_saved_entry_comes_back_whole(void **state)
 static void another_ruleset_never_sees_the_entries(void **state)
 {
 	fixture *f = *state;
-	git_oid blob = oid_of("0123456789abcdef0123456789abcdef01234567");
-	al_file_facts *put = full_facts(f->rules);
+	git_oid blob = oid_of(BLOB);
+	al_file_facts *put = store_one(f, &blob);
 	char *notice = NULL;
-	al_cache *c = open_cache(f, f->rules, &notice);
-	al_cache_put(c, &blob, put);
-	assert_ok(al_cache_save(c));
-	al_cache_free(c);
+	al_cache *c;
 
 	al_ruleset *more = al_ruleset_new(); /* the same rules under another configuration */
 	assert_ok(al_ruleset_load_embedded(more));
@@ -180,13 +187,10 @@ static void another_ruleset_never_sees_the_entries(void **state)
 static void a_damaged_file_is_a_notice_and_an_empty_cache(void **state)
 {
 	fixture *f = *state;
-	git_oid blob = oid_of("0123456789abcdef0123456789abcdef01234567");
-	al_file_facts *put = full_facts(f->rules);
+	git_oid blob = oid_of(BLOB);
+	al_file_facts *put = store_one(f, &blob);
 	char *notice = NULL;
-	al_cache *c = open_cache(f, f->rules, &notice);
-	al_cache_put(c, &blob, put);
-	assert_ok(al_cache_save(c));
-	al_cache_free(c);
+	al_cache *c;
 
 	char *path = only_file(f->dir);
 	al_buf bytes = AL_BUF_INIT;

@@ -8,6 +8,7 @@
 
 #include "unit.h"
 
+#include "stage_inputs.h"
 #include "classify.h"
 
 typedef struct {
@@ -20,22 +21,16 @@ typedef struct {
 static int setup(void **state)
 {
 	fixture *f = al_calloc(1, sizeof(*f));
-	f->result = al_calloc(1, sizeof(*f->result));
-	assert_ok(al_ruleset_open(&f->result->rules, NULL));
+	f->result = stage_result();
 	*state = f;
 	return 0;
-}
-
-static void free_facts(void *p)
-{
-	al_file_facts_free(p);
 }
 
 static int teardown(void **state)
 {
 	fixture *f = *state;
 	al_vec_dispose_with(&f->found, al_found_free);
-	al_strmap_dispose_with(&f->facts, free_facts);
+	al_strmap_dispose_with(&f->facts, stage_free_facts);
 	al_result_free(f->result);
 	free(f);
 	return 0;

@@ -6,6 +6,7 @@
  */
 #include "unit.h"
 
+#include "stage_inputs.h"
 #include "discover.h"
 #include "scratch_repo.h"
 
@@ -58,18 +59,13 @@ static int setup(void **state)
 	return 0;
 }
 
-static void free_facts(void *p)
-{
-	al_file_facts_free(p);
-}
-
 static int teardown(void **state)
 {
 	fixture *f = *state;
 	al_vec_dispose_with(&f->found.found, al_found_free);
 	al_vec_dispose_with(&f->go_files, free);
 	al_vec_dispose_with(&f->rust_files, free);
-	al_strmap_dispose_with(&f->facts, free_facts);
+	al_strmap_dispose_with(&f->facts, stage_free_facts);
 	al_cargo_graph_dispose(&f->cargo);
 	al_result_free(f->result);
 	al_source_free(f->source);
@@ -131,14 +127,6 @@ static const al_unit *unit_of(const al_found *x, const char *dir)
 	return NULL;
 }
 
-static char *notices(const fixture *f)
-{
-	al_buf b = AL_BUF_INIT;
-	for (size_t i = 0; i < f->result->notices.len; i++)
-		al_buf_printf(&b, "%s\n", (char *)f->result->notices.items[i]);
-	return al_buf_detach(&b);
-}
-
 static void go_closure_follows_in_repo_imports(void **state)
 {
 	fixture *f = *state;
@@ -170,7 +158,7 @@ static void an_unread_entry_file_keeps_its_component(void **state)
 	const al_found *api = found_of(f, "cmd/api");
 	assert_non_null(api->component->unread);
 	assert_true(f->result->incomplete);
-	char *all = notices(f);
+	char *all = stage_notices(f->result);
 	assert_contains(all, "cmd/api: its entry file was not read");
 	free(all);
 }
@@ -213,7 +201,7 @@ static void cargo_binaries_and_path_dependencies(void **state)
 	for (size_t i = 0; i < admin_own->files.len; i++)
 		admin_main |= strcmp(admin_own->files.items[i], "crates/engine/src/main.rs") == 0;
 	assert_false(admin_main); /* another binary's root is not this one's code */
-	char *all = notices(f);
+	char *all = stage_notices(f->result);
 	assert_contains(all, "Cargo.toml: workspace member 'gone/*' matches no package");
 	assert_contains(all, "crates/engine/Cargo.toml:7: path dependency '../../../elsewhere' "
 	                     "points outside the repository");
