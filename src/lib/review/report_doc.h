@@ -123,6 +123,13 @@ struct al_report_doc {
 	al_vec history; /* al_report_point *, oldest first */
 };
 
+/* The parts of al_report_doc_build: the links between services (report_links.c), the
+ * changes since opts->since (review_since.c), the points of the first-parent history
+ * (review_history.c). */
+void al_report_find_links(al_report_doc *doc);
+int al_review_since(al_report_doc *doc, const al_report_options *opts);
+int al_review_history(al_report_doc *doc, const al_report_options *opts);
+
 /* The service of one of doc->result's components, or NULL. */
 const al_report_service *al_report_service_of(const al_report_doc *doc, const al_component *c);
 
