@@ -11,48 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <git2.h>
-
 #include "gate.h"
-#include "repo_open.h"
+#include "base_check.h"
 #include "source.h"
 #include "strmap.h"
-
-/* No base to compare with: HEAD before the first commit. */
-#define NO_BASE (-1)
-
-/* 0 when rev names a commit whose tree this repository holds; NO_BASE for HEAD when there
- * is no commit yet; else AL_EREPO, with a message that tells a shallow clone how to get
- * the base. */
-static int check_base(const char *path, const char *rev)
-{
-	git_repository *repo = NULL;
-	git_object *obj = NULL, *tree = NULL;
-	int err = 0;
-	if (al_repo_open(&repo, path ? path : ".", 0) < 0)
-		return 0; /* the scan itself reports an unusable repository */
-	int shallow = git_repository_is_shallow(repo) == 1;
-	if (strcmp(rev, "HEAD") == 0 && git_repository_head_unborn(repo) == 1)
-		err = NO_BASE;
-	else if (git_revparse_single(&obj, repo, rev) < 0 ||
-	         git_object_peel(&tree, obj, GIT_OBJECT_TREE) < 0) {
-		if (shallow)
-			al_error_set(
-			    "--new-from-rev '%s': this is a shallow clone without that "
-			    "revision; fetch the base first (e.g. git fetch --depth=1 origin "
-			    "%s) or clone with more history",
-			    rev, rev);
-		else
-			al_error_set("--new-from-rev '%s': no such revision in this repository "
-			             "(fetch it first?)",
-			             rev);
-		err = AL_EREPO;
-	}
-	git_object_free(tree);
-	git_object_free(obj);
-	git_repository_free(repo);
-	return err;
-}
 
 static int same_closure(const al_component *a, const al_component *b)
 {
@@ -74,11 +36,9 @@ static int unchanged(const al_strmap *base_ids, const al_component *c)
 
 int al_new_from_rev_apply(al_result *result, const al_scan_options *opts, const char *rev)
 {
-	al_git_init();
-	int err = check_base(opts->path, rev);
-	git_libgit2_shutdown();
+	int err = al_repo_check_base(opts->path, rev);
 	if (err)
-		return err == NO_BASE ? 0 : err;
+		return err == AL_NO_BASE ? 0 : err;
 	al_scan_options base_opts = *opts;
 	base_opts.mode = AL_SOURCE_REV;
 	base_opts.rev = rev;
