@@ -3,7 +3,8 @@
  * the facts of every file in, the found set out: each component with its closure
  * (found.h). Go and Rust are found by their own rules (discover_go.c, discover_rust.c), and
  * a Backstage catalog then adds declarations (catalog.c). What cannot be read is a gap in the
- * found set's sink; the rest is still found.
+ * found set's sink (a path dependency out of the repository: in the Cargo graph's, which the
+ * pipeline makes the same); the rest is still found.
  */
 #ifndef AL_DISCOVER_H
 #define AL_DISCOVER_H

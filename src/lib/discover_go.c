@@ -38,7 +38,7 @@ static void free_go_dir(void *p)
 {
 	go_dir *d = p;
 	free(d->dir);
-	al_vec_dispose(&d->files); /* paths borrowed from ctx->go_files */
+	al_vec_dispose(&d->files); /* paths borrowed from ctx->in->go_files */
 	free(d);
 }
 

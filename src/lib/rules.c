@@ -602,16 +602,15 @@ const char *al_rules_folder(const char *dir)
 	return dir && *dir ? dir : NULL;
 }
 
-int al_ruleset_load(al_ruleset *self, const char *dir)
+int al_ruleset_load(al_ruleset *self, const char *folder)
 {
-	const char *folder = al_rules_folder(dir);
 	return folder ? al_ruleset_load_dir(self, folder) : al_ruleset_load_embedded(self);
 }
 
 int al_ruleset_open(al_ruleset **out, const char *dir)
 {
 	al_ruleset *rs = al_ruleset_new();
-	int err = al_ruleset_load(rs, dir);
+	int err = al_ruleset_load(rs, al_rules_folder(dir));
 	if (!err)
 		err = al_ruleset_finish(rs);
 	if (err) {

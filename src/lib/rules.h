@@ -83,8 +83,9 @@ struct al_ruleset {
 al_ruleset *al_ruleset_new(void);
 /* The rules folder a run reads: dir, else $ARCHLINT_RULES; NULL for the rules compiled in. */
 const char *al_rules_folder(const char *dir);
-/* al_ruleset_load_dir of al_rules_folder(dir), or al_ruleset_load_embedded. */
-int al_ruleset_load(al_ruleset *self, const char *dir);
+/* al_ruleset_load_dir of folder (what al_rules_folder chose), or, for NULL, the rules
+ * compiled in. */
+int al_ruleset_load(al_ruleset *self, const char *folder);
 /* The rules compiled into the binary. */
 int al_ruleset_load_embedded(al_ruleset *self);
 /* A folder shaped like rules/: signal tables under signals/, query files under

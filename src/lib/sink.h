@@ -1,8 +1,9 @@
 /*
  * sink.h: where a stage writes what it has to say about the repository — notices (a part
  * that could not be read, a declaration that means nothing) and warnings (about archlint's
- * own state, such as an unreadable cache). A stage is handed a sink; it never reaches for
- * the result to say something.
+ * own state, such as an unreadable cache). The stages before the result is whole (workspace,
+ * facts, discovery, shipments) are handed a sink; the acceptance stages, which work on the
+ * result itself, add their notices to it directly.
  */
 #ifndef AL_SINK_H
 #define AL_SINK_H

@@ -168,18 +168,34 @@ static void another_ruleset_never_sees_the_entries(void **state)
 	fixture *f = *state;
 	git_oid blob = oid_of(BLOB);
 	al_file_facts *put = store_one(f, &blob);
-	char *notice = NULL;
-	al_cache *c;
+	char *ours = only_file(f->dir);
 
 	al_ruleset *more = al_ruleset_new(); /* the same rules under another configuration */
 	assert_ok(al_ruleset_load_embedded(more));
 	al_ruleset_add_hash_input(more, ".archlint.json", "{}", 2);
 	assert_ok(al_ruleset_finish(more));
 	assert_string_not_equal(more->hash, f->rules->hash);
-	c = open_cache(f, more, &notice);
+	char *notice = NULL;
+	al_cache *c = open_cache(f, more, &notice);
 	assert_null(notice);
-	assert_null(al_cache_get(c, &blob));
+	assert_null(al_cache_get(c, &blob)); /* its own file: there is none yet */
+	git_oid other = oid_of("fedcba9876543210fedcba9876543210fedcba98");
+	al_cache_put(c, &other, put);
+	assert_ok(al_cache_save(c));
 	al_cache_free(c);
+	/* Its file replaced by the first ruleset's: the header says whose it is. */
+	char *cmd =
+	    al_sprintf("cd '%s' && for x in facts-*; do [ \"$x\" = '%s' ] || cp '%s' \"$x\"; "
+	               "done",
+	               f->dir, strrchr(ours, '/') + 1, strrchr(ours, '/') + 1);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	c = open_cache(f, more, &notice);
+	assert_null(al_cache_get(c, &blob));
+	assert_null(al_cache_get(c, &other));
+	al_cache_free(c);
+	free(notice);
+	free(ours);
 	al_ruleset_free(more);
 	al_file_facts_free(put);
 }
@@ -195,7 +211,7 @@ static void a_damaged_file_is_a_notice_and_an_empty_cache(void **state)
 	char *path = only_file(f->dir);
 	al_buf bytes = AL_BUF_INIT;
 	assert_ok(al_file_read(path, 1 << 20, 0, &bytes));
-	bytes.ptr[bytes.len - 5] ^= 0x5a; /* one byte of the last entry */
+	bytes.ptr[bytes.len - 12] ^= 0x5a; /* a byte of the last entry, before the checksum */
 	FILE *out = fopen(path, "wb");
 	assert_non_null(out);
 	assert_int_equal(fwrite(bytes.ptr, 1, bytes.len, out), bytes.len);

@@ -711,11 +711,26 @@ static void embedded_rules_load(void **state)
 	al_ruleset_free(rules);
 }
 
+/* --rules DIR wins over $ARCHLINT_RULES; an empty --rules means the rules compiled in. */
+static void the_rules_folder_is_chosen_once(void **state)
+{
+	(void)state;
+	setenv("ARCHLINT_RULES", "/from/env", 1);
+	assert_string_equal(al_rules_folder(NULL), "/from/env");
+	assert_string_equal(al_rules_folder("/given"), "/given");
+	assert_null(al_rules_folder(""));
+	setenv("ARCHLINT_RULES", "", 1);
+	assert_null(al_rules_folder(NULL));
+	unsetenv("ARCHLINT_RULES");
+	assert_null(al_rules_folder(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(signal_fields_are_parsed, setup, teardown),
 	    cmocka_unit_test(signal_validation),
+	    cmocka_unit_test(the_rules_folder_is_chosen_once),
 	    cmocka_unit_test_setup_teardown(later_signal_replaces_earlier, setup, teardown),
 	    cmocka_unit_test_setup_teardown(match_import_prefix, setup, teardown),
 	    cmocka_unit_test_setup_teardown(match_crate_dash_underscore, setup, teardown),
