@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "report_doc.h"
+#include "report_table.h"
 #include "rules.h"
 
 #define MAX_EVIDENCE 8
@@ -142,6 +143,54 @@ static void component_name(FILE *out, const al_report_doc *doc, const al_compone
 	fputs("<code>", out);
 	esc(out, c->id);
 	fputs("</code>", out);
+}
+
+/* Tables (report_table.h) as <table>, a cell's kind deciding its markup. */
+typedef struct {
+	FILE *out;
+	const al_report_doc *doc;
+} html_table;
+
+static void html_begin(void *ctx, const char *const *headers, size_t n)
+{
+	FILE *out = ((html_table *)ctx)->out;
+	fputs("<table><thead><tr>", out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "<th>%s</th>", headers[i]);
+	fputs("</tr></thead><tbody>\n", out);
+}
+
+static void html_row(void *ctx, const al_cell *cells, size_t n)
+{
+	const html_table *t = ctx;
+	fputs("<tr>", t->out);
+	for (size_t i = 0; i < n; i++) {
+		const al_cell *c = &cells[i];
+		fputs("<td>", t->out);
+		if (c->kind == AL_CELL_TEXT) {
+			esc(t->out, c->text);
+		} else if (c->kind == AL_CELL_CODE) {
+			fputs("<code>", t->out);
+			esc(t->out, c->text);
+			fputs("</code>", t->out);
+		} else if (c->kind == AL_CELL_WORDS) {
+			fputs(c->text, t->out);
+		} else if (c->kind == AL_CELL_LEVEL) {
+			if (c->level == AL_LEVEL_OFF)
+				fputs("off", t->out);
+			else
+				level_tag(t->out, c->level);
+		} else {
+			component_name(t->out, t->doc, c->component);
+		}
+		fputs("</td>", t->out);
+	}
+	fputs("</tr>\n", t->out);
+}
+
+static void html_end(void *ctx)
+{
+	fputs("</tbody></table>\n", ((html_table *)ctx)->out);
 }
 
 static void location(FILE *out, const char *path, unsigned line)
@@ -274,31 +323,10 @@ static void matrix_section(FILE *out, const al_report_doc *doc)
 		        al_report_language_count(doc->matrix, (al_language)l));
 	fprintf(out, "<td class=\"num\">%zu</td></tr>\n</tbody></table>\n", doc->services.len);
 
-	fputs("<h3>The guideline</h3>\n<p>" AL_REPORT_GUIDELINE " The rules:</p>\n"
-	      "<table><thead><tr><th>rule</th><th>level</th><th>when</th><th>what</th>"
-	      "<th>rationale</th></tr></thead><tbody>\n",
-	      out);
-	const al_ruleset *rules = doc->result->rules;
-	for (size_t i = 0; rules && i < rules->rules.len; i++) {
-		const al_rule *r = rules->rules.items[i];
-		fputs("<tr><td><code>", out);
-		esc(out, r->id);
-		fputs("</code></td><td>", out);
-		if (r->level == AL_LEVEL_OFF)
-			fputs("off", out);
-		else
-			level_tag(out, r->level);
-		fputs("</td><td>", out);
-		char *when = al_report_rule_when(r);
-		fputs(when, out);
-		free(when);
-		fputs("</td><td>", out);
-		esc(out, r->title);
-		fputs("</td><td>", out);
-		esc(out, r->rationale);
-		fputs("</td></tr>\n", out);
-	}
-	fputs("</tbody></table>\n</section>\n", out);
+	fputs("<h3>The guideline</h3>\n<p>" AL_REPORT_GUIDELINE " The rules:</p>\n", out);
+	html_table t = {out, doc};
+	al_table_rules(doc, &(al_table_out){html_begin, html_row, html_end, &t});
+	fputs("</section>\n", out);
 }
 
 static void role_lang(FILE *out, const al_component *c)
@@ -309,22 +337,8 @@ static void role_lang(FILE *out, const al_component *c)
 
 static void finding_rows(FILE *out, const al_report_doc *doc, const al_vec *findings)
 {
-	fputs("<table><thead><tr><th>level</th><th>rule</th><th>service</th><th>message</th>"
-	      "</tr></thead><tbody>\n",
-	      out);
-	for (size_t i = 0; i < findings->len; i++) {
-		const al_finding *f = findings->items[i];
-		fputs("<tr><td>", out);
-		level_tag(out, f->level);
-		fputs("</td><td><code>", out);
-		esc(out, f->rule);
-		fputs("</code></td><td>", out);
-		component_name(out, doc, f->component);
-		fputs("</td><td>", out);
-		esc(out, f->message);
-		fputs("</td></tr>\n", out);
-	}
-	fputs("</tbody></table>\n", out);
+	html_table t = {out, doc};
+	al_table_findings(findings, &(al_table_out){html_begin, html_row, html_end, &t});
 }
 
 static void since_section(FILE *out, const al_report_doc *doc)

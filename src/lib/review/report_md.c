@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "report_doc.h"
+#include "report_table.h"
 #include "report_md_fit.h"
 #include "plural.h"
 #include "rules.h"
@@ -130,6 +131,45 @@ static const char *level_mark(al_level level)
 static void level_word(FILE *out, al_level level)
 {
 	fprintf(out, "%s %s", level_mark(level), al_level_name(level));
+}
+
+/* Tables (report_table.h) as pipe tables; ctx is the FILE. */
+static void md_begin(void *ctx, const char *const *headers, size_t n)
+{
+	FILE *out = ctx;
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "| %s ", headers[i]);
+	fputs("|\n", out);
+	for (size_t i = 0; i < n; i++)
+		fputs("|---", out);
+	fputs("|\n", out);
+}
+
+static void md_row(void *ctx, const al_cell *cells, size_t n)
+{
+	FILE *out = ctx;
+	for (size_t i = 0; i < n; i++) {
+		const al_cell *c = &cells[i];
+		fputs(i ? " | " : "| ", out);
+		if (c->kind == AL_CELL_TEXT)
+			md_text(out, c->text);
+		else if (c->kind == AL_CELL_CODE)
+			md_cell(out, c->text);
+		else if (c->kind == AL_CELL_WORDS)
+			fputs(c->text, out);
+		else if (c->kind == AL_CELL_LEVEL && c->level == AL_LEVEL_OFF)
+			fputs("off", out);
+		else if (c->kind == AL_CELL_LEVEL)
+			level_word(out, c->level);
+		else
+			md_cell(out, c->component->id);
+	}
+	fputs(" |\n", out);
+}
+
+static void md_end(void *ctx)
+{
+	fputc('\n', ctx);
 }
 
 static void summary(FILE *out, const al_report_doc *doc)
@@ -285,30 +325,8 @@ static void matrix(FILE *out, const al_report_doc *doc)
 	fprintf(out, "| **total** | %zu | %zu | %zu |\n\n",
 	        al_report_language_count(doc->matrix, AL_LANG_GO),
 	        al_report_language_count(doc->matrix, AL_LANG_RUST), doc->services.len);
-	fputs("**The guideline**: " AL_REPORT_GUIDELINE "\n\n"
-	      "| rule | level | when | what | rationale |\n|---|---|---|---|---|\n",
-	      out);
-	const al_ruleset *rules = doc->result->rules;
-	for (size_t i = 0; rules && i < rules->rules.len; i++) {
-		const al_rule *r = rules->rules.items[i];
-		fputs("| ", out);
-		md_cell(out, r->id);
-		fputs(" | ", out);
-		if (r->level == AL_LEVEL_OFF)
-			fputs("off", out);
-		else
-			level_word(out, r->level);
-		fputs(" | ", out);
-		char *when = al_report_rule_when(r);
-		fputs(when, out);
-		free(when);
-		fputs(" | ", out);
-		md_text(out, r->title);
-		fputs(" | ", out);
-		md_text(out, r->rationale);
-		fputs(" |\n", out);
-	}
-	fputc('\n', out);
+	fputs("**The guideline**: " AL_REPORT_GUIDELINE "\n\n", out);
+	al_table_rules(doc, &(al_table_out){md_begin, md_row, md_end, out});
 }
 
 static void role_lang(FILE *out, const al_component *c)
@@ -318,20 +336,7 @@ static void role_lang(FILE *out, const al_component *c)
 
 static void finding_table(FILE *out, const al_vec *findings)
 {
-	fputs("| level | rule | service | message |\n|---|---|---|---|\n", out);
-	for (size_t i = 0; i < findings->len; i++) {
-		const al_finding *f = findings->items[i];
-		fputs("| ", out);
-		level_word(out, f->level);
-		fputs(" | ", out);
-		md_cell(out, f->rule);
-		fputs(" | ", out);
-		md_cell(out, f->component->id);
-		fputs(" | ", out);
-		md_text(out, f->message);
-		fputs(" |\n", out);
-	}
-	fputc('\n', out);
+	al_table_findings(findings, &(al_table_out){md_begin, md_row, md_end, out});
 }
 
 static void since(FILE *out, const al_report_doc *doc)
