@@ -5,11 +5,9 @@
 #ifndef AL_REPORT_H
 #define AL_REPORT_H
 
-#include <cjson/cJSON.h>
 #include <stdio.h>
 
 #include "archlint.h"
-#include "utf8.h"
 
 /* How the text findings are shown: colour (ANSI, for a terminal) and a width to wrap a
  * finding's message at (0: never, one finding per line for editors and log parsers). */
@@ -22,9 +20,7 @@ typedef struct {
 void al_report_text(FILE *out, const al_result *result, const al_text_style *style);
 /* The discovered components as an aligned table. */
 void al_report_components_text(FILE *out, const al_result *result);
-/* The JSON contract (see README): version, tool, source, components, findings. The caller
- * frees the document with cJSON_Delete. */
-cJSON *al_report_json_doc(const al_result *result);
+/* The JSON contract (see README): version, tool, source, components, findings. */
 void al_report_json(FILE *out, const al_result *result);
 /* SARIF 2.1.0 (GitHub code scanning): rules with help, one result per finding with the
  * evidence as related locations, suppressions for accepted findings. */

@@ -125,8 +125,7 @@ int al_cmd_check(al_cli_options *opts)
 			exit_code = AL_EXIT_FINDINGS;
 	}
 	if (result->incomplete && !opts->allow_incomplete && opts->fail_on != AL_LEVEL_OFF) {
-		/* a part not read may hide a finding: the gate does not pass on what it did not see
-		 */
+		/* a part not read may hide a finding: the gate passes nothing it did not see */
 		if (!opts->quiet)
 			fprintf(stderr, "archlint: the run is incomplete: the gate fails "
 			                "(--allow-incomplete judges it on its findings alone)\n");

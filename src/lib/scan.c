@@ -186,8 +186,7 @@ static int extract_and_discover(al_scan *scan)
 	                        &scan->facts.go_files,
 	                        &scan->facts.rust_files,
 	                        &scan->cargo};
-	if (!err)
-		err = al_discover_go(&scan->found, &in);
+	err = al_discover_go(&scan->found, &in);
 	if (!err)
 		err = al_discover_rust(&scan->found, &in);
 	if (!err)

@@ -10,6 +10,7 @@
 #include "json.h"
 #include "plural.h"
 #include "report.h"
+#include "report_json.h"
 #include "verdict_lines.h"
 
 /* "label" then one of the verdict's answers, escaped, on one line. */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "utf8.h"
 #include "rules.h"
 #include "plural.h"
 

@@ -10,6 +10,7 @@
 
 #include "json.h"
 #include "report.h"
+#include "utf8.h"
 #include "rules.h"
 
 static const char *severity(al_level level)

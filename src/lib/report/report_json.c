@@ -9,6 +9,7 @@
 
 #include "json.h"
 #include "report.h"
+#include "report_json.h"
 
 static void add_number(cJSON *obj, const char *key, double v)
 {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "report.h"
+#include "utf8.h"
 #include "rules.h"
 
 static void xml_escape(FILE *out, const char *s, int attribute)

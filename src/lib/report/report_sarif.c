@@ -17,6 +17,7 @@
 
 #include "json.h"
 #include "report.h"
+#include "utf8.h"
 #include "rules.h"
 #include "path.h"
 

@@ -13,6 +13,7 @@
 
 #include "json.h"
 #include "report.h"
+#include "report_json.h"
 #include "report_doc.h"
 #include "rules.h"
 
