@@ -97,6 +97,19 @@ static const al_evidence *evidence_of(const al_component *c, const char *signal)
 	return NULL;
 }
 
+/* The weight rules/ gives the signal id. */
+static double signal_weight(const fixture *f, const char *id)
+{
+	const al_vec *signals = &f->result->rules->signals;
+	for (size_t i = 0; i < signals->len; i++) {
+		const al_signal *s = signals->items[i];
+		if (strcmp(s->id, id) == 0)
+			return s->weight;
+	}
+	fail_msg("no signal %s", id);
+	return NAN;
+}
+
 static double feature(const al_component *c, const char *name)
 {
 	for (size_t i = 0; i < c->features.len; i++) {
@@ -157,15 +170,9 @@ static void a_hit_counts_by_its_distance(void **state)
 	assert_int_equal(one->distance, 1);
 	assert_int_equal(two->distance, 2);
 	assert_string_equal(two->path, "internal/deep/lib.go");
-	const al_signal *s = NULL;
-	for (size_t i = 0; i < f->result->rules->signals.len && !s; i++)
-		if (strcmp(((al_signal *)f->result->rules->signals.items[i])->id,
-		           "go.import.storage-engine") == 0)
-			s = f->result->rules->signals.items[i];
-	assert_non_null(s);
-	assert_true(fabs(one->weight - round2(s->weight * t->dependency_factor)) < 1e-9);
-	assert_true(fabs(two->weight - round2(s->weight * t->dependency_factor * t->depth_decay)) <
-	            1e-9);
+	double w = signal_weight(f, "go.import.storage-engine");
+	assert_true(fabs(one->weight - round2(w * t->dependency_factor)) < 1e-9);
+	assert_true(fabs(two->weight - round2(w * t->dependency_factor * t->depth_decay)) < 1e-9);
 	assert_true(two->weight < one->weight);
 }
 
@@ -188,7 +195,7 @@ static void shared_plumbing_counts_least(void **state)
 	const al_evidence *e = evidence_of(a->component, "go.import.storage-engine");
 	assert_non_null(e);
 	assert_true(t->shared_factor < 1);
-	double alone = 4 * t->dependency_factor; /* the signal's weight is 4 (rules/) */
+	double alone = signal_weight(f, "go.import.storage-engine") * t->dependency_factor;
 	assert_true(fabs(e->weight - round2(alone * t->shared_factor)) < 1e-9);
 }
 
