@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "report_doc.h"
-#include "report_table.h"
+#include "report_walk.h"
 #include "rules.h"
 
 #define MAX_EVIDENCE 8
@@ -145,52 +145,153 @@ static void component_name(FILE *out, const al_report_doc *doc, const al_compone
 	fputs("</code>", out);
 }
 
-/* Tables (report_table.h) as <table>, a cell's kind deciding its markup. */
+static void role_lang(FILE *out, const al_component *c)
+{
+	lang_tag(out, c->language);
+	fprintf(out, " %s", al_role_name(c->role));
+}
+
+/* A service's findings: a level tag (or "accepted") and the rule of each. */
+static void finding_tags(FILE *out, const al_report_service *s)
+{
+	for (size_t k = 0; k < s->findings.len; k++) {
+		const al_finding *f = s->findings.items[k];
+		if (k)
+			fputs(" ", out);
+		if (f->suppressed)
+			fputs("<span class=\"lvl accepted\">accepted</span>", out);
+		else
+			level_tag(out, f->level);
+		fputs(" ", out);
+		esc(out, f->rule);
+	}
+}
+
+/* The walk (report_walk.h) as HTML, a piece's kind deciding its markup. */
 typedef struct {
 	FILE *out;
 	const al_report_doc *doc;
-} html_table;
+} html_render;
 
-static void html_begin(void *ctx, const char *const *headers, size_t n)
+static void html_run(const html_render *h, const al_cell *c)
 {
-	FILE *out = ((html_table *)ctx)->out;
+	FILE *out = h->out;
+	switch (c->kind) {
+	case AL_CELL_TEXT:
+		if (c->lead)
+			fputs(c->lead, out);
+		esc(out, c->text);
+		break;
+	case AL_CELL_CODE:
+		fputs("<code>", out);
+		esc(out, c->text);
+		fputs("</code>", out);
+		break;
+	case AL_CELL_WORDS:
+	case AL_CELL_NUMBER:
+	case AL_CELL_DATE:
+		fputs(c->text, out);
+		break;
+	case AL_CELL_LEVEL:
+		if (c->level == AL_LEVEL_OFF)
+			fputs("off", out);
+		else
+			level_tag(out, c->level);
+		break;
+	case AL_CELL_LANGUAGE:
+		lang_tag(out, c->language);
+		break;
+	case AL_CELL_SERVICE:
+		component_name(out, h->doc, c->component);
+		break;
+	case AL_CELL_ROLE_LANG:
+		role_lang(out, c->component);
+		break;
+	case AL_CELL_FINDINGS:
+		finding_tags(out, c->service);
+		break;
+	}
+}
+
+static void html_runs(const html_render *h, const al_cell *runs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		html_run(h, &runs[i]);
+}
+
+static void html_section_begin(void *ctx, const char *anchor)
+{
+	fprintf(((html_render *)ctx)->out, "<section id=\"%s\">\n", anchor);
+}
+
+static void html_section_end(void *ctx)
+{
+	fputs("</section>\n", ((html_render *)ctx)->out);
+}
+
+static void html_heading(void *ctx, int level, const al_cell *runs, size_t n)
+{
+	const html_render *h = ctx;
+	fprintf(h->out, "<h%d>", level);
+	html_runs(h, runs, n);
+	fprintf(h->out, "</h%d>\n", level);
+}
+
+static void html_para(void *ctx, al_para_kind kind, const al_cell *runs, size_t n)
+{
+	static const char *const classes[] = {"meta", "none", "caption"};
+	const html_render *h = ctx;
+	fprintf(h->out, "<p class=\"%s\">", classes[kind]);
+	html_runs(h, runs, n);
+	fputs("</p>\n", h->out);
+}
+
+static void html_chart(void *ctx, al_chart chart)
+{
+	const html_render *h = ctx;
+	if (chart == AL_CHART_HISTORY)
+		al_report_history_svg(h->out, h->doc);
+}
+
+static void html_table_begin(void *ctx, const al_column *columns, size_t n)
+{
+	FILE *out = ((html_render *)ctx)->out;
 	fputs("<table><thead><tr>", out);
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "<th>%s</th>", headers[i]);
+		fprintf(out, columns[i].numeric ? "<th class=\"num\">%s</th>" : "<th>%s</th>",
+		        columns[i].title);
 	fputs("</tr></thead><tbody>\n", out);
 }
 
-static void html_row(void *ctx, const al_cell *cells, size_t n)
+static void html_table_row(void *ctx, const al_cell *cells, size_t n)
 {
-	const html_table *t = ctx;
-	fputs("<tr>", t->out);
+	const html_render *h = ctx;
+	fputs("<tr>", h->out);
 	for (size_t i = 0; i < n; i++) {
 		const al_cell *c = &cells[i];
-		fputs("<td>", t->out);
-		if (c->kind == AL_CELL_TEXT) {
-			esc(t->out, c->text);
-		} else if (c->kind == AL_CELL_CODE) {
-			fputs("<code>", t->out);
-			esc(t->out, c->text);
-			fputs("</code>", t->out);
-		} else if (c->kind == AL_CELL_WORDS) {
-			fputs(c->text, t->out);
-		} else if (c->kind == AL_CELL_LEVEL) {
-			if (c->level == AL_LEVEL_OFF)
-				fputs("off", t->out);
-			else
-				level_tag(t->out, c->level);
-		} else {
-			component_name(t->out, t->doc, c->component);
-		}
-		fputs("</td>", t->out);
+		if (c->span > 1)
+			fprintf(h->out, "<td colspan=\"%u\">", c->span);
+		else
+			fputs(c->kind == AL_CELL_NUMBER ? "<td class=\"num\">"
+			      : c->kind == AL_CELL_DATE ? "<td class=\"date\">"
+			                                : "<td>",
+			      h->out);
+		html_run(h, c);
+		fputs("</td>", h->out);
 	}
-	fputs("</tr>\n", t->out);
+	fputs("</tr>\n", h->out);
 }
 
-static void html_end(void *ctx)
+static void html_table_end(void *ctx)
 {
-	fputs("</tbody></table>\n", ((html_table *)ctx)->out);
+	fputs("</tbody></table>\n", ((html_render *)ctx)->out);
+}
+
+static al_render html_renderer(html_render *h)
+{
+	return (al_render){html_section_begin, html_section_end, html_heading,
+	                   html_para,          html_chart,       html_table_begin,
+	                   html_table_row,     html_table_end,   h};
 }
 
 static void location(FILE *out, const char *path, unsigned line)
@@ -324,167 +425,10 @@ static void matrix_section(FILE *out, const al_report_doc *doc)
 	fprintf(out, "<td class=\"num\">%zu</td></tr>\n</tbody></table>\n", doc->services.len);
 
 	fputs("<h3>The guideline</h3>\n<p>" AL_REPORT_GUIDELINE " The rules:</p>\n", out);
-	html_table t = {out, doc};
-	al_table_rules(doc, &(al_table_out){html_begin, html_row, html_end, &t});
+	html_render h = {out, doc};
+	const al_render render = html_renderer(&h);
+	al_walk_rules(doc, &render);
 	fputs("</section>\n", out);
-}
-
-static void role_lang(FILE *out, const al_component *c)
-{
-	lang_tag(out, c->language);
-	fprintf(out, " %s", al_role_name(c->role));
-}
-
-static void finding_rows(FILE *out, const al_report_doc *doc, const al_vec *findings)
-{
-	html_table t = {out, doc};
-	al_table_findings(findings, &(al_table_out){html_begin, html_row, html_end, &t});
-}
-
-static void since_section(FILE *out, const al_report_doc *doc)
-{
-	fputs("<section id=\"since\">\n<h2>Changes since <code>", out);
-	esc(out, doc->since);
-	fputs("</code></h2>\n<p class=\"meta\">compared with commit <code>", out);
-	esc(out, doc->base->commit ? doc->base->commit : "?");
-	fprintf(out, "</code>: %zu services then, %zu now.</p>\n", doc->base->components.len,
-	        doc->result->components.len);
-	int any = 0;
-	for (int kind = AL_CHANGE_ADDED; kind <= AL_CHANGE_LANGUAGE; kind++) {
-		size_t n = al_report_change_count(doc, (al_change_kind)kind);
-		if (!n)
-			continue;
-		any = 1;
-		fprintf(out, "<h3>%s (%zu)</h3>\n<table><thead><tr><th>service</th>",
-		        al_report_change_title((al_change_kind)kind), n);
-		fputs(kind == AL_CHANGE_ADDED || kind == AL_CHANGE_REMOVED
-		          ? "<th>language, role</th>"
-		          : "<th>before</th><th>now</th>",
-		      out);
-		fputs("</tr></thead><tbody>\n", out);
-		for (size_t i = 0; i < doc->changes.len; i++) {
-			const al_report_change *ch = doc->changes.items[i];
-			if (ch->kind != (al_change_kind)kind)
-				continue;
-			fputs("<tr><td>", out);
-			component_name(out, doc, ch->after ? ch->after : ch->before);
-			fputs("</td>", out);
-			if (ch->before && ch->after) {
-				fputs("<td>", out);
-				role_lang(out, ch->before);
-				fputs("</td><td>", out);
-				role_lang(out, ch->after);
-				fputs("</td>", out);
-			} else {
-				fputs("<td>", out);
-				role_lang(out, ch->after ? ch->after : ch->before);
-				fputs("</td>", out);
-			}
-			fputs("</tr>\n", out);
-		}
-		fputs("</tbody></table>\n", out);
-	}
-	if (doc->added.len) {
-		any = 1;
-		fprintf(out, "<h3>Findings added (%zu)</h3>\n", doc->added.len);
-		finding_rows(out, doc, &doc->added);
-	}
-	if (doc->resolved.len) {
-		any = 1;
-		fprintf(out, "<h3>Findings resolved (%zu)</h3>\n", doc->resolved.len);
-		finding_rows(out, doc, &doc->resolved);
-		for (size_t i = 0; i < doc->resolved.len; i++) {
-			const al_finding *f = doc->resolved.items[i];
-			const al_finding *now = al_report_find_finding(doc->result, f->fingerprint);
-			if (!now || !now->suppressed)
-				continue;
-			fputs("<p class=\"caption\"><code>", out);
-			esc(out, f->rule);
-			fputs("</code> of ", out);
-			component_name(out, doc, now->component);
-			fprintf(out, " is still there, accepted (%s): ",
-			        al_suppress_kind_name(now->suppressed->kind));
-			esc(out, now->suppressed->reason);
-			fputs("</p>\n", out);
-		}
-	}
-	if (!any)
-		fputs("<p class=\"none\">No service was added, removed or reclassified, and no "
-		      "finding changed.</p>\n",
-		      out);
-	fputs("</section>\n", out);
-}
-
-static void history_section(FILE *out, const al_report_doc *doc)
-{
-	char *intro = al_report_history_intro(doc);
-	fprintf(out, "<section id=\"history\">\n<h2>History</h2>\n<p class=\"meta\">%s", intro);
-	free(intro);
-	fputs(", oldest first: how many services of each role are written in Go and in "
-	      "Rust.</p>\n",
-	      out);
-	al_report_history_svg(out, doc);
-	fputs("<table><thead><tr><th>commit</th><th>date</th><th>subject</th>"
-	      "<th class=\"num\">services</th><th class=\"num\">data path Go</th>"
-	      "<th class=\"num\">data path Rust</th><th class=\"num\">control plane Go</th>"
-	      "<th class=\"num\">control plane Rust</th><th class=\"num\">tool</th>"
-	      "<th class=\"num\">unclassified</th><th class=\"num\">findings</th></tr></thead>"
-	      "<tbody>\n",
-	      out);
-	for (size_t i = 0; i < doc->history.len; i++) {
-		const al_report_point *p = doc->history.items[i];
-		char date[AL_REPORT_DATE_SIZE];
-		al_report_date(date, p->time);
-		fprintf(out, "<tr><td><code>%.12s</code></td><td class=\"date\">%s</td><td>",
-		        p->commit, date);
-		esc(out, p->subject);
-		if (p->error) {
-			fputs("</td><td colspan=\"8\">not scanned: ", out);
-			esc(out, p->error);
-			fputs("</td></tr>\n", out);
-			continue;
-		}
-		size_t cols[AL_REPORT_HISTORY_COLS];
-		al_report_history_row(p, cols);
-		fputs("</td>", out);
-		for (size_t k = 0; k < AL_REPORT_HISTORY_COLS; k++)
-			fprintf(out, "<td class=\"num\">%zu</td>", cols[k]);
-		fputs("</tr>\n", out);
-	}
-	fputs("</tbody></table>\n</section>\n", out);
-}
-
-static void service_index(FILE *out, const al_report_doc *doc)
-{
-	fputs("<table><thead><tr><th>service</th><th>language</th><th>role</th>"
-	      "<th class=\"num\">confidence</th><th class=\"num\">files</th>"
-	      "<th class=\"num\">lines</th><th>findings</th></tr></thead><tbody>\n",
-	      out);
-	for (size_t i = 0; i < doc->services.len; i++) {
-		const al_report_service *s = doc->services.items[i];
-		const al_component *c = s->component;
-		fputs("<tr><td>", out);
-		service_link(out, s);
-		fputs("</td><td>", out);
-		lang_tag(out, c->language);
-		fprintf(out,
-		        "</td><td>%s</td><td class=\"num\">%.2f</td><td class=\"num\">%zu</td>"
-		        "<td class=\"num\">%zu</td><td>",
-		        al_role_name(c->role), c->confidence, s->files, s->lines);
-		for (size_t k = 0; k < s->findings.len; k++) {
-			const al_finding *f = s->findings.items[k];
-			if (k)
-				fputs(" ", out);
-			if (f->suppressed)
-				fputs("<span class=\"lvl accepted\">accepted</span>", out);
-			else
-				level_tag(out, f->level);
-			fputs(" ", out);
-			esc(out, f->rule);
-		}
-		fputs("</td></tr>\n", out);
-	}
-	fputs("</tbody></table>\n", out);
 }
 
 static void service_card(FILE *out, const al_report_doc *doc, const al_report_service *s)
@@ -678,15 +622,17 @@ void al_report_html(FILE *out, const al_report_doc *doc)
 	fputs(" \xC2\xB7 <a href=\"#services\">services</a></nav>\n", out);
 	map_section(out, doc);
 	matrix_section(out, doc);
+	html_render h = {out, doc};
+	const al_render render = html_renderer(&h);
 	if (doc->base)
-		since_section(out, doc);
+		al_walk_since(doc, &render);
 	if (doc->history_asked)
-		history_section(out, doc);
+		al_walk_history(doc, &render);
 	fputs("<section id=\"services\">\n<h2>Services</h2>\n", out);
 	if (!doc->services.len)
 		fputs("<p class=\"none\">No Go or Rust service was found.</p>\n", out);
 	else
-		service_index(out, doc);
+		al_walk_service_index(doc, &render);
 	for (size_t i = 0; i < doc->services.len; i++)
 		service_card(out, doc, doc->services.items[i]);
 	fputs("</section>\n<footer>Written by archlint " AL_VERSION

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "report_doc.h"
-#include "report_table.h"
+#include "report_walk.h"
 #include "report_md_fit.h"
 #include "plural.h"
 #include "rules.h"
@@ -133,43 +133,129 @@ static void level_word(FILE *out, al_level level)
 	fprintf(out, "%s %s", level_mark(level), al_level_name(level));
 }
 
-/* Tables (report_table.h) as pipe tables; ctx is the FILE. */
-static void md_begin(void *ctx, const char *const *headers, size_t n)
+static void role_lang(FILE *out, const al_component *c)
+{
+	fprintf(out, "%s, %s", al_report_language_title(c->language), al_role_name(c->role));
+}
+
+/* A service's findings: a level mark (a check mark when accepted) and the rule of each. */
+static void finding_marks(FILE *out, const al_report_service *s)
+{
+	for (size_t k = 0; k < s->findings.len; k++) {
+		const al_finding *f = s->findings.items[k];
+		fprintf(out, "%s%s ", k ? " " : "",
+		        f->suppressed ? "\xE2\x9C\x93" : level_mark(f->level));
+		md_text(out, f->rule);
+		if (f->suppressed)
+			fputs(" (accepted)", out);
+	}
+}
+
+/* The walk (report_walk.h) as Markdown; ctx is the FILE. In a table cell code escapes
+ * its '|'. */
+static void md_run(FILE *out, const al_cell *c, int in_table)
+{
+	switch (c->kind) {
+	case AL_CELL_TEXT:
+		if (c->lead)
+			fputs(c->lead, out);
+		md_text(out, c->text);
+		break;
+	case AL_CELL_CODE:
+		code_span(out, c->text, in_table);
+		break;
+	case AL_CELL_WORDS:
+	case AL_CELL_NUMBER:
+	case AL_CELL_DATE:
+		fputs(c->text, out);
+		break;
+	case AL_CELL_LEVEL:
+		if (c->level == AL_LEVEL_OFF)
+			fputs("off", out);
+		else
+			level_word(out, c->level);
+		break;
+	case AL_CELL_LANGUAGE:
+		fputs(al_report_language_title(c->language), out);
+		break;
+	case AL_CELL_SERVICE:
+		code_span(out, c->component->id, in_table);
+		break;
+	case AL_CELL_ROLE_LANG:
+		role_lang(out, c->component);
+		break;
+	case AL_CELL_FINDINGS:
+		finding_marks(out, c->service);
+		break;
+	}
+}
+
+static void md_section_begin(void *ctx, const char *anchor)
+{
+	(void)ctx, (void)anchor; /* a heading is its own anchor */
+}
+
+static void md_section_end(void *ctx)
+{
+	(void)ctx;
+}
+
+static void md_heading(void *ctx, int level, const al_cell *runs, size_t n)
+{
+	FILE *out = ctx;
+	for (int i = 0; i < level; i++)
+		fputc('#', out);
+	fputc(' ', out);
+	for (size_t i = 0; i < n; i++)
+		md_run(out, &runs[i], 0);
+	fputs("\n\n", out);
+}
+
+static void md_para(void *ctx, al_para_kind kind, const al_cell *runs, size_t n)
+{
+	(void)kind;
+	for (size_t i = 0; i < n; i++)
+		md_run(ctx, &runs[i], 0);
+	fputs("\n\n", ctx);
+}
+
+static void md_chart(void *ctx, al_chart chart)
+{
+	(void)ctx, (void)chart; /* the history is its table */
+}
+
+static void md_table_begin(void *ctx, const al_column *columns, size_t n)
 {
 	FILE *out = ctx;
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "| %s ", headers[i]);
+		fprintf(out, "| %s ", columns[i].title);
 	fputs("|\n", out);
 	for (size_t i = 0; i < n; i++)
-		fputs("|---", out);
+		fputs(columns[i].numeric ? "|---:" : "|---", out);
 	fputs("|\n", out);
 }
 
-static void md_row(void *ctx, const al_cell *cells, size_t n)
+static void md_table_row(void *ctx, const al_cell *cells, size_t n)
 {
 	FILE *out = ctx;
 	for (size_t i = 0; i < n; i++) {
-		const al_cell *c = &cells[i];
 		fputs(i ? " | " : "| ", out);
-		if (c->kind == AL_CELL_TEXT)
-			md_text(out, c->text);
-		else if (c->kind == AL_CELL_CODE)
-			md_cell(out, c->text);
-		else if (c->kind == AL_CELL_WORDS)
-			fputs(c->text, out);
-		else if (c->kind == AL_CELL_LEVEL && c->level == AL_LEVEL_OFF)
-			fputs("off", out);
-		else if (c->kind == AL_CELL_LEVEL)
-			level_word(out, c->level);
-		else
-			md_cell(out, c->component->id);
+		md_run(out, &cells[i], 1);
+		for (unsigned k = 1; k < cells[i].span; k++)
+			fputs(" |", out);
 	}
 	fputs(" |\n", out);
 }
 
-static void md_end(void *ctx)
+static void md_table_end(void *ctx)
 {
 	fputc('\n', ctx);
+}
+
+static al_render md_renderer(FILE *out)
+{
+	return (al_render){md_section_begin, md_section_end, md_heading,   md_para, md_chart,
+	                   md_table_begin,   md_table_row,   md_table_end, out};
 }
 
 static void summary(FILE *out, const al_report_doc *doc)
@@ -326,100 +412,8 @@ static void matrix(FILE *out, const al_report_doc *doc)
 	        al_report_language_count(doc->matrix, AL_LANG_GO),
 	        al_report_language_count(doc->matrix, AL_LANG_RUST), doc->services.len);
 	fputs("**The guideline**: " AL_REPORT_GUIDELINE "\n\n", out);
-	al_table_rules(doc, &(al_table_out){md_begin, md_row, md_end, out});
-}
-
-static void role_lang(FILE *out, const al_component *c)
-{
-	fprintf(out, "%s, %s", al_report_language_title(c->language), al_role_name(c->role));
-}
-
-static void finding_table(FILE *out, const al_vec *findings)
-{
-	al_table_findings(findings, &(al_table_out){md_begin, md_row, md_end, out});
-}
-
-static void since(FILE *out, const al_report_doc *doc)
-{
-	fputs("## Changes since ", out);
-	md_code(out, doc->since);
-	fputs("\n\ncompared with commit ", out);
-	md_code(out, doc->base->commit ? doc->base->commit : "?");
-	fprintf(out, ": %zu services then, %zu now.\n\n", doc->base->components.len,
-	        doc->result->components.len);
-	int any = 0;
-	for (int kind = AL_CHANGE_ADDED; kind <= AL_CHANGE_LANGUAGE; kind++) {
-		size_t n = al_report_change_count(doc, (al_change_kind)kind);
-		if (!n)
-			continue;
-		any = 1;
-		fprintf(out, "### %s (%zu)\n\n", al_report_change_title((al_change_kind)kind), n);
-		int two = kind == AL_CHANGE_ROLE || kind == AL_CHANGE_LANGUAGE;
-		fputs(two ? "| service | before | now |\n|---|---|---|\n"
-		          : "| service | language, role |\n|---|---|\n",
-		      out);
-		for (size_t i = 0; i < doc->changes.len; i++) {
-			const al_report_change *ch = doc->changes.items[i];
-			if (ch->kind != (al_change_kind)kind)
-				continue;
-			fputs("| ", out);
-			md_cell(out, ch->after ? ch->after->id : ch->before->id);
-			fputs(" | ", out);
-			if (two) {
-				role_lang(out, ch->before);
-				fputs(" | ", out);
-				role_lang(out, ch->after);
-			} else {
-				role_lang(out, ch->after ? ch->after : ch->before);
-			}
-			fputs(" |\n", out);
-		}
-		fputc('\n', out);
-	}
-	if (doc->added.len) {
-		any = 1;
-		fprintf(out, "### Findings added (%zu)\n\n", doc->added.len);
-		finding_table(out, &doc->added);
-	}
-	if (doc->resolved.len) {
-		any = 1;
-		fprintf(out, "### Findings resolved (%zu)\n\n", doc->resolved.len);
-		finding_table(out, &doc->resolved);
-	}
-	if (!any)
-		fputs("No service was added, removed or reclassified, and no finding changed.\n\n",
-		      out);
-}
-
-static void history(FILE *out, const al_report_doc *doc)
-{
-	char *intro = al_report_history_intro(doc);
-	fprintf(out, "## History\n\n%s", intro);
-	free(intro);
-	fputs(", oldest first: services per role and language.\n\n"
-	      "| commit | date | subject | services | data path Go | data path Rust | "
-	      "control plane Go | control plane Rust | tool | unclassified | findings |\n"
-	      "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-	      out);
-	for (size_t i = 0; i < doc->history.len; i++) {
-		const al_report_point *p = doc->history.items[i];
-		char date[AL_REPORT_DATE_SIZE];
-		al_report_date(date, p->time);
-		fprintf(out, "| `%.12s` | %s | ", p->commit, date);
-		md_text(out, p->subject);
-		if (p->error) {
-			fputs(" | not scanned: ", out);
-			md_text(out, p->error);
-			fputs(" | | | | | | | |\n", out);
-			continue;
-		}
-		size_t cols[AL_REPORT_HISTORY_COLS];
-		al_report_history_row(p, cols);
-		for (size_t k = 0; k < AL_REPORT_HISTORY_COLS; k++)
-			fprintf(out, " | %zu", cols[k]);
-		fputs(" |\n", out);
-	}
-	fputc('\n', out);
+	const al_render render = md_renderer(out);
+	al_walk_rules(doc, &render);
 }
 
 static void service(FILE *out, const al_report_doc *doc, const al_report_service *s)
@@ -562,8 +556,9 @@ static void open_findings(FILE *out, const al_report_doc *doc)
 		fprintf(out, "## Open before this change (%zu)\n\n", open.len);
 	else
 		fprintf(out, "## Open findings (%zu)\n\n", open.len);
+	const al_render render = md_renderer(out);
 	if (open.len)
-		finding_table(out, &open);
+		al_walk_findings(&open, &render);
 	else
 		fputs("No finding is open.\n\n", out);
 	al_vec_dispose(&open);
@@ -576,28 +571,17 @@ static void service_table(FILE *out, const al_report_doc *doc)
 		fputs("No Go or Rust service was found.\n\n", out);
 		return;
 	}
-	fputs("| service | language | role | confidence | files | lines | findings |\n"
-	      "|---|---|---|---:|---:|---:|---|\n",
-	      out);
-	for (size_t i = 0; i < doc->services.len; i++) {
-		const al_report_service *s = doc->services.items[i];
-		fputs("| ", out);
-		md_cell(out, s->component->id);
-		fprintf(out, " | %s | %s | %.2f | %zu | %zu | ",
-		        al_report_language_title(s->component->language),
-		        al_role_name(s->component->role), s->component->confidence, s->files,
-		        s->lines);
-		for (size_t k = 0; k < s->findings.len; k++) {
-			const al_finding *f = s->findings.items[k];
-			fprintf(out, "%s%s ", k ? " " : "",
-			        f->suppressed ? "\xE2\x9C\x93" : level_mark(f->level));
-			md_text(out, f->rule);
-			if (f->suppressed)
-				fputs(" (accepted)", out);
-		}
-		fputs(" |\n", out);
-	}
-	fputc('\n', out);
+	const al_render render = md_renderer(out);
+	al_walk_service_index(doc, &render);
+}
+
+/* A part that is one walked section. */
+static void walk_part(al_md_doc *md, const char *what,
+                      void (*walk)(const al_report_doc *, const al_render *),
+                      const al_report_doc *doc)
+{
+	const al_render render = md_renderer(al_md_part(md, what, AL_MD_LINES));
+	walk(doc, &render);
 }
 
 /* The parts in the order a reader needs them: what the change did and what is open
@@ -607,7 +591,7 @@ void al_report_md(FILE *out, const al_report_doc *doc, size_t limit)
 	al_md_doc md = AL_MD_DOC_INIT;
 	summary(al_md_part(&md, "the notices", AL_MD_LINES), doc);
 	if (doc->base)
-		since(al_md_part(&md, "the changes", AL_MD_LINES), doc);
+		walk_part(&md, "the changes", al_walk_since, doc);
 	open_findings(al_md_part(&md, "the open findings", AL_MD_LINES), doc);
 	if (doc->base) {
 		char *fold =
@@ -620,7 +604,7 @@ void al_report_md(FILE *out, const al_report_doc *doc, size_t limit)
 	mermaid(al_md_part(&md, "the map", AL_MD_WHOLE), doc);
 	matrix(al_md_part(&md, "the guideline", AL_MD_WHOLE), doc);
 	if (doc->history_asked)
-		history(al_md_part(&md, "the history", AL_MD_LINES), doc);
+		walk_part(&md, "the history", al_walk_history, doc);
 	service_table(al_md_part(&md, "the service table", AL_MD_LINES), doc);
 	for (size_t i = 0; i < doc->services.len; i++)
 		service(al_md_part(&md, "service sections", AL_MD_WHOLE), doc,
