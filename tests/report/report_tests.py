@@ -576,7 +576,7 @@ def check_escaping(env):
         r = subprocess.run(["cmark-gfm", "--unsafe", "--extension", "table", "--extension", "autolink",
                             "--extension", "strikethrough"], input=md, capture_output=True, check=True)
         p = parse_html(r.stdout)
-        allowed = {"details", "summary", "h1", "h2", "h3", "p", "code", "pre", "strong", "em", "table", "thead", "tbody", "tr",
+        allowed = {"details", "summary", "h1", "h2", "h3", "h4", "p", "code", "pre", "strong", "em", "table", "thead", "tbody", "tr",
                    "th", "td", "ul", "li", "blockquote", "hr", "br"}
         bad = sorted(set(p.tags) - allowed)
         check(not bad, "md renders unexpected elements %s" % bad)

@@ -16,10 +16,6 @@
 #include "report_walk.h"
 #include "rules.h"
 
-#define MAX_EVIDENCE 8
-#define MAX_DIRS 15
-#define MAX_LINKS 24
-
 static const char css[] =
     ":root{--go:#00a3cc;--go-bg:#e2f5fa;--rust:#b7410e;--rust-bg:#fbe8de;--error:#cf222e;"
     "--warning:#b07d00;--note:#0969da;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;"
@@ -183,9 +179,15 @@ static void html_run(const html_render *h, const al_cell *c)
 		esc(out, c->text);
 		break;
 	case AL_CELL_CODE:
+	case AL_CELL_PATH:
 		fputs("<code>", out);
 		esc(out, c->text);
 		fputs("</code>", out);
+		if (c->tail)
+			fputs(c->tail, out);
+		break;
+	case AL_CELL_STRONG:
+		fprintf(out, "<b>%s</b>", c->text);
 		break;
 	case AL_CELL_WORDS:
 	case AL_CELL_NUMBER:
@@ -239,9 +241,10 @@ static void html_heading(void *ctx, int level, const al_cell *runs, size_t n)
 
 static void html_para(void *ctx, al_para_kind kind, const al_cell *runs, size_t n)
 {
-	static const char *const classes[] = {"meta", "none", "caption"};
+	static const char *const opening[] = {"<p class=\"meta\">", "<p class=\"none\">",
+	                                      "<p class=\"caption\">", "<p>"};
 	const html_render *h = ctx;
-	fprintf(h->out, "<p class=\"%s\">", classes[kind]);
+	fputs(opening[kind], h->out);
 	html_runs(h, runs, n);
 	fputs("</p>\n", h->out);
 }
@@ -256,7 +259,17 @@ static void html_chart(void *ctx, al_chart chart)
 static void html_table_begin(void *ctx, const al_column *columns, size_t n)
 {
 	FILE *out = ((html_render *)ctx)->out;
-	fputs("<table><thead><tr>", out);
+	if (n && columns[0].width) {
+		fputs("<table class=\"ev\"><colgroup>", out);
+		for (size_t i = 0; i < n; i++)
+			if (columns[i].width)
+				fprintf(out, "<col style=\"width:%u%%\">", columns[i].width);
+			else
+				fputs("<col>", out);
+		fputs("</colgroup><thead><tr>", out);
+	} else {
+		fputs("<table><thead><tr>", out);
+	}
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, columns[i].numeric ? "<th class=\"num\">%s</th>" : "<th>%s</th>",
 		        columns[i].title);
@@ -274,6 +287,7 @@ static void html_table_row(void *ctx, const al_cell *cells, size_t n)
 		else
 			fputs(c->kind == AL_CELL_NUMBER ? "<td class=\"num\">"
 			      : c->kind == AL_CELL_DATE ? "<td class=\"date\">"
+			      : c->kind == AL_CELL_PATH ? "<td class=\"path\">"
 			                                : "<td>",
 			      h->out);
 		html_run(h, c);
@@ -287,20 +301,79 @@ static void html_table_end(void *ctx)
 	fputs("</tbody></table>\n", ((html_render *)ctx)->out);
 }
 
-static al_render html_renderer(html_render *h)
+static void html_service_begin(void *ctx, const al_report_service *s)
 {
-	return (al_render){html_section_begin, html_section_end, html_heading,
-	                   html_para,          html_chart,       html_table_begin,
-	                   html_table_row,     html_table_end,   h};
+	FILE *out = ((html_render *)ctx)->out;
+	fprintf(out, "<section class=\"svc\" id=\"svc-%zu\">\n<h3>", s->index);
+	lang_tag(out, s->component->language);
+	fputs(" <span class=\"mono\">", out);
+	esc(out, s->component->id);
+	fputs("</span></h3>\n", out);
 }
 
-static void location(FILE *out, const char *path, unsigned line)
+static void html_fields(void *ctx, const al_field *fields, size_t n)
 {
-	fputs("<code>", out);
-	esc(out, path);
-	if (line)
-		fprintf(out, ":%u", line);
-	fputs("</code>", out);
+	const html_render *h = ctx;
+	fputs("<dl>", h->out);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(h->out, "<dt>%s</dt><dd>", fields[i].label);
+		html_runs(h, fields[i].runs, fields[i].n);
+		fputs("</dd>", h->out);
+	}
+	fputs("</dl>\n", h->out);
+}
+
+static void html_finding(void *ctx, const al_finding *f, const al_line *lines, size_t n)
+{
+	const html_render *h = ctx;
+	fprintf(h->out, "<div class=\"finding %s\">",
+	        f->suppressed ? "accepted" : al_level_name(f->level));
+	for (size_t i = 0; i < n; i++) {
+		fputs(lines[i].kind == AL_LINE_WHY ? "<p class=\"why\">" : "<p>", h->out);
+		html_runs(h, lines[i].runs, lines[i].n);
+		fputs("</p>", h->out);
+	}
+	fputs("</div>\n", h->out);
+}
+
+static void html_list_begin(void *ctx)
+{
+	fputs("<ul>", ((html_render *)ctx)->out);
+}
+
+static void html_list_item(void *ctx, const al_cell *runs, size_t n)
+{
+	const html_render *h = ctx;
+	fputs("<li>", h->out);
+	html_runs(h, runs, n);
+	fputs("</li>", h->out);
+}
+
+static void html_list_end(void *ctx)
+{
+	fputs("</ul>\n", ((html_render *)ctx)->out);
+}
+
+static al_render html_renderer(html_render *h)
+{
+	return (al_render){
+	    .section_begin = html_section_begin,
+	    .section_end = html_section_end,
+	    .heading = html_heading,
+	    .para = html_para,
+	    .chart = html_chart,
+	    .service_begin = html_service_begin,
+	    .service_end = html_section_end,
+	    .fields = html_fields,
+	    .finding = html_finding,
+	    .list_begin = html_list_begin,
+	    .list_item = html_list_item,
+	    .list_end = html_list_end,
+	    .table_begin = html_table_begin,
+	    .table_row = html_table_row,
+	    .table_end = html_table_end,
+	    .ctx = h,
+	};
 }
 
 static void plural(FILE *out, size_t n, const char *one, const char *many)
@@ -431,174 +504,6 @@ static void matrix_section(FILE *out, const al_report_doc *doc)
 	fputs("</section>\n", out);
 }
 
-static void service_card(FILE *out, const al_report_doc *doc, const al_report_service *s)
-{
-	const al_component *c = s->component;
-	const al_ruleset *rules = doc->result->rules;
-	fprintf(out, "<section class=\"svc\" id=\"svc-%zu\">\n<h3>", s->index);
-	lang_tag(out, c->language);
-	fputs(" <span class=\"mono\">", out);
-	esc(out, c->id);
-	fputs("</span></h3>\n<dl>", out);
-	fprintf(out, "<dt>role</dt><dd><b>%s</b>%s", al_role_name(c->role),
-	        c->hybrid ? " (hybrid: strong evidence for both roles)" : "");
-	if (c->declared) {
-		fputs(" \xE2\x80\x94 declared in <code>", out);
-		esc(out, c->declared);
-		fprintf(out, "</code> (line %u)", c->declared_line);
-	}
-	fprintf(out, "</dd><dt>confidence</dt><dd>%.2f</dd><dt>decided by</dt><dd>", c->confidence);
-	esc(out, c->decided_by);
-	fprintf(out,
-	        "</dd><dt>scores</dt><dd>data-path %.2f \xC2\xB7 control-plane %.2f \xC2\xB7 "
-	        "tool %.2f</dd>",
-	        c->scores[AL_ROLE_DATA_PATH], c->scores[AL_ROLE_CONTROL_PLANE],
-	        c->scores[AL_ROLE_TOOL]);
-	fputs("<dt>shipped</dt><dd>", out);
-	esc(out, s->shipped_line);
-	fputs("</dd><dt>runs as</dt><dd>", out);
-	esc(out, s->runs_line);
-	fputs("</dd><dt>evidence</dt><dd>", out);
-	esc(out, s->reached_line);
-	fputs("</dd><dt>entry</dt><dd>", out);
-	location(out, c->entry_path, c->entry_line);
-	fprintf(out, " (%s)</dd><dt>size</dt><dd>", c->kind);
-	plural(out, s->files, "file", "files");
-	fputs(", ", out);
-	plural(out, s->lines, "line", "lines");
-	fputs(" in its closure of ", out);
-	plural(out, s->dirs.len, "package", "packages");
-	fputs("</dd></dl>\n", out);
-
-	fputs("<h4>Findings</h4>\n", out);
-	if (!s->findings.len)
-		fputs("<p class=\"none\">None: its language fits the guideline for its role.</p>\n",
-		      out);
-	else if (!s->open)
-		fputs("<p class=\"none\">All accepted.</p>\n", out);
-	for (size_t i = 0; i < s->findings.len; i++) {
-		const al_finding *f = s->findings.items[i];
-		const al_rule *r = rules ? al_ruleset_find_rule(rules, f->rule) : NULL;
-		fprintf(out, "<div class=\"finding %s\"><p>",
-		        f->suppressed ? "accepted" : al_level_name(f->level));
-		level_tag(out, f->level);
-		fputs(" <code>", out);
-		esc(out, f->rule);
-		fputs("</code> ", out);
-		esc(out, f->message);
-		fputs("</p>", out);
-		if (f->suppressed) {
-			fprintf(out, "<p><b>Accepted</b> (%s): ",
-			        al_suppress_kind_name(f->suppressed->kind));
-			esc(out, f->suppressed->reason);
-			if (f->suppressed->expires) {
-				fputs(" \xE2\x80\x94 until ", out);
-				esc(out, f->suppressed->expires);
-			}
-			if (f->suppressed->origin && *f->suppressed->origin) {
-				fputs(" \xE2\x80\x94 <code>", out);
-				esc(out, f->suppressed->origin);
-				fputs("</code>", out);
-			}
-			fputs("</p>", out);
-		}
-		if (r && r->rationale) {
-			fputs("<p class=\"why\">Why: ", out);
-			esc(out, r->rationale);
-			fputs("</p>", out);
-		}
-		fputs("</div>\n", out);
-	}
-
-	fputs("<h4>Evidence</h4>\n", out);
-	if (!c->evidence.len) {
-		fputs("<p class=\"none\">No signal matched in its closure.</p>\n", out);
-	} else {
-		fputs(
-		    "<table class=\"ev\"><colgroup><col style=\"width:22%\"><col "
-		    "style=\"width:12%\">"
-		    "<col style=\"width:7%\"><col style=\"width:24%\"><col style=\"width:5%\"><col>"
-		    "</colgroup><thead><tr><th>signal</th><th>role</th><th "
-		    "class=\"num\">weight</th>"
-		    "<th>where</th><th class=\"num\">hits</th><th>why</th></tr></thead><tbody>\n",
-		    out);
-		for (size_t i = 0; i < c->evidence.len && i < MAX_EVIDENCE; i++) {
-			const al_evidence *e = c->evidence.items[i];
-			fputs("<tr><td><code>", out);
-			esc(out, e->signal);
-			fprintf(
-			    out,
-			    "</code></td><td>%s</td><td class=\"num\">%.2f</td><td class=\"path\">",
-			    al_role_name(e->role), e->weight);
-			location(out, e->path, e->line);
-			fprintf(out, "</td><td class=\"num\">%u</td><td>", e->hits);
-			esc(out, e->why);
-			fputs("</td></tr>\n", out);
-		}
-		fputs("</tbody></table>\n", out);
-		if (c->evidence.len > MAX_EVIDENCE)
-			fprintf(out,
-			        "<p class=\"caption\">and %zu weaker signals (<code>archlint "
-			        "explain</code> lists them all).</p>\n",
-			        c->evidence.len - MAX_EVIDENCE);
-	}
-
-	fputs("<h4>Closure</h4>\n<table><thead><tr><th>package</th><th class=\"num\">files</th>"
-	      "<th class=\"num\">lines</th></tr></thead><tbody>\n",
-	      out);
-	for (size_t i = 0; i < s->dirs.len && i < MAX_DIRS; i++) {
-		const al_report_dir *d = s->dirs.items[i];
-		fputs("<tr><td class=\"path\"><code>", out);
-		esc(out, d->dir);
-		fprintf(out,
-		        "</code>%s</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
-		        d->own ? " (own)" : "", d->files, d->lines);
-	}
-	fputs("</tbody></table>\n", out);
-	if (s->dirs.len > MAX_DIRS)
-		fprintf(out, "<p class=\"caption\">and %zu more packages.</p>\n",
-		        s->dirs.len - MAX_DIRS);
-
-	if (s->ffi.len) {
-		fputs("<h4>FFI</h4>\n<ul>", out);
-		for (size_t i = 0; i < s->ffi.len; i++) {
-			const al_link *l = s->ffi.items[i];
-			fputs("<li>links <code>-l", out);
-			esc(out, l->library);
-			fputs("</code>: the Rust library package <code>", out);
-			esc(out, l->to_package);
-			fputs("</code>", out);
-			for (size_t k = 0; k < l->to_components.len; k++) {
-				fputs(k ? ", " : " (built into ", out);
-				esc(out, l->to_components.items[k]);
-			}
-			fputs(l->to_components.len ? ")" : "", out);
-			fputs(", declared at ", out);
-			location(out, l->path, l->line);
-			fputs("</li>", out);
-		}
-		fputs("</ul>\n", out);
-	}
-	if (s->links.len) {
-		fputs("<h4>Links</h4>\n<p>", out);
-		for (size_t i = 0; i < s->links.len && i < MAX_LINKS; i++) {
-			const al_report_link *l = s->links.items[i];
-			const al_report_service *o = al_report_link_other(l, s);
-			if (i)
-				fputs(", ", out);
-			service_link(out, o);
-			if (l->kind == AL_LINK_FFI)
-				fputs(" (FFI)", out);
-			else
-				fprintf(out, " (%zu shared)", l->via.len);
-		}
-		if (s->links.len > MAX_LINKS)
-			fprintf(out, " and %zu more", s->links.len - MAX_LINKS);
-		fputs("</p>\n", out);
-	}
-	fputs("</section>\n", out);
-}
-
 void al_report_html(FILE *out, const al_report_doc *doc)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -634,7 +539,7 @@ void al_report_html(FILE *out, const al_report_doc *doc)
 	else
 		al_walk_service_index(doc, &render);
 	for (size_t i = 0; i < doc->services.len; i++)
-		service_card(out, doc, doc->services.items[i]);
+		al_walk_service(doc, doc->services.items[i], &render);
 	fputs("</section>\n<footer>Written by archlint " AL_VERSION
 	      " from the repository snapshot named above. Deterministic: the same snapshot, "
 	      "rules and configuration give the same page.</footer>\n</body>\n</html>\n",

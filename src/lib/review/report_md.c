@@ -22,9 +22,6 @@
 #include "plural.h"
 #include "rules.h"
 
-#define MAX_EVIDENCE 5
-#define MAX_DIRS 8
-#define MAX_LINKS 12
 #define MAX_MERMAID_EDGES 120
 
 /* Prose: safe anywhere a line does not start, table cells included. Only what can
@@ -84,11 +81,6 @@ static void code_span(FILE *out, const char *s, int in_table)
 static void md_code(FILE *out, const char *s)
 {
 	code_span(out, s, 0);
-}
-
-static void md_cell(FILE *out, const char *s)
-{
-	code_span(out, s, 1);
 }
 
 /* Text inside a quoted Mermaid label. */
@@ -162,7 +154,13 @@ static void md_run(FILE *out, const al_cell *c, int in_table)
 		md_text(out, c->text);
 		break;
 	case AL_CELL_CODE:
+	case AL_CELL_PATH:
 		code_span(out, c->text, in_table);
+		if (c->tail)
+			fputs(c->tail, out);
+		break;
+	case AL_CELL_STRONG:
+		fprintf(out, "**%s**", c->text);
 		break;
 	case AL_CELL_WORDS:
 	case AL_CELL_NUMBER:
@@ -190,6 +188,12 @@ static void md_run(FILE *out, const al_cell *c, int in_table)
 	}
 }
 
+static void md_runs(FILE *out, const al_cell *runs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		md_run(out, &runs[i], 0);
+}
+
 static void md_section_begin(void *ctx, const char *anchor)
 {
 	(void)ctx, (void)anchor; /* a heading is its own anchor */
@@ -206,16 +210,14 @@ static void md_heading(void *ctx, int level, const al_cell *runs, size_t n)
 	for (int i = 0; i < level; i++)
 		fputc('#', out);
 	fputc(' ', out);
-	for (size_t i = 0; i < n; i++)
-		md_run(out, &runs[i], 0);
+	md_runs(out, runs, n);
 	fputs("\n\n", out);
 }
 
 static void md_para(void *ctx, al_para_kind kind, const al_cell *runs, size_t n)
 {
 	(void)kind;
-	for (size_t i = 0; i < n; i++)
-		md_run(ctx, &runs[i], 0);
+	md_runs(ctx, runs, n);
 	fputs("\n\n", ctx);
 }
 
@@ -252,10 +254,61 @@ static void md_table_end(void *ctx)
 	fputc('\n', ctx);
 }
 
+static void md_service_begin(void *ctx, const al_report_service *s)
+{
+	fputs("### ", ctx);
+	md_code(ctx, s->component->id);
+	fprintf(ctx, " \xC2\xB7 %s\n\n", al_report_language_title(s->component->language));
+}
+
+static void md_fields(void *ctx, const al_field *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		fprintf(ctx, "- %s: ", fields[i].label);
+		md_runs(ctx, fields[i].runs, fields[i].n);
+		fputc('\n', ctx);
+	}
+	fputc('\n', ctx);
+}
+
+/* A finding as a block quote, a hard line break between its lines. */
+static void md_finding(void *ctx, const al_finding *f, const al_line *lines, size_t n)
+{
+	(void)f;
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? "  \n> " : "> ", ctx);
+		md_runs(ctx, lines[i].runs, lines[i].n);
+	}
+	fputs("\n\n", ctx);
+}
+
+static void md_list_item(void *ctx, const al_cell *runs, size_t n)
+{
+	fputs("- ", ctx);
+	md_runs(ctx, runs, n);
+	fputc('\n', ctx);
+}
+
 static al_render md_renderer(FILE *out)
 {
-	return (al_render){md_section_begin, md_section_end, md_heading,   md_para, md_chart,
-	                   md_table_begin,   md_table_row,   md_table_end, out};
+	return (al_render){
+	    .section_begin = md_section_begin,
+	    .section_end = md_section_end,
+	    .heading = md_heading,
+	    .para = md_para,
+	    .chart = md_chart,
+	    .service_begin = md_service_begin,
+	    .service_end = md_section_end,
+	    .fields = md_fields,
+	    .finding = md_finding,
+	    .list_begin = md_section_end,
+	    .list_item = md_list_item,
+	    .list_end = md_table_end,
+	    .table_begin = md_table_begin,
+	    .table_row = md_table_row,
+	    .table_end = md_table_end,
+	    .ctx = out,
+	};
 }
 
 static void summary(FILE *out, const al_report_doc *doc)
@@ -416,125 +469,6 @@ static void matrix(FILE *out, const al_report_doc *doc)
 	al_walk_rules(doc, &render);
 }
 
-static void service(FILE *out, const al_report_doc *doc, const al_report_service *s)
-{
-	const al_component *c = s->component;
-	const al_ruleset *rules = doc->result->rules;
-	fputs("### ", out);
-	md_code(out, c->id);
-	fprintf(out, "\n\n- **%s**, **%s**%s, confidence %.2f",
-	        al_report_language_title(c->language), al_role_name(c->role),
-	        c->hybrid ? " (hybrid)" : "", c->confidence);
-	if (c->declared) {
-		fputs(", declared in ", out);
-		md_code(out, c->declared);
-		fprintf(out, " (line %u)", c->declared_line);
-	}
-	fputs("\n- decided by: ", out);
-	md_text(out, c->decided_by);
-	fputs("\n- shipped: ", out);
-	md_text(out, s->shipped_line);
-	fputs("\n- runs as: ", out);
-	md_text(out, s->runs_line);
-	fputs("\n- evidence: ", out);
-	md_text(out, s->reached_line);
-	fputs("\n- entry: ", out);
-	char *loc = al_sprintf("%s:%u", c->entry_path, c->entry_line);
-	md_code(out, loc);
-	free(loc);
-	fprintf(out, " (%s)\n- size: %zu file%s, %zu line%s in %zu package%s:", c->kind, s->files,
-	        s->files == 1 ? "" : "s", s->lines, s->lines == 1 ? "" : "s", s->dirs.len,
-	        AL_PLURAL(s->dirs.len));
-	for (size_t i = 0; i < s->dirs.len && i < MAX_DIRS; i++) {
-		const al_report_dir *d = s->dirs.items[i];
-		fputs(i ? ", " : " ", out);
-		md_code(out, d->dir);
-		fprintf(out, " (%zu)", d->lines);
-	}
-	if (s->dirs.len > MAX_DIRS)
-		fprintf(out, " and %zu more", s->dirs.len - MAX_DIRS);
-	fputc('\n', out);
-	for (size_t i = 0; i < s->ffi.len; i++) {
-		const al_link *l = s->ffi.items[i];
-		char *lib = al_sprintf("-l%s", l->library);
-		fputs("- FFI: links ", out);
-		md_code(out, lib);
-		free(lib);
-		fputs(", the Rust library package ", out);
-		md_code(out, l->to_package);
-		for (size_t k = 0; k < l->to_components.len; k++) {
-			fputs(k ? ", " : " (built into ", out);
-			md_code(out, l->to_components.items[k]);
-		}
-		fputs(l->to_components.len ? ")" : "", out);
-		char *at = al_sprintf("%s:%u", l->path, l->line);
-		fputs(", declared at ", out);
-		md_code(out, at);
-		free(at);
-		fputc('\n', out);
-	}
-	if (s->links.len) {
-		fputs("- linked to:", out);
-		for (size_t i = 0; i < s->links.len && i < MAX_LINKS; i++) {
-			const al_report_link *l = s->links.items[i];
-			const al_report_service *o = al_report_link_other(l, s);
-			fputs(i ? ", " : " ", out);
-			md_code(out, o->component->id);
-			fputs(l->kind == AL_LINK_FFI ? " (FFI)" : " (shared code)", out);
-		}
-		if (s->links.len > MAX_LINKS)
-			fprintf(out, " and %zu more", s->links.len - MAX_LINKS);
-		fputc('\n', out);
-	}
-	fputc('\n', out);
-	for (size_t i = 0; i < s->findings.len; i++) {
-		const al_finding *f = s->findings.items[i];
-		const al_rule *r = rules ? al_ruleset_find_rule(rules, f->rule) : NULL;
-		fputs("> ", out);
-		level_word(out, f->level);
-		fputs(" ", out);
-		md_code(out, f->rule);
-		fputs(": ", out);
-		md_text(out, f->message);
-		if (r && r->rationale) {
-			fputs("  \n> *Why*: ", out);
-			md_text(out, r->rationale);
-		}
-		if (f->suppressed) {
-			fprintf(out, "  \n> **Accepted** (%s): ",
-			        al_suppress_kind_name(f->suppressed->kind));
-			md_text(out, f->suppressed->reason);
-			if (f->suppressed->expires) {
-				fputs(" \xE2\x80\x94 until ", out);
-				md_text(out, f->suppressed->expires);
-			}
-			if (f->suppressed->origin && *f->suppressed->origin) {
-				fputs(" \xE2\x80\x94 ", out);
-				md_code(out, f->suppressed->origin);
-			}
-		}
-		fputs("\n\n", out);
-	}
-	if (c->evidence.len) {
-		fputs("| signal | role | weight | where | hits |\n|---|---|---:|---|---:|\n", out);
-		for (size_t i = 0; i < c->evidence.len && i < MAX_EVIDENCE; i++) {
-			const al_evidence *e = c->evidence.items[i];
-			fputs("| ", out);
-			md_cell(out, e->signal);
-			fprintf(out, " | %s | %.2f | ", al_role_name(e->role), e->weight);
-			char *where = al_sprintf("%s:%u", e->path, e->line);
-			md_cell(out, where);
-			free(where);
-			fprintf(out, " | %u |\n", e->hits);
-		}
-		if (c->evidence.len > MAX_EVIDENCE)
-			fprintf(out,
-			        "\nand %zu weaker signals (`archlint explain` lists them all).\n",
-			        c->evidence.len - MAX_EVIDENCE);
-		fputc('\n', out);
-	}
-}
-
 /* The open findings; with --since, those not already listed as added by the change. */
 static void open_findings(FILE *out, const al_report_doc *doc)
 {
@@ -606,8 +540,10 @@ void al_report_md(FILE *out, const al_report_doc *doc, size_t limit)
 	if (doc->history_asked)
 		walk_part(&md, "the history", al_walk_history, doc);
 	service_table(al_md_part(&md, "the service table", AL_MD_LINES), doc);
-	for (size_t i = 0; i < doc->services.len; i++)
-		service(al_md_part(&md, "service sections", AL_MD_WHOLE), doc,
-		        doc->services.items[i]);
+	for (size_t i = 0; i < doc->services.len; i++) {
+		const al_render render =
+		    md_renderer(al_md_part(&md, "service sections", AL_MD_WHOLE));
+		al_walk_service(doc, doc->services.items[i], &render);
+	}
 	al_md_write(out, &md, limit, "---\n*Written by archlint " AL_VERSION ".*\n");
 }

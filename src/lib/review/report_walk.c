@@ -11,7 +11,7 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define NUMBER_SIZE 32
 
-static void heading(const al_render *out, int level, const char *words)
+void al_walk_heading(const al_render *out, int level, const char *words)
 {
 	const al_cell run = {.kind = AL_CELL_WORDS, .text = words};
 	out->heading(out->ctx, level, &run, 1);
@@ -20,7 +20,7 @@ static void heading(const al_render *out, int level, const char *words)
 void al_walk_rules(const al_report_doc *doc, const al_render *out)
 {
 	static const al_column columns[] = {
-	    {"rule", 0}, {"level", 0}, {"when", 0}, {"what", 0}, {"rationale", 0}};
+	    {"rule", 0, 0}, {"level", 0, 0}, {"when", 0, 0}, {"what", 0, 0}, {"rationale", 0, 0}};
 	out->table_begin(out->ctx, columns, COUNT(columns));
 	const al_ruleset *rules = doc->result->rules;
 	for (size_t i = 0; rules && i < rules->rules.len; i++) {
@@ -42,7 +42,7 @@ void al_walk_rules(const al_report_doc *doc, const al_render *out)
 void al_walk_findings(const al_vec *findings, const al_render *out)
 {
 	static const al_column columns[] = {
-	    {"level", 0}, {"rule", 0}, {"service", 0}, {"message", 0}};
+	    {"level", 0, 0}, {"rule", 0, 0}, {"service", 0, 0}, {"message", 0, 0}};
 	out->table_begin(out->ctx, columns, COUNT(columns));
 	for (size_t i = 0; i < findings->len; i++) {
 		const al_finding *f = findings->items[i];
@@ -61,8 +61,8 @@ void al_walk_findings(const al_vec *findings, const al_render *out)
  * language changes with before and now. */
 static void change_table(const al_report_doc *doc, al_change_kind kind, const al_render *out)
 {
-	static const al_column one[] = {{"service", 0}, {"language, role", 0}};
-	static const al_column two[] = {{"service", 0}, {"before", 0}, {"now", 0}};
+	static const al_column one[] = {{"service", 0, 0}, {"language, role", 0, 0}};
+	static const al_column two[] = {{"service", 0, 0}, {"before", 0, 0}, {"now", 0, 0}};
 	int both = kind == AL_CHANGE_ROLE || kind == AL_CHANGE_LANGUAGE;
 	out->table_begin(out->ctx, both ? two : one, both ? COUNT(two) : COUNT(one));
 	for (size_t i = 0; i < doc->changes.len; i++) {
@@ -107,7 +107,7 @@ static int findings_block(const char *title, const al_vec *findings, const al_re
 	if (!findings->len)
 		return 0;
 	char *words = al_sprintf("%s (%zu)", title, findings->len);
-	heading(out, 3, words);
+	al_walk_heading(out, 3, words);
 	free(words);
 	al_walk_findings(findings, out);
 	return 1;
@@ -138,7 +138,7 @@ void al_walk_since(const al_report_doc *doc, const al_render *out)
 		any = 1;
 		char *words =
 		    al_sprintf("%s (%zu)", al_report_change_title((al_change_kind)kind), n);
-		heading(out, 3, words);
+		al_walk_heading(out, 3, words);
 		free(words);
 		change_table(doc, (al_change_kind)kind, out);
 	}
@@ -187,20 +187,20 @@ static void history_row(const al_report_point *p, const al_render *out)
 void al_walk_history(const al_report_doc *doc, const al_render *out)
 {
 	static const al_column columns[] = {
-	    {"commit", 0},
-	    {"date", 0},
-	    {"subject", 0},
-	    {"services", 1},
-	    {"data path Go", 1},
-	    {"data path Rust", 1},
-	    {"control plane Go", 1},
-	    {"control plane Rust", 1},
-	    {"tool", 1},
-	    {"unclassified", 1},
-	    {"findings", 1},
+	    {"commit", 0, 0},
+	    {"date", 0, 0},
+	    {"subject", 0, 0},
+	    {"services", 1, 0},
+	    {"data path Go", 1, 0},
+	    {"data path Rust", 1, 0},
+	    {"control plane Go", 1, 0},
+	    {"control plane Rust", 1, 0},
+	    {"tool", 1, 0},
+	    {"unclassified", 1, 0},
+	    {"findings", 1, 0},
 	};
 	out->section_begin(out->ctx, "history");
-	heading(out, 2, "History");
+	al_walk_heading(out, 2, "History");
 	char *intro = al_report_history_intro(doc);
 	char *meta = al_sprintf("%s, oldest first: how many services of each role are written in "
 	                        "Go and in Rust.",
@@ -219,9 +219,9 @@ void al_walk_history(const al_report_doc *doc, const al_render *out)
 
 void al_walk_service_index(const al_report_doc *doc, const al_render *out)
 {
-	static const al_column columns[] = {{"service", 0},    {"language", 0}, {"role", 0},
-	                                    {"confidence", 1}, {"files", 1},    {"lines", 1},
-	                                    {"findings", 0}};
+	static const al_column columns[] = {
+	    {"service", 0, 0}, {"language", 0, 0}, {"role", 0, 0},    {"confidence", 1, 0},
+	    {"files", 1, 0},   {"lines", 1, 0},    {"findings", 0, 0}};
 	out->table_begin(out->ctx, columns, COUNT(columns));
 	for (size_t i = 0; i < doc->services.len; i++) {
 		const al_report_service *s = doc->services.items[i];

@@ -13,7 +13,9 @@
 typedef enum {
 	AL_CELL_TEXT,      /* prose from the repository or the rules: escaped */
 	AL_CELL_CODE,      /* an identifier: code, escaped */
+	AL_CELL_PATH,      /* CODE that is a path: may break anywhere in a table */
 	AL_CELL_WORDS,     /* archlint's own fixed words and numbers: written as they are */
+	AL_CELL_STRONG,    /* WORDS that carry the answer: bold */
 	AL_CELL_NUMBER,    /* WORDS that are a number: right-aligned in a table */
 	AL_CELL_DATE,      /* WORDS that are a date: kept on one line */
 	AL_CELL_LEVEL,     /* a rule's level ("off" for none) */
@@ -28,6 +30,7 @@ typedef struct {
 	al_cell_kind kind;
 	const char *text;                 /* TEXT, CODE, WORDS, NUMBER, DATE */
 	const char *lead;                 /* TEXT: archlint's words written before it, or NULL */
+	const char *tail;                 /* PATH: archlint's words written after it, or NULL */
 	unsigned span;                    /* a table cell: columns it takes (0 and 1: one) */
 	al_level level;                   /* LEVEL */
 	al_language language;             /* LANGUAGE */
@@ -35,15 +38,34 @@ typedef struct {
 	const al_report_service *service; /* FINDINGS */
 } al_cell;
 
+/* A table's column. A table whose first column has a width is laid out by the widths
+ * (in per cent; 0 for the rest of the line), so long cells wrap. */
 typedef struct {
 	const char *title;
 	int numeric; /* right-aligned */
+	unsigned width;
 } al_column;
+
+/* A labelled value of a service ("role", "confidence", ...). */
+typedef struct {
+	const char *label;
+	const al_cell *runs;
+	size_t n;
+} al_field;
+
+/* A line of a finding: what it says, how it was accepted, why the rule exists. */
+typedef enum { AL_LINE_SAYS, AL_LINE_ACCEPTED, AL_LINE_WHY } al_line_kind;
+typedef struct {
+	al_line_kind kind;
+	const al_cell *runs;
+	size_t n;
+} al_line;
 
 typedef enum {
 	AL_PARA_META,    /* what a section compares or covers */
 	AL_PARA_NONE,    /* the section has nothing to show */
 	AL_PARA_CAPTION, /* a remark under a table */
+	AL_PARA_PLAIN,   /* anything else */
 } al_para_kind;
 
 typedef enum { AL_CHART_HISTORY } al_chart;
@@ -54,6 +76,13 @@ typedef struct {
 	void (*heading)(void *ctx, int level, const al_cell *runs, size_t n);
 	void (*para)(void *ctx, al_para_kind kind, const al_cell *runs, size_t n);
 	void (*chart)(void *ctx, al_chart chart); /* a drawing, where the format has one */
+	void (*service_begin)(void *ctx, const al_report_service *s); /* its heading */
+	void (*service_end)(void *ctx);
+	void (*fields)(void *ctx, const al_field *fields, size_t n);
+	void (*finding)(void *ctx, const al_finding *f, const al_line *lines, size_t n);
+	void (*list_begin)(void *ctx);
+	void (*list_item)(void *ctx, const al_cell *runs, size_t n);
+	void (*list_end)(void *ctx);
 	void (*table_begin)(void *ctx, const al_column *columns, size_t n);
 	void (*table_row)(void *ctx, const al_cell *cells, size_t n);
 	void (*table_end)(void *ctx);
@@ -71,5 +100,11 @@ void al_walk_since(const al_report_doc *doc, const al_render *out);
 void al_walk_history(const al_report_doc *doc, const al_render *out);
 /* Every service in one table: language, role, confidence, size, findings. */
 void al_walk_service_index(const al_report_doc *doc, const al_render *out);
+/* One service: its verdict and how it was reached, its findings, the evidence, its
+ * closure, FFI and links (report_walk_service.c). */
+void al_walk_service(const al_report_doc *doc, const al_report_service *s, const al_render *out);
+
+/* A heading of archlint's own words. */
+void al_walk_heading(const al_render *out, int level, const char *words);
 
 #endif
