@@ -163,6 +163,19 @@ static void finding_tags(FILE *out, const al_report_service *s)
 	}
 }
 
+/* A matrix cell: how many services, then each rule that flags them. */
+static void matrix_cell(FILE *out, const al_cell *c)
+{
+	fprintf(out, "<span class=\"count\">%s</span>", c->text);
+	for (size_t k = 0; k < c->rules->len; k++) {
+		const al_rule *r = c->rules->items[k];
+		fputs(" ", out);
+		level_tag(out, r->level);
+		fputs(" ", out);
+		esc(out, r->id);
+	}
+}
+
 /* The walk (report_walk.h) as HTML, a piece's kind deciding its markup. */
 typedef struct {
 	FILE *out;
@@ -192,7 +205,14 @@ static void html_run(const html_render *h, const al_cell *c)
 	case AL_CELL_WORDS:
 	case AL_CELL_NUMBER:
 	case AL_CELL_DATE:
+	case AL_CELL_HEADER:
 		fputs(c->text, out);
+		break;
+	case AL_CELL_COUNT:
+		fprintf(out, "<span class=\"lvl %s\">%s</span>", c->tone, c->text);
+		break;
+	case AL_CELL_MATRIX:
+		matrix_cell(out, c);
 		break;
 	case AL_CELL_LEVEL:
 		if (c->level == AL_LEVEL_OFF)
@@ -256,10 +276,12 @@ static void html_chart(void *ctx, al_chart chart)
 		al_report_history_svg(h->out, h->doc);
 }
 
-static void html_table_begin(void *ctx, const al_column *columns, size_t n)
+static void html_table_begin(void *ctx, al_table_kind kind, const al_column *columns, size_t n)
 {
 	FILE *out = ((html_render *)ctx)->out;
-	if (n && columns[0].width) {
+	if (kind == AL_TABLE_MATRIX) {
+		fputs("<table class=\"matrix\"><thead><tr>", out);
+	} else if (kind == AL_TABLE_FIXED) {
 		fputs("<table class=\"ev\"><colgroup>", out);
 		for (size_t i = 0; i < n; i++)
 			if (columns[i].width)
@@ -282,8 +304,15 @@ static void html_table_row(void *ctx, const al_cell *cells, size_t n)
 	fputs("<tr>", h->out);
 	for (size_t i = 0; i < n; i++) {
 		const al_cell *c = &cells[i];
+		if (c->kind == AL_CELL_HEADER) {
+			fprintf(h->out, "<th>%s</th>", c->text);
+			continue;
+		}
 		if (c->span > 1)
 			fprintf(h->out, "<td colspan=\"%u\">", c->span);
+		else if (c->kind == AL_CELL_MATRIX && strcmp(c->text, "0") &&
+		         c->level != AL_LEVEL_OFF)
+			fprintf(h->out, "<td class=\"flag-%s\">", al_level_name(c->level));
 		else
 			fputs(c->kind == AL_CELL_NUMBER ? "<td class=\"num\">"
 			      : c->kind == AL_CELL_DATE ? "<td class=\"date\">"
@@ -354,6 +383,32 @@ static void html_list_end(void *ctx)
 	fputs("</ul>\n", ((html_render *)ctx)->out);
 }
 
+static void html_chips(void *ctx, const al_runs *chips, size_t n)
+{
+	const html_render *h = ctx;
+	fputs("<div class=\"chips\">", h->out);
+	for (size_t i = 0; i < n; i++) {
+		fputs("<span class=\"chip\">", h->out);
+		html_runs(h, chips[i].runs, chips[i].n);
+		fputs("</span>", h->out);
+	}
+	fputs("</div>\n", h->out);
+}
+
+static void html_notice(void *ctx, const al_cell *title, size_t n, const al_vec *items)
+{
+	const html_render *h = ctx;
+	fputs("<div class=\"notice\">", h->out);
+	html_runs(h, title, n);
+	fputs("<ul>", h->out);
+	for (size_t i = 0; i < items->len; i++) {
+		fputs("<li><code>", h->out);
+		esc(h->out, items->items[i]);
+		fputs("</code></li>", h->out);
+	}
+	fputs("</ul></div>\n", h->out);
+}
+
 static al_render html_renderer(html_render *h)
 {
 	return (al_render){
@@ -369,71 +424,13 @@ static al_render html_renderer(html_render *h)
 	    .list_begin = html_list_begin,
 	    .list_item = html_list_item,
 	    .list_end = html_list_end,
+	    .chips = html_chips,
+	    .notice = html_notice,
 	    .table_begin = html_table_begin,
 	    .table_row = html_table_row,
 	    .table_end = html_table_end,
 	    .ctx = h,
 	};
-}
-
-static void plural(FILE *out, size_t n, const char *one, const char *many)
-{
-	fprintf(out, "%zu %s", n, n == 1 ? one : many);
-}
-
-static void header(FILE *out, const al_report_doc *doc)
-{
-	const al_result *r = doc->result;
-	fputs("<header>\n<h1>Architecture report: ", out);
-	esc(out, doc->repo_name);
-	fputs("</h1>\n<p class=\"meta\">", out);
-	if (r->mode == AL_SOURCE_REV) {
-		fputs("commit <code>", out);
-		esc(out, r->commit ? r->commit : "?");
-		fputs("</code>", out);
-		if (r->rev) {
-			fputs(" (", out);
-			esc(out, r->rev);
-			fputs(")", out);
-		}
-	} else {
-		fputs(r->mode == AL_SOURCE_STAGED ? "the staged snapshot (index)" : "the work tree",
-		      out);
-	}
-	fprintf(out, " \xC2\xB7 archlint %s</p>\n<div class=\"chips\">", AL_VERSION);
-	fputs("<span class=\"chip\"><b>", out);
-	plural(out, doc->services.len, "service", "services");
-	fputs("</b></span>", out);
-	for (int role = 0; role < AL_ROLE__COUNT; role++)
-		fprintf(out, "<span class=\"chip\">%s <b>%zu</b></span>",
-		        al_report_role_title((al_role)role),
-		        al_report_role_count(doc->matrix, (al_role)role));
-	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
-		fprintf(out, "<span class=\"chip\"><span class=\"lvl %s\">%zu</span> %s%s</span>",
-		        al_level_name((al_level)l), doc->levels[l], al_level_name((al_level)l),
-		        doc->levels[l] == 1 ? "" : "s");
-	if (doc->accepted)
-		fprintf(
-		    out,
-		    "<span class=\"chip\"><span class=\"lvl accepted\">%zu</span> accepted</span>",
-		    doc->accepted);
-	fprintf(out, "<span class=\"chip\">%zu files \xC2\xB7 %zu lines in service closures</span>",
-	        doc->files, doc->lines);
-	fputs("</div>\n", out);
-	if (r->incomplete || r->notices.len) {
-		fputs(r->incomplete
-		          ? "<div class=\"notice\"><b>Incomplete:</b> parts of the repository "
-		            "could not be read; the rest was judged.<ul>"
-		          : "<div class=\"notice\"><b>Notices</b><ul>",
-		      out);
-		for (size_t i = 0; i < r->notices.len; i++) {
-			fputs("<li><code>", out);
-			esc(out, r->notices.items[i]);
-			fputs("</code></li>", out);
-		}
-		fputs("</ul></div>\n", out);
-	}
-	fputs("</header>\n", out);
 }
 
 static void map_section(FILE *out, const al_report_doc *doc)
@@ -455,55 +452,6 @@ static void map_section(FILE *out, const al_report_doc *doc)
 	fputs("</section>\n", out);
 }
 
-static void matrix_section(FILE *out, const al_report_doc *doc)
-{
-	fputs("<section id=\"matrix\">\n<h2>Role \xC3\x97 language</h2>\n<table class=\"matrix\">"
-	      "<thead><tr><th>role</th>",
-	      out);
-	for (int l = 0; l < AL_LANG__COUNT; l++)
-		fprintf(out, "<th>%s</th>", al_report_language_title((al_language)l));
-	fputs("<th class=\"num\">total</th></tr></thead><tbody>\n", out);
-	for (int role = 0; role < AL_ROLE__COUNT; role++) {
-		fprintf(out, "<tr><th>%s</th>", al_report_role_title((al_role)role));
-		for (int l = 0; l < AL_LANG__COUNT; l++) {
-			al_vec rules = AL_VEC_INIT;
-			al_report_cell_rules(doc, (al_role)role, (al_language)l, &rules);
-			size_t n = doc->matrix[role][l];
-			al_level worst = AL_LEVEL_OFF;
-			for (size_t k = 0; k < rules.len; k++)
-				if (((const al_rule *)rules.items[k])->level > worst)
-					worst = ((const al_rule *)rules.items[k])->level;
-			if (n && worst != AL_LEVEL_OFF)
-				fprintf(out, "<td class=\"flag-%s\">", al_level_name(worst));
-			else
-				fputs("<td>", out);
-			fprintf(out, "<span class=\"count\">%zu</span>", n);
-			for (size_t k = 0; k < rules.len; k++) {
-				const al_rule *r = rules.items[k];
-				fputs(" ", out);
-				level_tag(out, r->level);
-				fputs(" ", out);
-				esc(out, r->id);
-			}
-			fputs("</td>", out);
-			al_vec_dispose(&rules);
-		}
-		fprintf(out, "<td class=\"num\">%zu</td></tr>\n",
-		        al_report_role_count(doc->matrix, (al_role)role));
-	}
-	fputs("<tr><th>total</th>", out);
-	for (int l = 0; l < AL_LANG__COUNT; l++)
-		fprintf(out, "<td class=\"num\">%zu</td>",
-		        al_report_language_count(doc->matrix, (al_language)l));
-	fprintf(out, "<td class=\"num\">%zu</td></tr>\n</tbody></table>\n", doc->services.len);
-
-	fputs("<h3>The guideline</h3>\n<p>" AL_REPORT_GUIDELINE " The rules:</p>\n", out);
-	html_render h = {out, doc};
-	const al_render render = html_renderer(&h);
-	al_walk_rules(doc, &render);
-	fputs("</section>\n", out);
-}
-
 void al_report_html(FILE *out, const al_report_doc *doc)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -516,7 +464,11 @@ void al_report_html(FILE *out, const al_report_doc *doc)
 	fprintf(out,
 	        " \xE2\x80\x94 architecture report</title>\n<style>\n%s</style>\n</head>\n<body>\n",
 	        css);
-	header(out, doc);
+	html_render h = {out, doc};
+	const al_render render = html_renderer(&h);
+	fputs("<header>\n", out);
+	al_walk_summary(doc, &render);
+	fputs("</header>\n", out);
 	fputs("<nav class=\"meta\"><a href=\"#map\">map</a> \xC2\xB7 <a href=\"#matrix\">role "
 	      "\xC3\x97 language</a>",
 	      out);
@@ -526,9 +478,7 @@ void al_report_html(FILE *out, const al_report_doc *doc)
 		fputs(" \xC2\xB7 <a href=\"#history\">history</a>", out);
 	fputs(" \xC2\xB7 <a href=\"#services\">services</a></nav>\n", out);
 	map_section(out, doc);
-	matrix_section(out, doc);
-	html_render h = {out, doc};
-	const al_render render = html_renderer(&h);
+	al_walk_matrix(doc, &render);
 	if (doc->base)
 		al_walk_since(doc, &render);
 	if (doc->history_asked)

@@ -143,6 +143,18 @@ static void finding_marks(FILE *out, const al_report_service *s)
 	}
 }
 
+/* A matrix cell: how many services (bold when any), then each rule that flags them. */
+static void matrix_cell(FILE *out, const al_cell *c)
+{
+	int any = strcmp(c->text, "0") != 0;
+	fprintf(out, "%s%s%s", any ? "**" : "", c->text, any ? "**" : "");
+	for (size_t k = 0; k < c->rules->len; k++) {
+		const al_rule *r = c->rules->items[k];
+		fprintf(out, " %s ", level_mark(r->level));
+		md_text(out, r->id);
+	}
+}
+
 /* The walk (report_walk.h) as Markdown; ctx is the FILE. In a table cell code escapes
  * its '|'. */
 static void md_run(FILE *out, const al_cell *c, int in_table)
@@ -165,7 +177,12 @@ static void md_run(FILE *out, const al_cell *c, int in_table)
 	case AL_CELL_WORDS:
 	case AL_CELL_NUMBER:
 	case AL_CELL_DATE:
+	case AL_CELL_HEADER:
+	case AL_CELL_COUNT:
 		fputs(c->text, out);
+		break;
+	case AL_CELL_MATRIX:
+		matrix_cell(out, c);
 		break;
 	case AL_CELL_LEVEL:
 		if (c->level == AL_LEVEL_OFF)
@@ -226,9 +243,10 @@ static void md_chart(void *ctx, al_chart chart)
 	(void)ctx, (void)chart; /* the history is its table */
 }
 
-static void md_table_begin(void *ctx, const al_column *columns, size_t n)
+static void md_table_begin(void *ctx, al_table_kind kind, const al_column *columns, size_t n)
 {
 	FILE *out = ctx;
+	(void)kind; /* a pipe table has one look */
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "| %s ", columns[i].title);
 	fputs("|\n", out);
@@ -289,6 +307,29 @@ static void md_list_item(void *ctx, const al_cell *runs, size_t n)
 	fputc('\n', ctx);
 }
 
+static void md_chips(void *ctx, const al_runs *chips, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputs(" \xC2\xB7 ", ctx);
+		md_runs(ctx, chips[i].runs, chips[i].n);
+	}
+	fputs("\n\n", ctx);
+}
+
+static void md_notice(void *ctx, const al_cell *title, size_t n, const al_vec *items)
+{
+	fputs("> ", ctx);
+	md_runs(ctx, title, n);
+	fputc('\n', ctx);
+	for (size_t i = 0; i < items->len; i++) {
+		fputs("> - ", ctx);
+		md_code(ctx, items->items[i]);
+		fputc('\n', ctx);
+	}
+	fputc('\n', ctx);
+}
+
 static al_render md_renderer(FILE *out)
 {
 	return (al_render){
@@ -304,58 +345,13 @@ static al_render md_renderer(FILE *out)
 	    .list_begin = md_section_end,
 	    .list_item = md_list_item,
 	    .list_end = md_table_end,
+	    .chips = md_chips,
+	    .notice = md_notice,
 	    .table_begin = md_table_begin,
 	    .table_row = md_table_row,
 	    .table_end = md_table_end,
 	    .ctx = out,
 	};
-}
-
-static void summary(FILE *out, const al_report_doc *doc)
-{
-	const al_result *r = doc->result;
-	fputs("# Architecture report: ", out);
-	md_text(out, doc->repo_name);
-	fputs("\n\n", out);
-	if (r->mode == AL_SOURCE_REV) {
-		fputs("commit ", out);
-		md_code(out, r->commit ? r->commit : "?");
-		if (r->rev) {
-			fputs(" (", out);
-			md_code(out, r->rev);
-			fputs(")", out);
-		}
-	} else {
-		fputs(r->mode == AL_SOURCE_STAGED ? "the staged snapshot (index)" : "the work tree",
-		      out);
-	}
-	fprintf(out, " \xC2\xB7 archlint %s\n\n**%zu service%s**: ", AL_VERSION, doc->services.len,
-	        AL_PLURAL(doc->services.len));
-	for (int role = 0; role < AL_ROLE__COUNT; role++)
-		fprintf(out, "%s%zu %s", role ? ", " : "",
-		        al_report_role_count(doc->matrix, (al_role)role),
-		        al_role_name((al_role)role));
-	fputs(" \xC2\xB7 **findings**: ", out);
-	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
-		fprintf(out, "%s%zu %s%s", l == AL_LEVEL_ERROR ? "" : ", ", doc->levels[l],
-		        al_level_name((al_level)l), doc->levels[l] == 1 ? "" : "s");
-	if (doc->accepted)
-		fprintf(out, " (%zu accepted)", doc->accepted);
-	fprintf(out, " \xC2\xB7 %zu files, %zu lines in service closures\n\n", doc->files,
-	        doc->lines);
-	if (r->incomplete || r->notices.len) {
-		fputs(r->incomplete
-		          ? "> **Incomplete:** parts of the repository could not be read; the "
-		            "rest was judged.\n"
-		          : "> **Notices**\n",
-		      out);
-		for (size_t i = 0; i < r->notices.len; i++) {
-			fputs("> - ", out);
-			md_code(out, r->notices.items[i]);
-			fputc('\n', out);
-		}
-		fputc('\n', out);
-	}
 }
 
 static const char *lane_id(al_role role)
@@ -440,35 +436,6 @@ static void mermaid(FILE *out, const al_report_doc *doc)
 	}
 }
 
-static void matrix(FILE *out, const al_report_doc *doc)
-{
-	fputs("## Role \xC3\x97 language\n\n| role | Go | Rust | total |\n|---|---|---|---:|\n",
-	      out);
-	for (int role = 0; role < AL_ROLE__COUNT; role++) {
-		fprintf(out, "| %s |", al_report_role_title((al_role)role));
-		for (int l = 0; l < AL_LANG__COUNT; l++) {
-			size_t n = doc->matrix[role][l];
-			fprintf(out, " %s%zu%s", n ? "**" : "", n, n ? "**" : "");
-			al_vec rules = AL_VEC_INIT;
-			al_report_cell_rules(doc, (al_role)role, (al_language)l, &rules);
-			for (size_t k = 0; k < rules.len; k++) {
-				const al_rule *r = rules.items[k];
-				fprintf(out, " %s ", level_mark(r->level));
-				md_text(out, r->id);
-			}
-			al_vec_dispose(&rules);
-			fputs(" |", out);
-		}
-		fprintf(out, " %zu |\n", al_report_role_count(doc->matrix, (al_role)role));
-	}
-	fprintf(out, "| **total** | %zu | %zu | %zu |\n\n",
-	        al_report_language_count(doc->matrix, AL_LANG_GO),
-	        al_report_language_count(doc->matrix, AL_LANG_RUST), doc->services.len);
-	fputs("**The guideline**: " AL_REPORT_GUIDELINE "\n\n", out);
-	const al_render render = md_renderer(out);
-	al_walk_rules(doc, &render);
-}
-
 /* The open findings; with --since, those not already listed as added by the change. */
 static void open_findings(FILE *out, const al_report_doc *doc)
 {
@@ -510,11 +477,11 @@ static void service_table(FILE *out, const al_report_doc *doc)
 }
 
 /* A part that is one walked section. */
-static void walk_part(al_md_doc *md, const char *what,
+static void walk_part(al_md_doc *md, const char *what, al_md_cut cut,
                       void (*walk)(const al_report_doc *, const al_render *),
                       const al_report_doc *doc)
 {
-	const al_render render = md_renderer(al_md_part(md, what, AL_MD_LINES));
+	const al_render render = md_renderer(al_md_part(md, what, cut));
 	walk(doc, &render);
 }
 
@@ -523,9 +490,9 @@ static void walk_part(al_md_doc *md, const char *what,
 void al_report_md(FILE *out, const al_report_doc *doc, size_t limit)
 {
 	al_md_doc md = AL_MD_DOC_INIT;
-	summary(al_md_part(&md, "the notices", AL_MD_LINES), doc);
+	walk_part(&md, "the notices", AL_MD_LINES, al_walk_summary, doc);
 	if (doc->base)
-		walk_part(&md, "the changes", al_walk_since, doc);
+		walk_part(&md, "the changes", AL_MD_LINES, al_walk_since, doc);
 	open_findings(al_md_part(&md, "the open findings", AL_MD_LINES), doc);
 	if (doc->base) {
 		char *fold =
@@ -536,9 +503,9 @@ void al_report_md(FILE *out, const al_report_doc *doc, size_t limit)
 		free(fold);
 	}
 	mermaid(al_md_part(&md, "the map", AL_MD_WHOLE), doc);
-	matrix(al_md_part(&md, "the guideline", AL_MD_WHOLE), doc);
+	walk_part(&md, "the guideline", AL_MD_WHOLE, al_walk_matrix, doc);
 	if (doc->history_asked)
-		walk_part(&md, "the history", al_walk_history, doc);
+		walk_part(&md, "the history", AL_MD_LINES, al_walk_history, doc);
 	service_table(al_md_part(&md, "the service table", AL_MD_LINES), doc);
 	for (size_t i = 0; i < doc->services.len; i++) {
 		const al_render render =

@@ -21,7 +21,7 @@ void al_walk_rules(const al_report_doc *doc, const al_render *out)
 {
 	static const al_column columns[] = {
 	    {"rule", 0, 0}, {"level", 0, 0}, {"when", 0, 0}, {"what", 0, 0}, {"rationale", 0, 0}};
-	out->table_begin(out->ctx, columns, COUNT(columns));
+	out->table_begin(out->ctx, AL_TABLE_PLAIN, columns, COUNT(columns));
 	const al_ruleset *rules = doc->result->rules;
 	for (size_t i = 0; rules && i < rules->rules.len; i++) {
 		const al_rule *r = rules->rules.items[i];
@@ -43,7 +43,7 @@ void al_walk_findings(const al_vec *findings, const al_render *out)
 {
 	static const al_column columns[] = {
 	    {"level", 0, 0}, {"rule", 0, 0}, {"service", 0, 0}, {"message", 0, 0}};
-	out->table_begin(out->ctx, columns, COUNT(columns));
+	out->table_begin(out->ctx, AL_TABLE_PLAIN, columns, COUNT(columns));
 	for (size_t i = 0; i < findings->len; i++) {
 		const al_finding *f = findings->items[i];
 		const al_cell cells[] = {
@@ -64,7 +64,8 @@ static void change_table(const al_report_doc *doc, al_change_kind kind, const al
 	static const al_column one[] = {{"service", 0, 0}, {"language, role", 0, 0}};
 	static const al_column two[] = {{"service", 0, 0}, {"before", 0, 0}, {"now", 0, 0}};
 	int both = kind == AL_CHANGE_ROLE || kind == AL_CHANGE_LANGUAGE;
-	out->table_begin(out->ctx, both ? two : one, both ? COUNT(two) : COUNT(one));
+	out->table_begin(out->ctx, AL_TABLE_PLAIN, both ? two : one,
+	                 both ? COUNT(two) : COUNT(one));
 	for (size_t i = 0; i < doc->changes.len; i++) {
 		const al_report_change *ch = doc->changes.items[i];
 		if (ch->kind != kind)
@@ -210,7 +211,7 @@ void al_walk_history(const al_report_doc *doc, const al_render *out)
 	free(meta);
 	free(intro);
 	out->chart(out->ctx, AL_CHART_HISTORY);
-	out->table_begin(out->ctx, columns, COUNT(columns));
+	out->table_begin(out->ctx, AL_TABLE_PLAIN, columns, COUNT(columns));
 	for (size_t i = 0; i < doc->history.len; i++)
 		history_row(doc->history.items[i], out);
 	out->table_end(out->ctx);
@@ -222,7 +223,7 @@ void al_walk_service_index(const al_report_doc *doc, const al_render *out)
 	static const al_column columns[] = {
 	    {"service", 0, 0}, {"language", 0, 0}, {"role", 0, 0},    {"confidence", 1, 0},
 	    {"files", 1, 0},   {"lines", 1, 0},    {"findings", 0, 0}};
-	out->table_begin(out->ctx, columns, COUNT(columns));
+	out->table_begin(out->ctx, AL_TABLE_PLAIN, columns, COUNT(columns));
 	for (size_t i = 0; i < doc->services.len; i++) {
 		const al_report_service *s = doc->services.items[i];
 		const al_component *c = s->component;

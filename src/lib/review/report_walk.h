@@ -23,6 +23,9 @@ typedef enum {
 	AL_CELL_SERVICE,   /* a component, linked to its service where the format links */
 	AL_CELL_ROLE_LANG, /* a component's language and role */
 	AL_CELL_FINDINGS,  /* a service's findings: level marks and rule ids */
+	AL_CELL_COUNT,     /* NUMBER of findings shown in the colour of tone */
+	AL_CELL_HEADER,    /* WORDS that head a table's row */
+	AL_CELL_MATRIX,    /* a matrix cell: the NUMBER of services and the rules that flag them */
 } al_cell_kind;
 
 /* One piece of text: a table cell, or a run of a heading or paragraph. */
@@ -36,10 +39,11 @@ typedef struct {
 	al_language language;             /* LANGUAGE */
 	const al_component *component;    /* SERVICE, ROLE_LANG */
 	const al_report_service *service; /* FINDINGS */
+	const char *tone;                 /* COUNT: a level's name, or "accepted" */
+	const al_vec *rules;              /* MATRIX: const al_rule *; level: the worst of them */
 } al_cell;
 
-/* A table's column. A table whose first column has a width is laid out by the widths
- * (in per cent; 0 for the rest of the line), so long cells wrap. */
+/* A table's column; width is in per cent of an AL_TABLE_FIXED table (0: what is left). */
 typedef struct {
 	const char *title;
 	int numeric; /* right-aligned */
@@ -70,6 +74,18 @@ typedef enum {
 
 typedef enum { AL_CHART_HISTORY } al_chart;
 
+typedef enum {
+	AL_TABLE_PLAIN,
+	AL_TABLE_FIXED,  /* laid out by its columns' widths, so long cells wrap */
+	AL_TABLE_MATRIX, /* the role x language matrix: rows headed, cells flagged */
+} al_table_kind;
+
+/* Runs that stand together: a chip of the summary. */
+typedef struct {
+	const al_cell *runs;
+	size_t n;
+} al_runs;
+
 typedef struct {
 	void (*section_begin)(void *ctx, const char *anchor);
 	void (*section_end)(void *ctx);
@@ -83,12 +99,19 @@ typedef struct {
 	void (*list_begin)(void *ctx);
 	void (*list_item)(void *ctx, const al_cell *runs, size_t n);
 	void (*list_end)(void *ctx);
-	void (*table_begin)(void *ctx, const al_column *columns, size_t n);
+	void (*chips)(void *ctx, const al_runs *chips, size_t n);
+	/* A remark on the whole report (the scan was incomplete) and the lines it lists. */
+	void (*notice)(void *ctx, const al_cell *title, size_t n, const al_vec *items);
+	void (*table_begin)(void *ctx, al_table_kind kind, const al_column *columns, size_t n);
 	void (*table_row)(void *ctx, const al_cell *cells, size_t n);
 	void (*table_end)(void *ctx);
 	void *ctx;
 } al_render;
 
+/* What was scanned and what was found: the title, the totals, the notices. */
+void al_walk_summary(const al_report_doc *doc, const al_render *out);
+/* Services per role and language, with the rules that flag each cell, and the guideline. */
+void al_walk_matrix(const al_report_doc *doc, const al_render *out);
 /* The guideline: per rule its id, level, conditions, title and rationale. */
 void al_walk_rules(const al_report_doc *doc, const al_render *out);
 /* Findings (const al_finding *): level, rule, service, message. */

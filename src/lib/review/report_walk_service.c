@@ -176,7 +176,7 @@ static void evidence(const al_component *c, const al_render *out)
 		out->para(out->ctx, AL_PARA_NONE, &run, 1);
 		return;
 	}
-	out->table_begin(out->ctx, columns, COUNT(columns));
+	out->table_begin(out->ctx, AL_TABLE_FIXED, columns, COUNT(columns));
 	for (size_t i = 0; i < c->evidence.len && i < MAX_EVIDENCE; i++) {
 		const al_evidence *e = c->evidence.items[i];
 		char *weight = al_sprintf("%.2f", e->weight);
@@ -207,7 +207,7 @@ static void closure(const al_report_service *s, const al_render *out)
 {
 	static const al_column columns[] = {{"package", 0, 0}, {"files", 1, 0}, {"lines", 1, 0}};
 	al_walk_heading(out, 4, "Closure");
-	out->table_begin(out->ctx, columns, COUNT(columns));
+	out->table_begin(out->ctx, AL_TABLE_PLAIN, columns, COUNT(columns));
 	for (size_t i = 0; i < s->dirs.len && i < MAX_DIRS; i++) {
 		const al_report_dir *d = s->dirs.items[i];
 		char *files = al_sprintf("%zu", d->files);
