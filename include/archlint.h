@@ -118,6 +118,9 @@ typedef struct {
 	double
 	    probabilities[AL_ROLE__COUNT - 1]; /* the model's, for data-path, control-plane, tool */
 	al_vec features; /* al_feature *: the model's inputs, in the model's order */
+
+	al_vec owners;     /* char *: who owns it (teams, users, addresses), as written */
+	char *owners_from; /* where they are named ("CODEOWNERS:12"), or NULL: nobody does */
 } al_component;
 
 /* One model input of a component (features are named in rules/model.json). */

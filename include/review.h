@@ -19,6 +19,7 @@ typedef struct {
 	const al_scan_options *scan; /* how the result was scanned */
 	const char *since;           /* NULL: no comparison */
 	unsigned history;            /* commits to walk; 0: none */
+	const char *owner;           /* only the services this owner owns; NULL: all */
 	/* Called before each history scan (may be NULL). */
 	void (*progress)(unsigned done, unsigned total, const char *commit, void *ctx);
 	void *progress_ctx;

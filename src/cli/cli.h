@@ -25,6 +25,7 @@ typedef struct {
 	int no_baseline, allow_incomplete;   /* check */
 	int full_gate;                       /* check, install-hook */
 	const char *since;                   /* report */
+	const char *owner;                   /* report: only this owner's services */
 	unsigned history;                    /* report; 0: none */
 	size_t max_chars;                    /* report --format md; 0: no limit */
 	int force;                           /* install-hook, init */

@@ -39,6 +39,8 @@ static const al_opt_spec options[AL_OPT__COUNT] = {
      "also chart the language mix per role over N commits (1 to 10000)"},
     {AL_OPT_MAX_CHARS, "max-chars", 0, "N", AL_VALUE_WORD, NULL, "60000",
      "md: cut to N characters, changes and findings kept first (0: no limit)"},
+    {AL_OPT_OWNER, "owner", 0, "TEAM", AL_VALUE_WORD, NULL, NULL,
+     "only the services TEAM owns (CODEOWNERS, Backstage spec.owner)"},
     {AL_OPT_CONFIG, "config", 0, "FILE", AL_VALUE_FILE, NULL, ".archlint.json in the snapshot",
      "read the configuration from FILE"},
     {AL_OPT_RULES, "rules", 0, "DIR", AL_VALUE_DIR, NULL, "$ARCHLINT_RULES, else built in",
@@ -79,7 +81,7 @@ static const al_opt_id list_options[] = {SOURCE_OPTIONS, AL_OPT_FORMAT, AL_OPT_O
 static const al_opt_id rules_options[] = {AL_OPT_RULES, AL_OPT_FORMAT, AL_OPT_OUTPUT, AL_OPT_HELP,
                                           AL_OPT__COUNT};
 static const al_opt_id report_options[] = {
-    SOURCE_OPTIONS, AL_OPT_SINCE, AL_OPT_HISTORY, AL_OPT_MAX_CHARS, AL_OPT_FORMAT,
+    SOURCE_OPTIONS, AL_OPT_SINCE, AL_OPT_HISTORY, AL_OPT_MAX_CHARS, AL_OPT_OWNER, AL_OPT_FORMAT,
     AL_OPT_OUTPUT,  SCAN_OPTIONS, AL_OPT_QUIET,   AL_OPT_HELP,      AL_OPT__COUNT};
 static const al_opt_id baseline_options[] = {
     SOURCE_OPTIONS, AL_OPT_BASELINE_OUTPUT, SCAN_OPTIONS, AL_OPT_QUIET, AL_OPT_HELP, AL_OPT__COUNT};

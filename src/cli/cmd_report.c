@@ -25,8 +25,8 @@ int al_cmd_report(al_cli_options *opts)
 	if (al_cli_scan(&result, opts))
 		return AL_EXIT_ERROR;
 	int tty = !opts->quiet && isatty(STDERR_FILENO);
-	al_report_options ro = {&opts->scan, opts->since, opts->history, tty ? progress : NULL,
-	                        NULL};
+	al_report_options ro = {&opts->scan, opts->since,           opts->history,
+	                        opts->owner, tty ? progress : NULL, NULL};
 	int err = al_report_doc_build(&doc, result, &ro);
 	if (tty && opts->history)
 		fputs("\r\033[K", stderr);

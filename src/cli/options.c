@@ -234,6 +234,9 @@ static int store(al_cli_options *opts, const al_cmd_spec *cmd, al_opt_id id, con
 		if (parse_max_chars(cmd, v, &opts->max_chars))
 			return AL_EXIT_ERROR;
 		break;
+	case AL_OPT_OWNER:
+		opts->owner = v;
+		break;
 	case AL_OPT_CONFIG:
 		opts->scan.config_path = v;
 		break;

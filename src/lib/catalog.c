@@ -3,7 +3,8 @@
  * directory of a component's package describes that component (when the file holds
  * several, the one whose metadata.name is the component's name). Its annotation
  * `archlint.io/role` is a declaration; its spec.type and metadata.tags become facts
- * ("backstage-type:service", "backstage-tag:proxy") that signals in rules/ can weigh.
+ * ("backstage-type:service", "backstage-tag:proxy") that signals in rules/ can weigh; its
+ * spec.owner owns the component (owners.h).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -67,6 +68,14 @@ static void apply_entity(al_found_set *set, al_found *found, const cJSON *entity
 		if (cJSON_IsString(tag))
 			al_vec_push(&found->facts,
 			            al_sprintf("backstage-tag:%s", tag->valuestring));
+	}
+	const char *owner = al_json_string(get(entity, "spec"), "owner");
+	if (owner && *owner) {
+		char *key = al_sprintf("%d.spec.owner", index);
+		al_vec_push(&c->owners, al_strdup(owner));
+		c->owners_from =
+		    al_sprintf("%s:%u", path, (unsigned)(uintptr_t)al_strmap_get(lines, key));
+		free(key);
 	}
 	const char *role = al_json_string(get(meta, "annotations"), "archlint.io/role");
 	if (!role || c->declared)

@@ -18,6 +18,7 @@
 #include "gate.h"
 #include "json.h"
 #include "links.h"
+#include "owners.h"
 #include "policy.h"
 #include "rules.h"
 #include "suppress.h"
@@ -246,6 +247,9 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 		err = extract_and_discover(&scan);
 	if (!err) {
 		classify_all(&scan, find_deployments(&scan));
+		err = al_owners_assign(scan.source, &scan.result->components, &scan.sink);
+	}
+	if (!err) {
 		al_vec_sort(&scan.result->components, cmp_component);
 		al_links_find(scan.result, &scan.found.found, &scan.facts.facts, &scan.cargo);
 		al_policy_apply(scan.result, scan.rules);
@@ -296,6 +300,8 @@ static void free_component(void *p)
 	al_vec_dispose_with(&c->shipped, free_shipment);
 	al_vec_dispose_with(&c->features, free);
 	free(c->lifecycle_why);
+	al_vec_dispose_with(&c->owners, free);
+	free(c->owners_from);
 	free(c);
 }
 

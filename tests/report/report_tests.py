@@ -3,7 +3,7 @@
 
     report_tests.py CHECK ARCHLINT_BINARY
 
-CHECK is one of: sizes, formats, changes, escaping, comment, browser, mermaid. Each builds its repositories
+CHECK is one of: sizes, formats, changes, escaping, comment, owners, browser, mermaid. Each builds its repositories
 with tests/e2e/build-fixture-repo.sh (from tests/fixtures, or from the tree that
 make-hostile-tree.sh writes) in a private temporary directory, runs the archlint binary
 and checks what it wrote. Exit status: 0 pass, 1 fail, 77 skipped (a tool is missing).
@@ -683,6 +683,112 @@ def check_comment(env):
         check_table_shapes(cmark(doc), "md cut to " + what)
 
 
+# ---- owners and links ----------------------------------------------------------------------
+
+CODEOWNERS = """# who reviews what
+*                    @acme/platform
+/cmd/                @acme/api-team alice@example.com
+cmd/edge-proxy/      @acme/edge
+crates/kv-server/
+"""
+
+CATALOG = """apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: gen-docs
+spec:
+  type: tool
+  owner: group:default/docs
+"""
+
+
+def owned_repo(env):
+    """The polyglot fixture with a CODEOWNERS file, a Backstage owner, a GitHub remote whose
+    address carries a token, and four later commits that change no service."""
+    repo = env.build(os.path.join(FIXTURES, "polyglot"), "owned")
+    os.makedirs(os.path.join(repo, ".github"))
+    with open(os.path.join(repo, ".github", "CODEOWNERS"), "w") as f:
+        f.write(CODEOWNERS)
+    with open(os.path.join(repo, "cmd", "gen-docs", "catalog-info.yaml"), "w") as f:
+        f.write(CATALOG)
+    ident = ["-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    env.git(repo, "add", "-A")
+    env.git(repo, *ident, "commit", "-q", "-m", "owners")
+    for i in range(4):
+        with open(os.path.join(repo, "README.md"), "a") as f:
+            f.write("more words %d\n" % i)
+        env.git(repo, *ident, "commit", "-q", "-am", "docs %d" % i)
+    env.git(repo, "remote", "add", "origin", "https://ci-token-secret@github.com/acme/shop.git")
+    return repo
+
+
+def check_owners(env):
+    """Owners from CODEOWNERS (git's pattern rules, the last line winning) and Backstage in
+    every format; report --owner; links to the scanned commit on the forge; --history rows
+    only for commits that change a count."""
+    repo = owned_repo(env)
+    commit = env.git(repo, "rev-parse", "HEAD").decode().strip()
+    doc = json.loads(env.run("check", repo, "--format", "json", "--fail-on", "never").stdout)
+    owners = {c["id"]: (c["owners"], c["owners_from"]) for c in doc["components"]}
+    check(owners["cmd/api"] == (["@acme/api-team", "alice@example.com"], ".github/CODEOWNERS:3"),
+          "cmd/api owned by the /cmd/ line: %s" % (owners["cmd/api"],))
+    check(owners["cmd/edge-proxy"] == (["@acme/edge"], ".github/CODEOWNERS:4"), "the last matching line wins")
+    check(owners["cmd/gen-docs"] == (["group:default/docs"], "cmd/gen-docs/catalog-info.yaml:7"),
+          "a Backstage spec.owner: %s" % (owners["cmd/gen-docs"],))
+    check(owners["crates/kv-server"] == ([], ".github/CODEOWNERS:5"), "a line without owners leaves it unowned")
+    check(owners["crates/kv-admin:kvctl"][0] == ["@acme/platform"], "the catch-all line")
+    sarif = json.loads(env.run("check", repo, "--format", "sarif", "--fail-on", "never").stdout)
+    props = {r["properties"]["component"]: r["properties"].get("owners") for r in sarif["runs"][0]["results"]}
+    check(props.get("cmd/edge-proxy") == ["@acme/edge"], "SARIF result properties carry the owners: %s" % props)
+    gitlab = json.loads(env.run("check", repo, "--format", "gitlab", "--fail-on", "never").stdout)
+    check(any(i.get("owners") == ["@acme/edge"] for i in gitlab), "GitLab issues carry the owners")
+    junit = env.run("check", repo, "--format", "junit", "--fail-on", "never").stdout.decode()
+    check("owners: @acme/edge (.github/CODEOWNERS:4)" in junit, "JUnit failures name the owners")
+    text = env.run("check", repo, "--fail-on", "never").stdout.decode()
+    check("cmd/edge-proxy (go, data-path, confidence" in text and "owned by @acme/edge)" in text,
+          "text names the owners on the component's line")
+
+    # The report, cut by owner.
+    mine = env.report(repo, "--owner", "acme/edge")
+    check([c["id"] for c in mine["components"]] == ["cmd/edge-proxy", "cmd/edge-proxy/testdata/echo-upstream"],
+          "--owner keeps that owner's services: %s" % [c["id"] for c in mine["components"]])
+    check([f["component"] for f in mine["findings"]] == ["cmd/edge-proxy"] and mine["totals"]["services"] == 2,
+          "--owner keeps that owner's findings and totals")
+    r = env.run("report", repo, "--owner", "@acme/edg", want=2)
+    check(b"did you mean '@acme/edge'" in r.stderr, "an owner that owns nothing is an error with the nearest")
+
+    # Owners and links in the page.
+    page_bytes = env.run("report", repo).stdout
+    page = parse_html(page_bytes)
+    check("Open findings by owner" in page.alltext, "the first page has the findings by owner")
+    check("@acme/edge" in page.alltext and ".github/CODEOWNERS:4" in page.alltext, "the card names owners and where")
+    hrefs = [v for t, k, v in page.attrs if t == "a" and k == "href" and not v.startswith("#")]
+    base = "https://github.com/acme/shop/"
+    check(hrefs and all(h.startswith(base + "blob/" + commit + "/") or h.startswith(base + "tree/" + commit + "/")
+                        for h in hrefs), "every outside link goes to the scanned commit on the forge: %s" % hrefs[:3])
+    entry = [c for c in doc["components"] if c["id"] == "cmd/edge-proxy"][0]["entry"]
+    want = "%sblob/%s/%s#L%d" % (base, commit, entry["path"], entry["line"])
+    check(want in hrefs, "the entry links to its line: %s" % want)
+    check(base + "tree/" + commit + "/internal/config" in hrefs, "a closure package links to its directory")
+    check(b"ci-token-secret" not in page_bytes, "the remote's credentials are not in the page")
+    md = env.report(repo, fmt="md").decode()
+    check("](%s)" % want in md, "md links the entry too")
+    check("| owner |" in md, "md findings tables have an owner column")
+
+    # --history: rows only where a count changed.
+    h = env.report(repo, "--history", "6")["history"]
+    check(h["walked"] == 6, "history walked 6 commits: %s" % h["walked"])
+    subjects = [p["subject"] for p in h["commits"]]
+    check(subjects == ["import fixture polyglot", "docs 3"],
+          "the four commits that change nothing are left out, the oldest and newest kept: %s" % subjects)
+    check("the 4 that changed nothing are left out" in page_text(env, repo, "--history", "6"),
+          "the history says which commits it left out")
+
+
+def page_text(env, repo, *args):
+    return parse_html(env.run("report", repo, *args).stdout).alltext
+
+
 # ---- browser -----------------------------------------------------------------------------
 
 def chromium_cmd():
@@ -844,7 +950,8 @@ def main():
         return 2
     check_name, archlint = sys.argv[1], sys.argv[2]
     checks = {"sizes": check_sizes, "formats": check_formats, "changes": check_changes,
-              "escaping": check_escaping, "comment": check_comment, "browser": check_browser, "mermaid": check_mermaid}
+              "escaping": check_escaping, "comment": check_comment, "browser": check_browser, "mermaid": check_mermaid,
+              "owners": check_owners}
     if check_name not in checks:
         print("unknown check %r" % check_name)
         return 2

@@ -50,6 +50,12 @@ void al_report_gitlab(FILE *out, const al_result *result)
 		add_text(loc, "path", c->entry_path);
 		cJSON *lines = cJSON_AddObjectToObject(loc, "lines");
 		cJSON_AddNumberToObject(lines, "begin", c->entry_line ? c->entry_line : 1);
+		if (c->owners.len) {
+			cJSON *owners = cJSON_AddArrayToObject(o, "owners");
+			for (size_t k = 0; k < c->owners.len; k++)
+				cJSON_AddItemToArray(owners,
+				                     al_json_string_item(c->owners.items[k]));
+		}
 		cJSON_AddItemToArray(doc, o);
 	}
 	al_json_write(out, doc);

@@ -62,6 +62,13 @@ static cJSON *component_json(const al_component *c)
 	else
 		cJSON_AddNullToObject(o, "declared");
 	cJSON_AddBoolToObject(o, "hybrid", c->hybrid);
+	cJSON *owners = cJSON_AddArrayToObject(o, "owners");
+	for (size_t i = 0; i < c->owners.len; i++)
+		cJSON_AddItemToArray(owners, al_json_string_item(c->owners.items[i]));
+	if (c->owners_from)
+		al_json_add_string(o, "owners_from", c->owners_from);
+	else
+		cJSON_AddNullToObject(o, "owners_from");
 	cJSON *entry = cJSON_AddObjectToObject(o, "entry");
 	al_json_add_string(entry, "path", c->entry_path);
 	cJSON_AddNumberToObject(entry, "line", c->entry_line);

@@ -69,6 +69,15 @@ static void failure(FILE *out, const al_result *r, const al_finding *f)
 	                        c->confidence, c->decided_by ? c->decided_by : "");
 	xml_escape(out, role, 0);
 	free(role);
+	if (c->owners.len) {
+		al_buf owners = AL_BUF_INIT;
+		for (size_t i = 0; i < c->owners.len; i++)
+			al_buf_printf(&owners, "%s%s",
+			              i ? " " : "owners: ", (char *)c->owners.items[i]);
+		al_buf_printf(&owners, " (%s)\n", c->owners_from);
+		xml_escape(out, al_buf_cstr(&owners), 0);
+		al_buf_dispose(&owners);
+	}
 	for (size_t i = 0; i < c->evidence.len && i < 20; i++) {
 		const al_evidence *e = c->evidence.items[i];
 		char *line = al_sprintf("  %+.2f %s %s %s:%u\n", e->weight, al_role_name(e->role),

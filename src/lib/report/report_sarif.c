@@ -220,6 +220,11 @@ static cJSON *result_json(const al_result *r, const al_finding *f)
 	cJSON_AddStringToObject(props, "role", al_role_name(c->role));
 	cJSON_AddNumberToObject(props, "confidence",
 	                        (double)(long)(c->confidence * 100 + 0.5) / 100);
+	if (c->owners.len) {
+		cJSON *owners = cJSON_AddArrayToObject(props, "owners");
+		for (size_t i = 0; i < c->owners.len; i++)
+			cJSON_AddItemToArray(owners, al_json_string_item(c->owners.items[i]));
+	}
 	return o;
 }
 

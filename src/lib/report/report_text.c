@@ -105,15 +105,21 @@ static void write_wrapped(FILE *out, const char *text, unsigned at, unsigned wid
 	fputc('\n', out);
 }
 
-/* "id (go, data-path, confidence 0.89)": the line a component's findings stand under. */
+/* "id (go, data-path, confidence 0.89, owned by @team)": the line a component's findings stand
+ * under. */
 static void component_line(FILE *out, const al_component *c, const al_text_style *style)
 {
 	if (style->colour)
 		fputs("\033[1m", out);
 	escape_line_start(out, c->id);
-	fprintf(out, " (%s, %s, confidence %.2f%s%s)", al_language_name(c->language),
+	fprintf(out, " (%s, %s, confidence %.2f%s%s", al_language_name(c->language),
 	        al_role_name(c->role), c->confidence, c->declared ? ", declared" : "",
 	        c->hybrid ? ", hybrid" : "");
+	for (size_t i = 0; i < c->owners.len; i++) {
+		fputs(i ? " " : ", owned by ", out);
+		al_text_escape(out, c->owners.items[i]);
+	}
+	fputc(')', out);
 	fputs(style->colour ? SGR_RESET "\n" : "\n", out);
 }
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nearest.h"
 #include "path.h"
 #include "rules.h"
 #include "source.h"
@@ -122,6 +123,59 @@ void al_report_cell_rules(const al_report_doc *doc, al_role role, al_language la
 	}
 }
 
+char *al_report_file_link(const al_report_doc *doc, const char *path, unsigned line, int dir)
+{
+	return doc->linked ? al_forge_link(&doc->forge, doc->result->commit, path, line, dir)
+	                   : NULL;
+}
+
+/* ---- owners ------------------------------------------------------------------------ */
+
+/* Whether an owner as written ("@acme/edge") is the one asked for ("@acme/edge" or
+ * "acme/edge"). */
+static int same_owner(const char *owner, const char *asked)
+{
+	return strcmp(owner, asked) == 0 || (owner[0] == '@' && strcmp(owner + 1, asked) == 0);
+}
+
+int al_report_owned(const al_report_doc *doc, const al_component *c)
+{
+	if (!doc->owner)
+		return 1;
+	for (size_t i = 0; i < c->owners.len; i++)
+		if (same_owner(c->owners.items[i], doc->owner))
+			return 1;
+	return 0;
+}
+
+/* --owner that owns nothing: the error names the owners there are, the nearest first. */
+static int unknown_owner(const al_report_doc *doc)
+{
+	al_strmap seen = AL_STRMAP_INIT;
+	al_vec owners = AL_VEC_INIT;
+	for (size_t i = 0; i < doc->result->components.len; i++) {
+		const al_component *c = doc->result->components.items[i];
+		for (size_t k = 0; k < c->owners.len; k++)
+			if (!al_strmap_has(&seen, c->owners.items[k])) {
+				al_strmap_set(&seen, c->owners.items[k], NULL);
+				al_vec_push(&owners, c->owners.items[k]);
+			}
+	}
+	const char *near = al_nearest(doc->owner, (const char *const *)owners.items, owners.len);
+	if (!owners.len)
+		al_error_set("--owner '%s': nobody owns a service here (no CODEOWNERS file and no "
+		             "Backstage spec.owner)",
+		             doc->owner);
+	else if (near)
+		al_error_set("--owner '%s' owns no service (did you mean '%s'?)", doc->owner, near);
+	else
+		al_error_set("--owner '%s' owns no service; %zu owners do, such as '%s'",
+		             doc->owner, owners.len, (const char *)owners.items[0]);
+	al_strmap_dispose(&seen);
+	al_vec_dispose(&owners);
+	return AL_EUSAGE;
+}
+
 /* ---- build and free ------------------------------------------------------------------------ */
 
 static char *repository_name(const al_source *src)
@@ -155,12 +209,19 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 	if (err)
 		goto done;
 	doc->repo_name = repository_name(sz.source);
+	doc->linked = result->mode == AL_SOURCE_REV && result->commit &&
+	              al_forge_of(sz.source->repo, &doc->forge);
 	al_strmap all_files = AL_STRMAP_INIT;
 	char key[AL_PTR_KEY_SIZE];
+	doc->owner = opts->owner;
 	for (size_t i = 0; i < result->components.len; i++) {
+		const al_component *c = result->components.items[i];
+		doc->owned |= c->owners_from != NULL;
+		if (!al_report_owned(doc, c))
+			continue;
 		al_report_service *s = al_calloc(1, sizeof(*s));
-		s->component = result->components.items[i];
-		s->index = i;
+		s->component = c;
+		s->index = doc->services.len;
 		size_service(&sz, s, &all_files, doc);
 		al_report_verdict_lines(s);
 		al_vec_push(&doc->services, s);
@@ -169,15 +230,19 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 		doc->matrix[s->component->role][s->component->language]++;
 	}
 	al_strmap_dispose(&all_files);
+	if (doc->owner && !doc->services.len) {
+		err = unknown_owner(doc);
+		goto done;
+	}
 	for (size_t i = 0; i < result->findings.len; i++) {
 		const al_finding *f = result->findings.items[i];
+		al_report_service *s = (al_report_service *)al_report_service_of(doc, f->component);
+		if (!s)
+			continue;
 		if (f->suppressed)
 			doc->accepted++;
 		else
 			doc->levels[f->level]++;
-		al_report_service *s = (al_report_service *)al_report_service_of(doc, f->component);
-		if (!s)
-			continue;
 		al_vec_push(&s->findings, (void *)f);
 		if (!f->suppressed) {
 			s->open++;
@@ -236,6 +301,7 @@ void al_report_doc_free(al_report_doc *doc)
 	if (!doc)
 		return;
 	al_vec_dispose_with(&doc->services, free_service);
+	al_forge_dispose(&doc->forge);
 	al_vec_dispose_with(&doc->links, free_link);
 	al_vec_dispose_with(&doc->hubs, free);
 	al_strmap_dispose(&doc->by_component);

@@ -21,6 +21,7 @@
 
 #include "archlint.h"
 #include "review.h"
+#include "git/forge.h"
 #include "rules.h"
 
 /* One directory of a component's closure with what it contributes. */
@@ -110,6 +111,10 @@ struct al_report_doc {
 	size_t levels[AL_LEVEL_ERROR + 1]; /* open findings */
 	size_t accepted;                   /* findings accepted by waiver, inline or baseline */
 	size_t files, lines;               /* distinct closure files of all services */
+	int owned;                         /* some component has owners (CODEOWNERS, Backstage) */
+	al_forge forge;                    /* where the scanned commit's files are on the web; */
+	int linked;                        /* ... set when linked (a GitHub or GitLab remote) */
+	const char *owner;                 /* --owner: only its services are in the doc; or NULL */
 
 	/* --since */
 	char *since;     /* the revision asked for, or NULL */
@@ -120,7 +125,8 @@ struct al_report_doc {
 
 	/* --history */
 	unsigned history_asked;
-	al_vec history; /* al_report_point *, oldest first */
+	al_vec history;        /* al_report_point *, oldest first: those that change a count */
+	size_t history_walked; /* commits scanned, those that changed nothing included */
 };
 
 /* The parts of al_report_doc_build: the links between services (report_links.c), the
@@ -129,6 +135,13 @@ struct al_report_doc {
 void al_report_find_links(al_report_doc *doc);
 int al_review_since(al_report_doc *doc, const al_report_options *opts);
 int al_review_history(al_report_doc *doc, const al_report_options *opts);
+
+/* The web page of a file (from line, when not 0) or a directory of the scanned commit, or
+ * NULL when the report does not link (no forge remote, or not a commit). */
+char *al_report_file_link(const al_report_doc *doc, const char *path, unsigned line, int dir);
+
+/* Whether c is in the doc's cut: owned by --owner, or any component without one. */
+int al_report_owned(const al_report_doc *doc, const al_component *c);
 
 /* The service of one of doc->result's components, or NULL. */
 const al_report_service *al_report_service_of(const al_report_doc *doc, const al_component *c);
@@ -176,6 +189,8 @@ size_t al_report_language_count(const size_t matrix[][AL_LANG__COUNT], al_langua
 /* How many of doc->changes are of this kind, and the heading of their table. */
 size_t al_report_change_count(const al_report_doc *doc, al_change_kind kind);
 const char *al_report_change_title(al_change_kind kind);
+/* A component's owners as one line ("@acme/edge, alice@example.com"), or "nobody". */
+char *al_report_owners_text(const al_component *c);
 /* The service at the other end of a link of s. */
 const al_report_service *al_report_link_other(const al_report_link *l, const al_report_service *s);
 /* "The last N commits of the first-parent history" and, when fewer than asked, why. */

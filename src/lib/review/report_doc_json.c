@@ -168,6 +168,7 @@ static cJSON *history_json(const al_report_doc *doc)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "asked", doc->history_asked);
+	cJSON_AddNumberToObject(o, "walked", (double)doc->history_walked);
 	cJSON *points = cJSON_AddArrayToObject(o, "commits");
 	for (size_t i = 0; i < doc->history.len; i++) {
 		const al_report_point *p = doc->history.items[i];
@@ -212,10 +213,15 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 {
 	const al_result *r = doc->result;
 	cJSON *o = al_report_json_doc(r);
-	size_t i = 0;
+	size_t i = 0, s = 0;
 	cJSON *comps = cJSON_GetObjectItemCaseSensitive(o, "components");
-	for (cJSON *c = comps ? comps->child : NULL; c && i < doc->services.len; c = c->next, i++)
-		add_component_fields(c, doc->services.items[i]);
+	for (cJSON *c = comps ? comps->child : NULL, *next; c; c = next, i++) {
+		next = c->next;
+		if (al_report_owned(doc, r->components.items[i]) && s < doc->services.len)
+			add_component_fields(c, doc->services.items[s++]);
+		else /* --owner: another owner's */
+			cJSON_Delete(cJSON_DetachItemViaPointer(comps, c));
+	}
 	/* check lists open findings under "findings" and accepted ones under "suppressed",
 	 * each in the result's order. */
 	cJSON *open = cJSON_GetObjectItemCaseSensitive(o, "findings");
@@ -225,7 +231,12 @@ cJSON *al_report_doc_json(const al_report_doc *doc)
 	for (i = 0; i < r->findings.len; i++) {
 		const al_finding *f = r->findings.items[i];
 		cJSON **next = f->suppressed ? &next_accepted : &next_open;
-		if (*next) {
+		if (*next && !al_report_owned(doc, f->component)) {
+			cJSON *other = *next;
+			*next = other->next;
+			cJSON_Delete(
+			    cJSON_DetachItemViaPointer(f->suppressed ? accepted : open, other));
+		} else if (*next) {
 			add_rule_text(*next, f, r->rules);
 			cJSON *sup = cJSON_GetObjectItemCaseSensitive(*next, "suppressed");
 			if (f->suppressed && cJSON_IsObject(sup) &&

@@ -182,7 +182,7 @@ typedef struct {
 	const al_report_doc *doc;
 } html_render;
 
-static void html_run(const html_render *h, const al_cell *c)
+static void html_piece(const html_render *h, const al_cell *c)
 {
 	FILE *out = h->out;
 	switch (c->kind) {
@@ -233,6 +233,20 @@ static void html_run(const html_render *h, const al_cell *c)
 		finding_tags(out, c->service);
 		break;
 	}
+}
+
+/* A piece, inside a link when it has a web page. */
+static void html_run(const html_render *h, const al_cell *c)
+{
+	FILE *out = h->out;
+	if (c->href) {
+		fputs("<a href=\"", out);
+		esc(out, c->href);
+		fputs("\">", out);
+	}
+	html_piece(h, c);
+	if (c->href)
+		fputs("</a>", out);
 }
 
 static void html_runs(const html_render *h, const al_cell *runs, size_t n)

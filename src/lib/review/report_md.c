@@ -157,7 +157,7 @@ static void matrix_cell(FILE *out, const al_cell *c)
 
 /* The walk (report_walk.h) as Markdown; ctx is the FILE. In a table cell code escapes
  * its '|'. */
-static void md_run(FILE *out, const al_cell *c, int in_table)
+static void md_piece(FILE *out, const al_cell *c, int in_table)
 {
 	switch (c->kind) {
 	case AL_CELL_TEXT:
@@ -203,6 +203,17 @@ static void md_run(FILE *out, const al_cell *c, int in_table)
 		finding_marks(out, c->service);
 		break;
 	}
+}
+
+/* A piece, as a link's text when it has a web page (the address is percent-encoded: it
+ * holds no ')', '|' or space). */
+static void md_run(FILE *out, const al_cell *c, int in_table)
+{
+	if (c->href)
+		fputc('[', out);
+	md_piece(out, c, in_table);
+	if (c->href)
+		fprintf(out, "](%s)", c->href);
 }
 
 static void md_runs(FILE *out, const al_cell *runs, size_t n)
@@ -449,7 +460,8 @@ static void open_findings(FILE *out, const al_report_doc *doc)
 	for (size_t i = 0; i < doc->result->findings.len; i++) {
 		const al_finding *f = doc->result->findings.items[i];
 		al_ptr_key(key, f);
-		if (!f->suppressed && !al_strmap_has(&added, key))
+		if (!f->suppressed && !al_strmap_has(&added, key) &&
+		    al_report_owned(doc, f->component))
 			al_vec_push(&open, (void *)f);
 	}
 	al_strmap_dispose(&added);
@@ -459,7 +471,7 @@ static void open_findings(FILE *out, const al_report_doc *doc)
 		fprintf(out, "## Open findings (%zu)\n\n", open.len);
 	const al_render render = md_renderer(out);
 	if (open.len)
-		al_walk_findings(&open, &render);
+		al_walk_findings(doc, &open, &render);
 	else
 		fputs("No finding is open.\n\n", out);
 	al_vec_dispose(&open);

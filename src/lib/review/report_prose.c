@@ -132,6 +132,16 @@ const char *al_report_change_title(al_change_kind kind)
 	return titles[kind];
 }
 
+char *al_report_owners_text(const al_component *c)
+{
+	if (!c->owners.len)
+		return al_strdup("nobody");
+	al_buf b = AL_BUF_INIT;
+	for (size_t i = 0; i < c->owners.len; i++)
+		al_buf_printf(&b, "%s%s", i ? ", " : "", (const char *)c->owners.items[i]);
+	return al_buf_detach(&b);
+}
+
 const al_report_service *al_report_link_other(const al_report_link *l, const al_report_service *s)
 {
 	return l->a == s ? l->b : l->a;
@@ -139,11 +149,20 @@ const al_report_service *al_report_link_other(const al_report_link *l, const al_
 
 char *al_report_history_intro(const al_report_doc *doc)
 {
-	if (doc->history.len < doc->history_asked)
-		return al_sprintf("The last %zu commits of the first-parent history (%u asked; the "
-		                  "history ends there)",
-		                  doc->history.len, doc->history_asked);
-	return al_sprintf("The last %zu commits of the first-parent history", doc->history.len);
+	size_t walked = doc->history_walked, left_out = walked - doc->history.len;
+	char *ends = walked < doc->history_asked
+	                 ? al_sprintf(" (%u asked; the history ends there)", doc->history_asked)
+	                 : al_strdup("");
+	char *kept = left_out ? al_sprintf("; shown are the oldest, the newest and each commit "
+	                                   "that changed a count (the %zu that changed nothing "
+	                                   "are left out)",
+	                                   left_out)
+	                      : al_strdup("");
+	char *intro =
+	    al_sprintf("The last %zu commits of the first-parent history%s%s", walked, ends, kept);
+	free(ends);
+	free(kept);
+	return intro;
 }
 
 void al_report_date(char buf[AL_REPORT_DATE_SIZE], int64_t t)

@@ -39,20 +39,24 @@ void al_walk_rules(const al_report_doc *doc, const al_render *out)
 	out->table_end(out->ctx);
 }
 
-void al_walk_findings(const al_vec *findings, const al_render *out)
+void al_walk_findings(const al_report_doc *doc, const al_vec *findings, const al_render *out)
 {
 	static const al_column columns[] = {
-	    {"level", 0, 0}, {"rule", 0, 0}, {"service", 0, 0}, {"message", 0, 0}};
-	out->table_begin(out->ctx, AL_TABLE_PLAIN, columns, COUNT(columns));
+	    {"level", 0, 0}, {"rule", 0, 0}, {"service", 0, 0}, {"message", 0, 0}, {"owner", 0, 0}};
+	size_t n = doc->owned ? COUNT(columns) : COUNT(columns) - 1;
+	out->table_begin(out->ctx, AL_TABLE_PLAIN, columns, n);
 	for (size_t i = 0; i < findings->len; i++) {
 		const al_finding *f = findings->items[i];
+		char *owners = al_report_owners_text(f->component);
 		const al_cell cells[] = {
 		    {.kind = AL_CELL_LEVEL, .level = f->level},
 		    {.kind = AL_CELL_CODE, .text = f->rule},
 		    {.kind = AL_CELL_SERVICE, .component = f->component},
 		    {.kind = AL_CELL_TEXT, .text = f->message},
+		    {.kind = AL_CELL_TEXT, .text = owners},
 		};
-		out->table_row(out->ctx, cells, COUNT(cells));
+		out->table_row(out->ctx, cells, n);
+		free(owners);
 	}
 	out->table_end(out->ctx);
 }
@@ -103,14 +107,15 @@ static void still_accepted(const al_report_doc *doc, const al_render *out)
 	}
 }
 
-static int findings_block(const char *title, const al_vec *findings, const al_render *out)
+static int findings_block(const al_report_doc *doc, const char *title, const al_vec *findings,
+                          const al_render *out)
 {
 	if (!findings->len)
 		return 0;
 	char *words = al_sprintf("%s (%zu)", title, findings->len);
 	al_walk_heading(out, 3, words);
 	free(words);
-	al_walk_findings(findings, out);
+	al_walk_findings(doc, findings, out);
 	return 1;
 }
 
@@ -143,8 +148,8 @@ void al_walk_since(const al_report_doc *doc, const al_render *out)
 		free(words);
 		change_table(doc, (al_change_kind)kind, out);
 	}
-	any |= findings_block("Findings added", &doc->added, out);
-	if (findings_block("Findings resolved", &doc->resolved, out)) {
+	any |= findings_block(doc, "Findings added", &doc->added, out);
+	if (findings_block(doc, "Findings resolved", &doc->resolved, out)) {
 		any = 1;
 		still_accepted(doc, out);
 	}

@@ -34,6 +34,7 @@ typedef struct {
 	const char *text;                 /* TEXT, CODE, WORDS, NUMBER, DATE */
 	const char *lead;                 /* TEXT: archlint's words written before it, or NULL */
 	const char *tail;                 /* PATH: archlint's words written after it, or NULL */
+	const char *href;                 /* CODE, PATH: the file's web page (a link), or NULL */
 	unsigned span;                    /* a table cell: columns it takes (0 and 1: one) */
 	al_level level;                   /* LEVEL */
 	al_language language;             /* LANGUAGE */
@@ -114,8 +115,9 @@ void al_walk_summary(const al_report_doc *doc, const al_render *out);
 void al_walk_matrix(const al_report_doc *doc, const al_render *out);
 /* The guideline: per rule its id, level, conditions, title and rationale. */
 void al_walk_rules(const al_report_doc *doc, const al_render *out);
-/* Findings (const al_finding *): level, rule, service, message. */
-void al_walk_findings(const al_vec *findings, const al_render *out);
+/* Findings (const al_finding *): level, rule, service, message, and its owners where the
+ * repository names owners. */
+void al_walk_findings(const al_report_doc *doc, const al_vec *findings, const al_render *out);
 /* The changes since --since: services added, removed, reclassified; findings added and
  * resolved (with those still there, accepted, named). */
 void al_walk_since(const al_report_doc *doc, const al_render *out);

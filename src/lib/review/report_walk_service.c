@@ -4,6 +4,7 @@
  * accepted and why its rule exists, the strongest evidence, the closure, FFI and links.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "report_walk.h"
 #include "rules.h"
@@ -37,7 +38,8 @@ static void add_words(run_list *r, const char *words)
 /* Keeps a made string until the runs are disposed of, and returns it. */
 static const char *own(run_list *r, char *s)
 {
-	al_vec_push(&r->owned, s);
+	if (s)
+		al_vec_push(&r->owned, s);
 	return s;
 }
 
@@ -58,9 +60,34 @@ static char *location(const char *path, unsigned line)
 	return line ? al_sprintf("%s:%u", path, line) : al_sprintf("%s", path);
 }
 
-static void verdict_fields(const al_report_service *s, const al_render *out)
+/* Who owns it and where that is said; NULL runs when the repository names no owners. */
+static void owners_runs(const al_report_doc *doc, const al_component *c, run_list *r)
+{
+	if (!doc->owned)
+		return;
+	add(r, (al_cell){.kind = AL_CELL_TEXT, .text = own(r, al_report_owners_text(c))});
+	if (!c->owners_from) {
+		add_words(r, " (no CODEOWNERS line matches its entry file)");
+		return;
+	}
+	/* owners_from is "path:line" */
+	const char *colon = strrchr(c->owners_from, ':');
+	char *path = colon ? al_strndup(c->owners_from, (size_t)(colon - c->owners_from))
+	                   : al_strdup(c->owners_from);
+	const char *page =
+	    own(r, al_report_file_link(doc, path, colon ? (unsigned)atoi(colon + 1) : 0, 0));
+	free(path);
+	add_words(r, " (");
+	add(r, (al_cell){.kind = AL_CELL_CODE, .text = c->owners_from, .href = page});
+	add_words(r, ")");
+}
+
+static void verdict_fields(const al_report_doc *doc, const al_report_service *s,
+                           const al_render *out)
 {
 	const al_component *c = s->component;
+	run_list owners = {0};
+	owners_runs(doc, c, &owners);
 	run_list role = {0};
 	add(&role, (al_cell){.kind = AL_CELL_STRONG, .text = al_role_name(c->role)});
 	if (c->hybrid)
@@ -75,6 +102,7 @@ static void verdict_fields(const al_report_service *s, const al_render *out)
 	                          c->scores[AL_ROLE_DATA_PATH], c->scores[AL_ROLE_CONTROL_PLANE],
 	                          c->scores[AL_ROLE_TOOL]);
 	char *entry = location(c->entry_path, c->entry_line);
+	char *entry_page = al_report_file_link(doc, c->entry_path, c->entry_line, 0);
 	char *kind = al_sprintf(" (%s)", c->kind);
 	char *files = counted(s->files, "file", "files");
 	char *lines = counted(s->lines, "line", "lines");
@@ -87,17 +115,20 @@ static void verdict_fields(const al_report_service *s, const al_render *out)
 	    {.kind = AL_CELL_TEXT, .text = s->shipped_line},
 	    {.kind = AL_CELL_TEXT, .text = s->runs_line},
 	    {.kind = AL_CELL_TEXT, .text = s->reached_line},
-	    {.kind = AL_CELL_CODE, .text = entry},
+	    {.kind = AL_CELL_CODE, .text = entry, .href = entry_page},
 	    {.kind = AL_CELL_WORDS, .text = kind},
 	    {.kind = AL_CELL_WORDS, .text = size},
 	};
 	const al_field fields[] = {
-	    {"role", role.cells, role.n}, {"confidence", &runs[0], 1}, {"decided by", &runs[1], 1},
-	    {"scores", &runs[2], 1},      {"shipped", &runs[3], 1},    {"runs as", &runs[4], 1},
-	    {"evidence", &runs[5], 1},    {"entry", &runs[6], 2},      {"size", &runs[8], 1},
+	    {"role", role.cells, role.n}, {"confidence", &runs[0], 1},
+	    {"decided by", &runs[1], 1},  {"scores", &runs[2], 1},
+	    {"shipped", &runs[3], 1},     {"runs as", &runs[4], 1},
+	    {"evidence", &runs[5], 1},    {"entry", &runs[6], 2},
+	    {"size", &runs[8], 1},        {"owners", owners.cells, owners.n},
 	};
-	out->fields(out->ctx, fields, COUNT(fields));
-	free(confidence), free(scores), free(entry), free(kind);
+	out->fields(out->ctx, fields, owners.n ? COUNT(fields) : COUNT(fields) - 1);
+	dispose(&owners);
+	free(confidence), free(scores), free(entry), free(entry_page), free(kind);
 	free(files), free(lines), free(dirs), free(size);
 	dispose(&role);
 }
@@ -163,7 +194,7 @@ static void caption(const al_render *out, const char *before, const char *code, 
 	out->para(out->ctx, AL_PARA_CAPTION, runs, code ? COUNT(runs) : 1);
 }
 
-static void evidence(const al_component *c, const al_render *out)
+static void evidence(const al_report_doc *doc, const al_component *c, const al_render *out)
 {
 	static const al_column columns[] = {
 	    {"signal", 0, 22}, {"role", 0, 12}, {"weight", 1, 7},
@@ -181,17 +212,18 @@ static void evidence(const al_component *c, const al_render *out)
 		const al_evidence *e = c->evidence.items[i];
 		char *weight = al_sprintf("%.2f", e->weight);
 		char *where = location(e->path, e->line);
+		char *page = al_report_file_link(doc, e->path, e->line, 0);
 		char *hits = al_sprintf("%u", e->hits);
 		const al_cell cells[] = {
 		    {.kind = AL_CELL_CODE, .text = e->signal},
 		    {.kind = AL_CELL_WORDS, .text = al_role_name(e->role)},
 		    {.kind = AL_CELL_NUMBER, .text = weight},
-		    {.kind = AL_CELL_PATH, .text = where},
+		    {.kind = AL_CELL_PATH, .text = where, .href = page},
 		    {.kind = AL_CELL_NUMBER, .text = hits},
 		    {.kind = AL_CELL_TEXT, .text = e->why},
 		};
 		out->table_row(out->ctx, cells, COUNT(cells));
-		free(weight), free(where), free(hits);
+		free(weight), free(where), free(page), free(hits);
 	}
 	out->table_end(out->ctx);
 	if (c->evidence.len > MAX_EVIDENCE) {
@@ -203,7 +235,7 @@ static void evidence(const al_component *c, const al_render *out)
 	}
 }
 
-static void closure(const al_report_service *s, const al_render *out)
+static void closure(const al_report_doc *doc, const al_report_service *s, const al_render *out)
 {
 	static const al_column columns[] = {{"package", 0, 0}, {"files", 1, 0}, {"lines", 1, 0}};
 	al_walk_heading(out, 4, "Closure");
@@ -212,13 +244,17 @@ static void closure(const al_report_service *s, const al_render *out)
 		const al_report_dir *d = s->dirs.items[i];
 		char *files = al_sprintf("%zu", d->files);
 		char *lines = al_sprintf("%zu", d->lines);
+		char *page = al_report_file_link(doc, d->dir, 0, 1);
 		const al_cell cells[] = {
-		    {.kind = AL_CELL_PATH, .text = d->dir, .tail = d->own ? " (own)" : NULL},
+		    {.kind = AL_CELL_PATH,
+		     .text = d->dir,
+		     .tail = d->own ? " (own)" : NULL,
+		     .href = page},
 		    {.kind = AL_CELL_NUMBER, .text = files},
 		    {.kind = AL_CELL_NUMBER, .text = lines},
 		};
 		out->table_row(out->ctx, cells, COUNT(cells));
-		free(files), free(lines);
+		free(files), free(lines), free(page);
 	}
 	out->table_end(out->ctx);
 	if (s->dirs.len > MAX_DIRS) {
@@ -228,7 +264,7 @@ static void closure(const al_report_service *s, const al_render *out)
 	}
 }
 
-static void ffi(const al_report_service *s, const al_render *out)
+static void ffi(const al_report_doc *doc, const al_report_service *s, const al_render *out)
 {
 	if (!s->ffi.len)
 		return;
@@ -249,8 +285,9 @@ static void ffi(const al_report_service *s, const al_render *out)
 		if (l->to_components.len)
 			add_words(&r, ")");
 		add_words(&r, ", declared at ");
-		add(&r,
-		    (al_cell){.kind = AL_CELL_CODE, .text = own(&r, location(l->path, l->line))});
+		add(&r, (al_cell){.kind = AL_CELL_CODE,
+		                  .text = own(&r, location(l->path, l->line)),
+		                  .href = own(&r, al_report_file_link(doc, l->path, l->line, 0))});
 		out->list_item(out->ctx, r.cells, r.n);
 		dispose(&r);
 	}
@@ -282,11 +319,11 @@ static void links(const al_report_service *s, const al_render *out)
 void al_walk_service(const al_report_doc *doc, const al_report_service *s, const al_render *out)
 {
 	out->service_begin(out->ctx, s);
-	verdict_fields(s, out);
+	verdict_fields(doc, s, out);
 	findings(doc, s, out);
-	evidence(s->component, out);
-	closure(s, out);
-	ffi(s, out);
+	evidence(doc, s->component, out);
+	closure(doc, s, out);
+	ffi(doc, s, out);
 	links(s, out);
 	out->service_end(out->ctx);
 }

@@ -4,6 +4,7 @@
  * role x language matrix with the guideline.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "report_walk.h"
 #include "rules.h"
@@ -78,6 +79,75 @@ static void totals(const al_report_doc *doc, const al_render *out)
 	out->chips(out->ctx, chips, k);
 }
 
+/* One owner's open findings by level. */
+typedef struct {
+	const char *owner;
+	size_t levels[AL_LEVEL_ERROR + 1];
+} owner_count;
+
+static owner_count *count_of(al_strmap *by_owner, al_vec *list, const char *owner)
+{
+	owner_count *n = al_strmap_get(by_owner, owner);
+	if (!n) {
+		n = al_calloc(1, sizeof *n);
+		n->owner = owner;
+		al_strmap_set(by_owner, owner, n);
+		al_vec_push(list, n);
+	}
+	return n;
+}
+
+/* The most errors first, then warnings, then notes; then by name. */
+static int cmp_owner_count(const void *x, const void *y)
+{
+	const owner_count *a = *(owner_count *const *)x, *b = *(owner_count *const *)y;
+	for (int l = AL_LEVEL_ERROR; l > AL_LEVEL_OFF; l--)
+		if (a->levels[l] != b->levels[l])
+			return a->levels[l] > b->levels[l] ? -1 : 1;
+	return strcmp(a->owner, b->owner);
+}
+
+/* The open findings by owner: a service's findings count for each of its owners. */
+static void findings_by_owner(const al_report_doc *doc, const al_render *out)
+{
+	static const al_column columns[] = {
+	    {"owner", 0, 0}, {"errors", 1, 0}, {"warnings", 1, 0}, {"notes", 1, 0}};
+	al_strmap by_owner = AL_STRMAP_INIT;
+	al_vec list = AL_VEC_INIT;
+	for (size_t i = 0; i < doc->services.len; i++) {
+		const al_report_service *s = doc->services.items[i];
+		const al_vec *owners = &s->component->owners;
+		for (size_t k = 0; k < s->findings.len; k++) {
+			const al_finding *f = s->findings.items[k];
+			if (f->suppressed)
+				continue;
+			for (size_t o = 0; o < owners->len || (o == 0 && !owners->len); o++)
+				count_of(&by_owner, &list,
+				         owners->len ? owners->items[o] : "nobody")
+				    ->levels[f->level]++;
+		}
+	}
+	if (list.len) {
+		al_vec_sort(&list, cmp_owner_count);
+		al_walk_heading(out, 2, "Open findings by owner");
+		out->table_begin(out->ctx, AL_TABLE_PLAIN, columns, COUNT(columns));
+		for (size_t i = 0; i < list.len; i++) {
+			const owner_count *n = list.items[i];
+			char numbers[3][NUMBER_SIZE];
+			al_cell cells[4] = {{.kind = AL_CELL_TEXT, .text = n->owner}};
+			for (int l = AL_LEVEL_ERROR, c = 1; l > AL_LEVEL_OFF; l--, c++) {
+				snprintf(numbers[c - 1], NUMBER_SIZE, "%zu", n->levels[l]);
+				cells[c] =
+				    (al_cell){.kind = AL_CELL_NUMBER, .text = numbers[c - 1]};
+			}
+			out->table_row(out->ctx, cells, COUNT(cells));
+		}
+		out->table_end(out->ctx);
+	}
+	al_vec_dispose_with(&list, free);
+	al_strmap_dispose(&by_owner);
+}
+
 void al_walk_summary(const al_report_doc *doc, const al_render *out)
 {
 	const al_result *r = doc->result;
@@ -88,6 +158,8 @@ void al_walk_summary(const al_report_doc *doc, const al_render *out)
 	out->heading(out->ctx, 1, title, COUNT(title));
 	scanned(r, out);
 	totals(doc, out);
+	if (doc->owned)
+		findings_by_owner(doc, out);
 	if (!r->incomplete && !r->notices.len)
 		return;
 	const al_cell incomplete[] = {

@@ -2,7 +2,9 @@
  * review_history.c: `report --history N` — the pipeline run once per commit of the
  * first-parent chain (the repository module lists it), oldest first, each scan counted into
  * a point: services per role and language, open findings per level. A commit the scan
- * fails on is a point with its error, not the end of the chart.
+ * fails on is a point with its error, not the end of the chart. Only the commits that
+ * change a count are kept, with the oldest and the newest: a hundred commits that touch
+ * no service make no hundred identical rows.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,20 @@ static void count_result(const al_result *r, size_t *services, size_t matrix[][A
 		if (!f->suppressed)
 			levels[f->level]++;
 	}
+}
+
+static int same_counts(const al_report_point *a, const al_report_point *b)
+{
+	return !a->error && !b->error && a->services == b->services &&
+	       memcmp(a->matrix, b->matrix, sizeof a->matrix) == 0 &&
+	       memcmp(a->levels, b->levels, sizeof a->levels) == 0;
+}
+
+static void free_point(al_report_point *p)
+{
+	free(p->subject);
+	free(p->error);
+	free(p);
 }
 
 int al_review_history(al_report_doc *doc, const al_report_options *opts)
@@ -59,7 +75,13 @@ int al_review_history(al_report_doc *doc, const al_report_options *opts)
 		if (r)
 			count_result(r, &p->services, p->matrix, p->levels);
 		al_result_free(own);
-		al_vec_push(&doc->history, p);
+		doc->history_walked++;
+		const al_report_point *last =
+		    doc->history.len ? doc->history.items[doc->history.len - 1] : NULL;
+		if (last && i > 0 && same_counts(last, p))
+			free_point(p);
+		else
+			al_vec_push(&doc->history, p);
 	}
 	al_vec_dispose_with(&chain, al_commit_info_free);
 	return err;

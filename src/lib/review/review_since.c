@@ -116,6 +116,32 @@ const al_finding *al_report_find_finding(const al_result *result, const char *fi
 	return NULL;
 }
 
+/* With --owner, only the changes and findings of that owner's services (as owned at either
+ * end). */
+static void keep_owned(al_report_doc *doc)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < doc->changes.len; i++) {
+		al_report_change *ch = doc->changes.items[i];
+		if ((ch->after && al_report_owned(doc, ch->after)) ||
+		    (ch->before && al_report_owned(doc, ch->before)))
+			doc->changes.items[n++] = ch;
+		else
+			free(ch);
+	}
+	doc->changes.len = n;
+	al_vec *lists[] = {&doc->added, &doc->resolved};
+	for (size_t k = 0; k < 2; k++) {
+		n = 0;
+		for (size_t i = 0; i < lists[k]->len; i++) {
+			const al_finding *f = lists[k]->items[i];
+			if (al_report_owned(doc, f->component))
+				lists[k]->items[n++] = lists[k]->items[i];
+		}
+		lists[k]->len = n;
+	}
+}
+
 int al_review_since(al_report_doc *doc, const al_report_options *opts)
 {
 	doc->since = al_strdup(opts->since);
@@ -125,5 +151,7 @@ int al_review_since(al_report_doc *doc, const al_report_options *opts)
 	int err = al_scan_run(&doc->base, &so);
 	if (!err)
 		compare(doc);
+	if (!err && doc->owner)
+		keep_owned(doc);
 	return err;
 }
