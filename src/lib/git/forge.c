@@ -85,23 +85,43 @@ int al_forge_parse(const char *url, al_forge *out)
 	return ok;
 }
 
+/* The URL of the remote named origin, else of the only remote, malloc'ed; NULL when there is
+ * none or several others. The configuration is walked by hand: libgit2 1.5's remote lookups
+ * (git_remote_list, git_remote_lookup) match names with a regex whose match data they leak. */
+static char *remote_url(git_repository *repo)
+{
+	git_config *config = NULL;
+	git_config_iterator *it = NULL;
+	char *origin = NULL, *other = NULL;
+	int others = 0;
+	if (git_repository_config_snapshot(&config, repo) == 0 &&
+	    git_config_iterator_new(&it, config) == 0) {
+		git_config_entry *e;
+		while (git_config_next(&e, it) == 0) {
+			size_t n = strlen(e->name);
+			if (strncmp(e->name, "remote.", 7) != 0 || n < 12 ||
+			    strcmp(e->name + n - 4, ".url") != 0 || !e->value)
+				continue;
+			char **slot = strcmp(e->name, "remote.origin.url") == 0 ? &origin : &other;
+			others += slot == &other;
+			free(*slot);
+			*slot = al_strdup(e->value);
+		}
+	}
+	git_config_iterator_free(it);
+	git_config_free(config);
+	if (origin || others != 1) {
+		free(other);
+		return origin;
+	}
+	return other;
+}
+
 int al_forge_of(git_repository *repo, al_forge *out)
 {
-	git_strarray names = {0};
-	if (git_remote_list(&names, repo) != 0)
-		return 0;
-	const char *name = NULL;
-	for (size_t i = 0; i < names.count; i++)
-		if (strcmp(names.strings[i], "origin") == 0)
-			name = names.strings[i];
-	if (!name && names.count == 1)
-		name = names.strings[0];
-	int found = 0;
-	git_remote *remote = NULL;
-	if (name && git_remote_lookup(&remote, repo, name) == 0 && git_remote_url(remote))
-		found = al_forge_parse(git_remote_url(remote), out);
-	git_remote_free(remote);
-	git_strarray_dispose(&names);
+	char *url = remote_url(repo);
+	int found = url && al_forge_parse(url, out);
+	free(url);
 	return found;
 }
 

@@ -45,6 +45,7 @@ typedef struct {
 	al_vec links;                  /* const al_report_link * touching this service */
 	al_vec ffi;                    /* const al_link *: FFI links declared by this service */
 	int worst;                     /* highest al_level of its open findings, or AL_LEVEL_OFF */
+	const char *group;             /* the nearest directory holding several services */
 	char *shipped_line;            /* the verdict's three answers, one line each */
 	char *runs_line;
 	char *reached_line;
@@ -106,6 +107,7 @@ struct al_report_doc {
 	al_vec services;         /* al_report_service *, in the result's component order */
 	al_vec links;            /* al_report_link *, sorted by a, b */
 	al_vec hubs;             /* al_report_hub *, sorted by dir: shared too widely to link */
+	al_vec group_dirs;       /* char *: the directories services are grouped by (owned) */
 	al_strmap by_component;  /* al_ptr_key(component) -> al_report_service * */
 	size_t matrix[AL_ROLE__COUNT][AL_LANG__COUNT];
 	size_t levels[AL_LEVEL_ERROR + 1]; /* open findings */
@@ -156,8 +158,8 @@ void al_report_cell_rules(const al_report_doc *doc, al_role role, al_language la
 /* The formats (review.h has the rest). */
 cJSON *al_report_doc_json(const al_report_doc *doc);
 
-/* The map as an inline <svg> element for HTML (report_svg.c). */
-void al_report_svg(FILE *out, const al_report_doc *doc);
+/* The map as an inline <svg> element for HTML, laid out by Graphviz (report_map.c). */
+void al_report_map_svg(FILE *out, const al_report_doc *doc);
 /* The history chart (Rust share of each role per commit) as an inline <svg>. */
 void al_report_history_svg(FILE *out, const al_report_doc *doc);
 

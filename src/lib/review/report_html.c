@@ -53,29 +53,15 @@ static const char css[] =
     ".matrix .count{font-size:18px;font-weight:600;margin-right:6px}\n"
     ".mapwrap{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:8px;"
     "background:#fff}\n"
-    "svg{max-width:100%;height:auto;display:block}\n"
-    "svg text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Liberation Sans',"
+    "svg{display:block}svg.history{max-width:100%;height:auto}\n"
+    "svg.map{max-width:none}svg.map a:hover path{stroke-width:4}\n"
+    "svg.history text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Liberation Sans',"
     "'DejaVu Sans',sans-serif;font-size:12px;fill:var(--ink)}\n"
-    "svg .lane rect{fill:var(--panel);stroke:var(--line)}\n"
-    "svg .lane text{font-size:14px;font-weight:600}svg .lane text.empty{font-weight:400;"
-    "fill:var(--muted)}\n"
-    "svg .box.go{fill:var(--go-bg);stroke:var(--go);stroke-width:1.5}\n"
-    "svg .box.rust{fill:var(--rust-bg);stroke:var(--rust);stroke-width:1.5}\n"
-    "svg .tab.go{fill:var(--go)}svg .tab.rust{fill:var(--rust)}\n"
-    "svg text.nid{font-family:ui-monospace,'DejaVu Sans Mono','Liberation Mono',monospace;"
-    "font-size:12px;font-weight:600}\n"
-    "svg text.nmeta{font-size:11px;fill:var(--muted)}svg tspan.root{font-weight:400;"
-    "fill:var(--muted);font-family:system-ui,sans-serif}\n"
-    "svg .badge{stroke:#fff;stroke-width:1.5}svg .badge.error{fill:var(--error)}"
-    "svg .badge.warning{fill:var(--warning)}svg .badge.note{fill:var(--note)}"
-    "svg .badge.accepted{fill:#8c959f}\n"
-    "svg text.btext{fill:#fff;font-size:10.5px;font-weight:700;text-anchor:middle}\n"
-    "svg .edge{fill:none;stroke:#8c959f;stroke-opacity:.6}\n"
-    "svg .edge.ffi{stroke:#8250df;stroke-dasharray:6 4;stroke-opacity:.9}"
-    "svg .edge.faint{stroke-opacity:.22}\n"
-    "svg .node a:hover .box{stroke-width:3}\n"
-    "svg .axis{stroke:var(--muted)}svg text.tick{font-size:10px;fill:var(--muted);"
-    "text-anchor:end}svg text.ptitle{font-weight:600}svg text.err{fill:var(--error)}\n"
+    "svg.history .box.go{fill:var(--go-bg);stroke:var(--go);stroke-width:1.5}\n"
+    "svg.history .box.rust{fill:var(--rust-bg);stroke:var(--rust);stroke-width:1.5}\n"
+    "svg.history .axis{stroke:var(--muted)}svg.history text.tick{font-size:10px;"
+    "fill:var(--muted);text-anchor:end}svg.history text.ptitle{font-weight:600}"
+    "svg.history text.err{fill:var(--error)}\n"
     ".caption{color:var(--muted);font-size:12.5px}\n"
     ".svc{border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:14px 0;"
     "break-inside:avoid;page-break-inside:avoid}\n"
@@ -93,7 +79,8 @@ static const char css[] =
     "letter-spacing:.04em}\n"
     "footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);"
     "padding-top:8px}\n"
-    "@media print{body{max-width:none;padding:0;font-size:11px}.mapwrap{overflow:visible;"
+    "@media print{body{max-width:none;padding:0;font-size:11px}svg.map{max-width:100%;"
+    "height:auto}.mapwrap{overflow:visible;"
     "border:none;padding:0}h2{break-after:avoid}a{color:inherit}"
     "table,.finding{break-inside:avoid}}\n";
 
@@ -450,13 +437,14 @@ static al_render html_renderer(html_render *h)
 static void map_section(FILE *out, const al_report_doc *doc)
 {
 	fputs("<section id=\"map\">\n<h2>System map</h2>\n<p class=\"caption\">Every service, "
-	      "placed by role and coloured by language; a badge marks findings (the worst "
-	      "first); solid lines join components built from common in-repo code (faint when that "
-	      "code is in most services), dashed ones a Go component and the Rust library it "
-	      "links through FFI. Select a service to jump "
-	      "to its details.</p>\n<div class=\"mapwrap\">\n",
+	      "by role and by group (the nearest directory holding several services), filled by "
+	      "language (Go blue, Rust orange), its border the colour of its worst finding (red "
+	      "error, amber warning, blue note); dashed lines join a Go component and the Rust "
+	      "library it links through FFI. Hover a service for its verdict; select it to jump "
+	      "to its details. The links through shared code are listed per service.</p>\n"
+	      "<div class=\"mapwrap\">\n",
 	      out);
-	al_report_svg(out, doc);
+	al_report_map_svg(out, doc);
 	fputs("</div>\n", out);
 	if (doc->hubs.len) {
 		fputs("<p class=\"caption\">", out);
