@@ -121,6 +121,8 @@ typedef struct {
 
 	al_vec owners;     /* char *: who owns it (teams, users, addresses), as written */
 	char *owners_from; /* where they are named ("CODEOWNERS:12"), or NULL: nobody does */
+	char *system;      /* the system it belongs to (Backstage spec.system, config groups) */
+	char *system_from; /* where that is said ("catalog-info.yaml:9"), or NULL: no system */
 } al_component;
 
 /* One model input of a component (features are named in rules/model.json). */

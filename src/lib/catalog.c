@@ -4,7 +4,8 @@
  * several, the one whose metadata.name is the component's name). Its annotation
  * `archlint.io/role` is a declaration; its spec.type and metadata.tags become facts
  * ("backstage-type:service", "backstage-tag:proxy") that signals in rules/ can weigh; its
- * spec.owner owns the component (owners.h).
+ * spec.owner owns the component (owners.h) and its spec.system is the system the report
+ * groups it in.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -74,6 +75,14 @@ static void apply_entity(al_found_set *set, al_found *found, const cJSON *entity
 		char *key = al_sprintf("%d.spec.owner", index);
 		al_vec_push(&c->owners, al_strdup(owner));
 		c->owners_from =
+		    al_sprintf("%s:%u", path, (unsigned)(uintptr_t)al_strmap_get(lines, key));
+		free(key);
+	}
+	const char *system = al_json_string(get(entity, "spec"), "system");
+	if (system && *system) {
+		char *key = al_sprintf("%d.spec.system", index);
+		c->system = al_strdup(system);
+		c->system_from =
 		    al_sprintf("%s:%u", path, (unsigned)(uintptr_t)al_strmap_get(lines, key));
 		free(key);
 	}

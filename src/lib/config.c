@@ -19,9 +19,9 @@
 #include "path.h"
 
 /* "$schema" names schema/archlint-config.schema.json for editors; archlint ignores it. */
-static const char *const top_keys[] = {"components",     "rules",          "signals",
-                                       "exclude",        "max_file_bytes", "waivers",
-                                       "min_confidence", "$schema",        NULL};
+static const char *const top_keys[] = {"components",     "rules",   "signals",        "exclude",
+                                       "max_file_bytes", "waivers", "min_confidence", "groups",
+                                       "$schema",        NULL};
 
 /* The keys a components entry takes: its role, and the confidence archlint had in it when
  * `archlint init` wrote the declaration (for the reviewer; never read back). */
@@ -61,7 +61,8 @@ static int check_shape(const al_config *self)
 	} shapes[] = {{"components", cJSON_Object},
 	              {"rules", cJSON_Object},
 	              {"signals", cJSON_Array},
-	              {"exclude", cJSON_Array}};
+	              {"exclude", cJSON_Array},
+	              {"groups", cJSON_Object}};
 	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(self->doc, shapes[i].key);
 		if (v && (v->type & 0xFF) != shapes[i].type) {
@@ -225,6 +226,16 @@ int al_config_parse(al_config **out, const char *path, const char *text, size_t 
 		}
 		al_vec_push(&self->excludes, al_strdup(it->valuestring));
 	}
+	const cJSON *groups = cJSON_GetObjectItemCaseSensitive(doc, "groups");
+	cJSON_ArrayForEach(it, groups)
+	{
+		if (!cJSON_IsString(it) || !*it->valuestring) {
+			al_error_set("%s:%u: group \"%s\" must name its system (a string)", path,
+			             al_config_line(self, "groups.%s", it->string), it->string);
+			err = AL_ECONFIG;
+			goto done;
+		}
+	}
 	const cJSON *rules = cJSON_GetObjectItemCaseSensitive(doc, "rules");
 	cJSON_ArrayForEach(it, rules)
 	{
@@ -282,6 +293,32 @@ int al_config_role(const al_config *self, const char *id, unsigned *line)
 	if (line)
 		*line = al_config_line(self, "components.%s", id);
 	return v ? (int)v - 1 : -1;
+}
+
+const char *al_config_group(const al_config *self, const char *dir, unsigned *line)
+{
+	const cJSON *groups = cJSON_GetObjectItemCaseSensitive(self->doc, "groups");
+	if (!groups)
+		return NULL;
+	char *prefix = al_strdup(dir);
+	const cJSON *hit = NULL;
+	for (;;) {
+		const cJSON *it;
+		cJSON_ArrayForEach(it, groups)
+		{
+			if (!hit && al_glob_match(it->string, prefix))
+				hit = it;
+		}
+		char *slash = strrchr(prefix, '/');
+		if (hit || !slash)
+			break;
+		*slash = '\0';
+	}
+	free(prefix);
+	if (!hit)
+		return NULL;
+	*line = al_config_line(self, "groups.%s", hit->string);
+	return hit->valuestring;
 }
 
 /* A glob excludes a path when it matches the path or one of its parent directories. */

@@ -6,6 +6,7 @@
  *     "rules": { "AL002": { "level": "warning" } },
  *     "signals": [ { "id": ..., "role": ..., "weight": ..., "why": ..., "imports": [...] } ],
  *     "exclude": [ "legacy" ],
+ *     "groups": { "services/billing": "billing" },
  *     "max_file_bytes": 1048576,
  *     "min_confidence": 0.6,
  *     "waivers": [ { "component": "cmd/proxy", "rule": "AL001", "reason": "...",
@@ -56,6 +57,10 @@ int al_config_is_yaml(const char *path);
  * style; 1 when the file has no such path. */
 unsigned al_config_line(const al_config *self, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The system a component's package directory is grouped in: the name of the first
+ * "groups" glob that matches it or, failing that, its nearest parent (and its line), or
+ * NULL. */
+const char *al_config_group(const al_config *self, const char *dir, unsigned *line);
 /* Adds the config's signals and rule levels to a ruleset that has not been finished. */
 int al_config_apply(const al_config *self, al_ruleset *rules);
 /* The declared role of a component id, or -1. */

@@ -79,6 +79,23 @@ static int read_root_config(al_scan *scan, const char **path, al_buf *text)
 	return 0;
 }
 
+/* A component without a Backstage spec.system belongs to the system of the first config
+ * "groups" glob that matches its package directory. */
+static void assign_systems(al_scan *scan)
+{
+	const al_vec *components = &scan->result->components;
+	for (size_t i = 0; scan->config && i < components->len; i++) {
+		al_component *c = components->items[i];
+		unsigned line = 0;
+		const char *name =
+		    c->system ? NULL : al_config_group(scan->config, c->package_dir, &line);
+		if (name) {
+			c->system = al_strdup(name);
+			c->system_from = al_sprintf("%s:%u", scan->config->path, line);
+		}
+	}
+}
+
 /* --config FILE from disk, else .archlint.json (or .archlint.yaml) at the snapshot's root,
  * if present. */
 static int load_config(al_scan *scan)
@@ -248,6 +265,7 @@ int al_scan_run(al_result **out, const al_scan_options *opts)
 	if (!err) {
 		classify_all(&scan, find_deployments(&scan));
 		err = al_owners_assign(scan.source, &scan.result->components, &scan.sink);
+		assign_systems(&scan);
 	}
 	if (!err) {
 		al_vec_sort(&scan.result->components, cmp_component);
@@ -302,6 +320,8 @@ static void free_component(void *p)
 	free(c->lifecycle_why);
 	al_vec_dispose_with(&c->owners, free);
 	free(c->owners_from);
+	free(c->system);
+	free(c->system_from);
 	free(c);
 }
 

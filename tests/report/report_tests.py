@@ -357,8 +357,8 @@ def check_formats(env):
           "the expired waiver hides nothing: %s" % sorted(acc))
     page = env.run("report", sup).stdout.decode()
     check("until 2999-12-31" in page and "<b>Accepted</b> (waiver)" in page, "html shows the waiver and its expiry")
-    check(len(re.findall(r"<title>[^<]*\(accepted\)[^<]*</title>", page)) == len(acc),
-          "the map's node titles name the accepted findings")
+    titles = "".join(re.findall(r"<title>[^<]*</title>", page))
+    check(titles.count("(accepted)") == len(acc), "the map's node titles name the accepted findings")
     md = env.report(sup, fmt="md").decode()
     check("**Accepted** (waiver): " in md and "until 2999\\-12\\-31" not in md and "until 2999-12-31" in md,
           "md shows the waiver and its expiry")
@@ -474,13 +474,28 @@ def check_changes(env):
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "nav", "section", "footer",
                 "h1", "h2", "h3", "h4", "p", "div", "span", "b", "code", "a", "ul", "li", "dl", "dt", "dd",
                 "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col",
-                "svg", "g", "rect", "text", "path", "polygon", "title", "a"}
+                "svg", "g", "rect", "text", "path", "polygon", "title", "a", "details", "summary"}
+
+
+def map_reach(page):
+    """The service cards the map reaches: a node's link to a card, or a family node's link
+    to its list of members, each linking to a card. page: the html as text."""
+    svg = re.search(r'<svg class="map".*?</svg>', page, re.S)
+    reached = set()
+    for target in re.findall(r'xlink:href="#((?:svc|fam)-[0-9]+)"', svg.group(0) if svg else ""):
+        if target.startswith("svc-"):
+            reached.add(target)
+            continue
+        members = re.search(r'<details class="members" id="%s">.*?</details>' % target, page, re.S)
+        reached.update(re.findall(r'href="#(svc-[0-9]+)"', members.group(0) if members else ""))
+    cards = set(re.findall(r'<section class="svc" id="(svc-[0-9]+)"', page))
+    return reached & cards, cards
 
 
 class Page(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.tags, self.attrs, self.text, self.nodes, self.stack = [], [], [], 0, []
+        self.tags, self.attrs, self.text, self.svg, self.in_svg = [], [], [], [], 0
         self.rows = []  # (table index, cells)
         self.tables, self._cells = 0, None
 
@@ -488,8 +503,7 @@ class Page(html.parser.HTMLParser):
         self.tags.append(tag)
         self.attrs += [(tag, k, v) for k, v in attrs]
         a = dict(attrs)
-        if tag == "g" and a.get("class") == "node":
-            self.nodes += 1
+        self.in_svg += tag == "svg"
         if tag == "table":
             self.tables += 1
         if tag == "tr":
@@ -498,12 +512,15 @@ class Page(html.parser.HTMLParser):
             self._cells += int(a.get("colspan", "1"))
 
     def handle_endtag(self, tag):
+        self.in_svg -= tag == "svg" and self.in_svg > 0
         if tag == "tr" and self._cells is not None:
             self.rows.append((self.tables, self._cells))
             self._cells = None
 
     def handle_data(self, data):
         self.text.append(data)
+        if self.in_svg:
+            self.svg.append(data)
 
 
 def parse_html(data):
@@ -511,6 +528,7 @@ def parse_html(data):
     p.feed(data.decode("utf-8"))
     p.close()
     p.alltext = "".join(p.text)
+    p.svgtext = "".join(p.svg)
     return p
 
 
@@ -553,7 +571,11 @@ def check_escaping(env):
         check(("cmd/" + n) in p.alltext, "html shows %r as text" % n)
     check(SUBJECT in p.alltext, "html shows the commit subject as text")
     check("<script>alert('why')</script>" in p.alltext, "html shows the configured signal's rationale as text")
-    check(p.nodes == 10, "html map has one node per service: %d" % p.nodes)
+    reached, cards = map_reach(data.decode())
+    check(len(cards) == 10 and reached == cards, "html map reaches every service's card: %d of %d"
+          % (len(reached), len(cards)))
+    check(all(("cmd/" + n) in p.svgtext for n in HOSTILE_NAMES[:3]),
+          "the map names hostile services as text (a family's title names its members)")
     check_table_shapes(p, "html")
     check(b"<script" not in data.lower(), "no <script in the raw html")
     csp = re.search(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', data)
@@ -632,6 +654,63 @@ def fleet_repo(env, count):
         f.write("module example.com/fleet\n\ngo 1.21\n")
     later = ",".join("cmd/fleet-service-with-a-longer-name-%03d" % i for i in range(half, count))
     return env.build(src, "fleet", "--commit-without", later)
+
+
+def fleet_tree(env, n):
+    """make-fleet-tree.py's repository of about n services (systems, a family, owners)."""
+    repo = env.path("fleet-tree-%d" % n)
+    subprocess.run([sys.executable, os.path.join(HERE, "make-fleet-tree.py"), repo, str(n)], check=True,
+                   env=env.env)
+    return repo
+
+
+def check_groups(env):
+    """Systems from the config's groups and Backstage's spec.system, the nearest directory
+    for the rest; a family of near-identical services as one box with a count; the map of
+    groups; a bad groups entry an error with file and line."""
+    repo = fleet_tree(env, 40)
+    doc = json.loads(env.run("check", repo, "--format", "json", "--fail-on", "never").stdout)
+    systems = {c["id"]: (c["system"], c["system_from"]) for c in doc["components"]}
+    check(systems["services/edge/edge-relay-001"] == ("Edge", ".archlint.json:1"),
+          "a config group names the system: %s" % (systems["services/edge/edge-relay-001"],))
+    billing = "services/billing/billing-relay-001"
+    check(systems[billing] == ("payments-platform", billing + "/catalog-info.yaml:8"),
+          "a Backstage spec.system names the system: %s" % (systems[billing],))
+    check(systems["engines/engine-00"] == (None, None), "no system where none is named")
+
+    page = env.run("report", repo).stdout.decode()
+    summaries = {m.group(1): re.sub(r"<[^>]+>", "", html.unescape(m.group(2)))
+                 for m in re.finditer(r'<details class="group" id="(grp-[0-9]+)"[^>]*><summary>(.*?)</summary>',
+                                      page)}
+    texts = sorted(summaries.values())
+    check(any(t.startswith("Edge \u2014 8 services") and ".archlint.json:1" in t for t in texts),
+          "the Edge group says where it is named: %s" % texts)
+    check(any(t.startswith("payments-platform \u2014 7 services") for t in texts), "the Backstage system is a group")
+    check(any(t.startswith("migrations \u2014 16 services (16 in 1 family") for t in texts),
+          "the migrations are a group of one family: %s" % texts)
+    check(any(t.startswith("services/search \u2014") for t in texts), "the nearest directory groups the rest")
+    check(len(re.findall(r'<details class="group" id="grp-[0-9]+" open>', page)) ==
+          sum("worst warning" in t or "worst error" in t for t in texts),
+          "groups with an open warning are open, the others folded")
+    family = re.search(r'<details class="members" id="fam-0">.*?</details>', page, re.S)
+    check(family and len(re.findall(r'href="#svc-[0-9]+"', family.group(0))) == 16,
+          "the family's list names its 16 members")
+    svg = re.search(r'<svg class="map".*?</svg>', page, re.S).group(0)
+    check("16 services \u00b7 Go" in html.unescape(svg) and 'xlink:href="#fam-0"' in svg,
+          "the map draws the family as one box with its count, linked to its list")
+    reached, cards = map_reach(page)
+    check(len(cards) == 40 and reached == cards, "the map reaches all 40 cards: %d" % len(reached))
+    groups = re.search(r'<svg class="groups".*?</svg>', page, re.S)
+    check(groups and "Edge" in groups.group(0) and 'class="edge"' in groups.group(0),
+          "the map of groups draws a use of Edge's code")
+    md = env.report(repo, fmt="md").decode()
+    check("`migrations/*/*` (16 near-identical services)" in md, "md lists the family as one row")
+
+    with open(os.path.join(repo, ".archlint.json"), "w") as f:
+        f.write('{\n  "groups": {\n    "services/edge": 3\n  }\n}\n')
+    r = env.run("report", repo, "--worktree", want=2)
+    check(b".archlint.json:3: group \"services/edge\" must name its system" in r.stderr,
+          "a group that names no system is an error with file and line: %s" % r.stderr)
 
 
 def cmark(md):
@@ -850,7 +929,9 @@ def check_browser(env):
         check(console == [], "%s: no console messages: %s" % (name, [c[:300] for c in console[:3]]))
         check(requests == [], "%s: no requests: %s" % (name, requests))
         p = parse_html(dom)
-        check(p.nodes == services, "%s: the rendered map has %d nodes for %d services" % (name, p.nodes, services))
+        reached, cards = map_reach(dom.decode())
+        check(len(cards) == services and reached == cards,
+              "%s: the rendered map reaches %d of %d services" % (name, len(reached), services))
         check("script" not in p.tags and "img" not in p.tags, "%s: no script or image in the DOM" % name)
         check("Architecture report" in p.alltext, "%s: the page rendered" % name)
         png = os.path.join(shots or env.tmp, name + ".png")
@@ -953,7 +1034,7 @@ def main():
     check_name, archlint = sys.argv[1], sys.argv[2]
     checks = {"sizes": check_sizes, "formats": check_formats, "changes": check_changes,
               "escaping": check_escaping, "comment": check_comment, "browser": check_browser, "mermaid": check_mermaid,
-              "owners": check_owners}
+              "owners": check_owners, "groups": check_groups}
     if check_name not in checks:
         print("unknown check %r" % check_name)
         return 2

@@ -69,6 +69,13 @@ static cJSON *component_json(const al_component *c)
 		al_json_add_string(o, "owners_from", c->owners_from);
 	else
 		cJSON_AddNullToObject(o, "owners_from");
+	if (c->system) {
+		al_json_add_string(o, "system", c->system);
+		al_json_add_string(o, "system_from", c->system_from);
+	} else {
+		cJSON_AddNullToObject(o, "system");
+		cJSON_AddNullToObject(o, "system_from");
+	}
 	cJSON *entry = cJSON_AddObjectToObject(o, "entry");
 	al_json_add_string(entry, "path", c->entry_path);
 	cJSON_AddNumberToObject(entry, "line", c->entry_line);

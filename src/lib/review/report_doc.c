@@ -129,63 +129,7 @@ char *al_report_file_link(const al_report_doc *doc, const char *path, unsigned l
 	                   : NULL;
 }
 
-/* ---- groups ------------------------------------------------------------------------ */
-
-/* Each service's group: the nearest directory above its package that holds the packages
- * of several services ("." when only the root does). Directories are counted once per
- * service, so this is linear in the depth of the packages. */
-static void find_groups(al_report_doc *doc)
-{
-	al_strmap held = AL_STRMAP_INIT; /* directory -> (services under it) + 1 */
-	al_vec dirs = AL_VEC_INIT;       /* the keys, to free */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < doc->services.len; i++) {
-			al_report_service *s = doc->services.items[i];
-			char *dir = al_path_dirname(s->component->package_dir);
-			while (1) {
-				size_t n = (size_t)(uintptr_t)al_strmap_get(&held, dir);
-				if (pass == 0) {
-					if (!n)
-						al_vec_push(&dirs, al_strdup(dir));
-					al_strmap_set(&held, dir,
-					              (void *)(uintptr_t)(n ? n + 1 : 2));
-				} else if (n > 2 || strcmp(dir, ".") == 0) {
-					for (size_t k = 0; k < dirs.len; k++)
-						if (strcmp(dirs.items[k], dir) == 0)
-							s->group = dirs.items[k];
-					break;
-				}
-				if (strcmp(dir, ".") == 0)
-					break;
-				char *up = al_path_dirname(dir);
-				free(dir);
-				dir = up;
-			}
-			free(dir);
-		}
-	}
-	al_strmap_dispose(&held);
-	doc->group_dirs = dirs;
-}
-
 /* ---- owners ------------------------------------------------------------------------ */
-
-/* Whether an owner as written ("@acme/edge") is the one asked for ("@acme/edge" or
- * "acme/edge"). */
-static int same_owner(const char *owner, const char *asked)
-{
-	return strcmp(owner, asked) == 0 || (owner[0] == '@' && strcmp(owner + 1, asked) == 0);
-}
-
-int al_report_owned(const al_report_doc *doc, const al_component *c)
-{
-	if (!doc->owner)
-		return 1;
-	for (size_t i = 0; i < c->owners.len; i++)
-		if (same_owner(c->owners.items[i], doc->owner))
-			return 1;
-	return 0;
-}
 
 /* --owner that owns nothing: the error names the owners there are, the nearest first. */
 static int unknown_owner(const al_report_doc *doc)
@@ -289,7 +233,7 @@ int al_report_doc_build(al_report_doc **out, const al_result *result, const al_r
 				s->worst = (int)f->level;
 		}
 	}
-	find_groups(doc);
+	al_report_find_groups(doc);
 	al_report_find_links(doc);
 	if (opts->since)
 		err = al_review_since(doc, opts);
@@ -341,7 +285,7 @@ void al_report_doc_free(al_report_doc *doc)
 	if (!doc)
 		return;
 	al_vec_dispose_with(&doc->services, free_service);
-	al_vec_dispose_with(&doc->group_dirs, free);
+	al_report_groups_free(doc);
 	al_forge_dispose(&doc->forge);
 	al_vec_dispose_with(&doc->links, free_link);
 	al_vec_dispose_with(&doc->hubs, free);

@@ -33,26 +33,69 @@ typedef struct {
 } al_report_dir;
 
 typedef struct al_report_link al_report_link;
+typedef struct al_report_group al_report_group;
+typedef struct al_report_family al_report_family;
 
 typedef struct {
-	const al_component *component; /* borrowed */
-	size_t index;                  /* position in doc->services: anchors, map nodes */
-	size_t files;                  /* source files in the closure */
-	size_t lines;                  /* their lines (a last line without '\n' counts) */
-	al_vec dirs;                   /* al_report_dir *: the closure, own package first */
-	al_vec findings;               /* const al_finding *, borrowed (open and accepted) */
-	size_t open;                   /* findings not accepted (waiver, inline, baseline) */
-	al_vec links;                  /* const al_report_link * touching this service */
-	al_vec ffi;                    /* const al_link *: FFI links declared by this service */
-	int worst;                     /* highest al_level of its open findings, or AL_LEVEL_OFF */
-	const char *group;             /* the nearest directory holding several services */
-	char *shipped_line;            /* the verdict's three answers, one line each */
+	const al_component *component;  /* borrowed */
+	size_t index;                   /* position in doc->services: anchors, map nodes */
+	size_t files;                   /* source files in the closure */
+	size_t lines;                   /* their lines (a last line without '\n' counts) */
+	al_vec dirs;                    /* al_report_dir *: the closure, own package first */
+	al_vec findings;                /* const al_finding *, borrowed (open and accepted) */
+	size_t open;                    /* findings not accepted (waiver, inline, baseline) */
+	al_vec links;                   /* const al_report_link * touching this service */
+	al_vec ffi;                     /* const al_link *: FFI links declared by this service */
+	int worst;                      /* highest al_level of its open findings, or AL_LEVEL_OFF */
+	const al_report_group *group;   /* the system it is shown in */
+	const al_report_family *family; /* its near-identical siblings, or NULL */
+	char *shipped_line;             /* the verdict's three answers, one line each */
 	char *runs_line;
 	char *reached_line;
 } al_report_service;
 
 /* Fills a service's shipped_line, runs_line and reached_line (report_doc_verdict.c). */
 void al_report_verdict_lines(al_report_service *s);
+
+/* Near-identical services shown as one (report_groups.c): AL_REPORT_FAMILY_MIN or more of one
+ * group with the same role, language and shared code, whose package directories differ
+ * only in their own name and in parent directories that hold a digit (versions, dates):
+ * hundreds of settings migrations, one per release. */
+#define AL_REPORT_FAMILY_MIN 5
+struct al_report_family {
+	size_t index;   /* anchors: fam-N */
+	char *pattern;  /* the members' package directories, varying parts as '*' */
+	al_vec members; /* al_report_service *, in the doc's order */
+	size_t open;    /* open findings of all members */
+	int worst;      /* the highest al_level of them, or AL_LEVEL_OFF */
+	al_role role;   /* the members' */
+	al_language language;
+};
+
+/* What the report groups services in: a system (Backstage spec.system, else the config's
+ * "groups"), else the nearest directory holding several services (a family counting as
+ * one). */
+typedef enum { AL_GROUP_DIRECTORY, AL_GROUP_SYSTEM } al_group_kind;
+struct al_report_group {
+	size_t index; /* anchors: grp-N; groups are in the order of their first service */
+	al_group_kind kind;
+	const char *name; /* the system (borrowed), or the directory: home ("." for the top) */
+	const char *from; /* SYSTEM: where the first service's system is said (borrowed) */
+	char *home;       /* the deepest directory holding all its services' packages */
+	al_vec services;  /* al_report_service *, in the doc's order */
+	al_vec families;  /* al_report_family *, in the order of their first member */
+	size_t open;      /* open findings of its services */
+	int worst;        /* the highest al_level of them, or AL_LEVEL_OFF */
+};
+
+/* One group building from packages in another group's home that most services do not
+ * build from: "the gateway uses the control plane's api package". */
+typedef struct {
+	const al_report_group *from, *to;
+	al_vec dirs;                           /* const char *: the packages, sorted (borrowed) */
+	size_t services;                       /* of from's services, those built from them */
+	const al_report_service *last_service; /* the last one counted, while they are found */
+} al_report_group_use;
 
 typedef enum { AL_LINK_SHARED, AL_LINK_FFI } al_link_kind;
 
@@ -107,7 +150,9 @@ struct al_report_doc {
 	al_vec services;         /* al_report_service *, in the result's component order */
 	al_vec links;            /* al_report_link *, sorted by a, b */
 	al_vec hubs;             /* al_report_hub *, sorted by dir: shared too widely to link */
-	al_vec group_dirs;       /* char *: the directories services are grouped by (owned) */
+	al_vec groups;           /* al_report_group *, by index */
+	al_vec families;         /* al_report_family *, by index */
+	al_vec group_uses;       /* al_report_group_use *, by from, then to */
 	al_strmap by_component;  /* al_ptr_key(component) -> al_report_service * */
 	size_t matrix[AL_ROLE__COUNT][AL_LANG__COUNT];
 	size_t levels[AL_LEVEL_ERROR + 1]; /* open findings */
@@ -131,9 +176,12 @@ struct al_report_doc {
 	size_t history_walked; /* commits scanned, those that changed nothing included */
 };
 
-/* The parts of al_report_doc_build: the links between services (report_links.c), the
+/* The parts of al_report_doc_build: the groups, families and group uses (report_groups.c),
+ * the links between services (report_links.c), the
  * changes since opts->since (review_since.c), the points of the first-parent history
  * (review_history.c). */
+void al_report_find_groups(al_report_doc *doc);
+void al_report_groups_free(al_report_doc *doc);
 void al_report_find_links(al_report_doc *doc);
 int al_review_since(al_report_doc *doc, const al_report_options *opts);
 int al_review_history(al_report_doc *doc, const al_report_options *opts);
@@ -160,6 +208,9 @@ cJSON *al_report_doc_json(const al_report_doc *doc);
 
 /* The map as an inline <svg> element for HTML, laid out by Graphviz (report_map.c). */
 void al_report_map_svg(FILE *out, const al_report_doc *doc);
+/* The groups that use each other's code, as an inline <svg> laid out by Graphviz's dot
+ * (report_group_map.c); nothing when no group does. */
+void al_report_group_map_svg(FILE *out, const al_report_doc *doc);
 /* The history chart (Rust share of each role per commit) as an inline <svg>. */
 void al_report_history_svg(FILE *out, const al_report_doc *doc);
 

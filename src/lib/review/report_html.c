@@ -1,9 +1,11 @@
 /*
  * report_html.c: `archlint report --format html` — one self-contained page: inline CSS
  * and SVG, no script, no external font, image, style sheet or link (a Content-Security-
- * Policy of default-src 'none' makes the browser enforce that), printable. Sections: the
- * summary, the map, the role x language matrix with the guideline, the changes since
- * --since, the --history drift, and one card per service.
+ * Policy of default-src 'none' makes the browser enforce that), printable. The first page
+ * is the review: the summary (totals, open findings by rule and by owner), the changes
+ * since --since, the map; then the role x language matrix with the guideline, the
+ * --history drift, the service list, and one card per service, folded by group (open
+ * where a group has an open warning or error) and by family.
  *
  * Every repository-controlled string (ids, paths, messages, signal rationales from a
  * repository's configuration, commit subjects) goes through al_html_escape; the only
@@ -55,6 +57,10 @@ static const char css[] =
     "background:#fff}\n"
     "svg{display:block}svg.history{max-width:100%;height:auto}\n"
     "svg.map{max-width:none}svg.map a:hover path{stroke-width:4}\n"
+    /* Graphviz measured the maps' labels with Helvetica's metrics: Arial and Liberation
+     * Sans have the same, so a label fits its box where one of them is installed. */
+    "svg.map text,svg.groups text{font-family:Helvetica,Arial,'Liberation Sans',Arimo,"
+    "sans-serif}\n"
     "svg.history text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Liberation Sans',"
     "'DejaVu Sans',sans-serif;font-size:12px;fill:var(--ink)}\n"
     "svg.history .box.go{fill:var(--go-bg);stroke:var(--go);stroke-width:1.5}\n"
@@ -79,10 +85,15 @@ static const char css[] =
     "letter-spacing:.04em}\n"
     "footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);"
     "padding-top:8px}\n"
-    "@media print{body{max-width:none;padding:0;font-size:11px}svg.map{max-width:100%;"
-    "height:auto}.mapwrap{overflow:visible;"
+    "details.group{border:1px solid var(--line);border-radius:8px;margin:8px 0;"
+    "padding:2px 12px}details.family{margin:6px 0 6px 12px}\n"
+    "details>summary{cursor:pointer;padding:4px 0}details.members ul{margin:4px 0;"
+    "padding-left:20px;columns:2}\n"
+    "svg.groups{max-width:100%;height:auto}\n"
+    "@media print{body{max-width:none;padding:0;font-size:11px}svg.map,svg.groups{"
+    "max-width:100%;max-height:240mm;width:auto;height:auto}.mapwrap{overflow:visible;"
     "border:none;padding:0}h2{break-after:avoid}a{color:inherit}"
-    "table,.finding{break-inside:avoid}}\n";
+    "table,.finding{break-inside:avoid}#services{break-before:page}}\n";
 
 static void esc(FILE *out, const char *s)
 {
@@ -163,6 +174,21 @@ static void matrix_cell(FILE *out, const al_cell *c)
 	}
 }
 
+/* A family in the service list: its pattern and count, opening to its members. */
+static void family_members(FILE *out, const al_report_doc *doc, const al_report_family *f)
+{
+	fprintf(out, "<details class=\"members\" id=\"fam-%zu\"><summary><code>", f->index);
+	esc(out, f->pattern);
+	fprintf(out, "</code> \xC2\xB7 %zu near-identical services</summary><ul>", f->members.len);
+	for (size_t i = 0; i < f->members.len; i++) {
+		fputs("<li>", out);
+		component_name(out, doc,
+		               ((const al_report_service *)f->members.items[i])->component);
+		fputs("</li>", out);
+	}
+	fputs("</ul></details>", out);
+}
+
 /* The walk (report_walk.h) as HTML, a piece's kind deciding its markup. */
 typedef struct {
 	FILE *out;
@@ -218,6 +244,9 @@ static void html_piece(const html_render *h, const al_cell *c)
 		break;
 	case AL_CELL_FINDINGS:
 		finding_tags(out, c->service);
+		break;
+	case AL_CELL_FAMILY:
+		family_members(out, h->doc, c->family);
 		break;
 	}
 }
@@ -396,6 +425,29 @@ static void html_chips(void *ctx, const al_runs *chips, size_t n)
 	fputs("</div>\n", h->out);
 }
 
+static void html_group_begin(void *ctx, const al_report_group *g, int open, const al_cell *runs,
+                             size_t n)
+{
+	const html_render *h = ctx;
+	fprintf(h->out, "<details class=\"group\" id=\"grp-%zu\"%s><summary>", g->index,
+	        open ? " open" : "");
+	html_runs(h, runs, n);
+	fputs("</summary>\n", h->out);
+}
+
+static void html_family_begin(void *ctx, const al_report_family *f, const al_cell *runs, size_t n)
+{
+	const html_render *h = ctx;
+	fprintf(h->out, "<details class=\"family\" id=\"fam-%zu-cards\"><summary>", f->index);
+	html_runs(h, runs, n);
+	fputs("</summary>\n", h->out);
+}
+
+static void html_details_end(void *ctx)
+{
+	fputs("</details>\n", ((html_render *)ctx)->out);
+}
+
 static void html_notice(void *ctx, const al_cell *title, size_t n, const al_vec *items)
 {
 	const html_render *h = ctx;
@@ -420,6 +472,10 @@ static al_render html_renderer(html_render *h)
 	    .chart = html_chart,
 	    .service_begin = html_service_begin,
 	    .service_end = html_section_end,
+	    .group_begin = html_group_begin,
+	    .group_end = html_details_end,
+	    .family_begin = html_family_begin,
+	    .family_end = html_details_end,
 	    .fields = html_fields,
 	    .finding = html_finding,
 	    .list_begin = html_list_begin,
@@ -437,11 +493,12 @@ static al_render html_renderer(html_render *h)
 static void map_section(FILE *out, const al_report_doc *doc)
 {
 	fputs("<section id=\"map\">\n<h2>System map</h2>\n<p class=\"caption\">Every service, "
-	      "by role and by group (the nearest directory holding several services), filled by "
-	      "language (Go blue, Rust orange), its border the colour of its worst finding (red "
-	      "error, amber warning, blue note); dashed lines join a Go component and the Rust "
-	      "library it links through FFI. Hover a service for its verdict; select it to jump "
-	      "to its details. The links through shared code are listed per service.</p>\n"
+	      "by role and by group (its system, else the nearest directory holding several "
+	      "services), filled by language (Go blue, Rust orange), its border the colour of its "
+	      "worst finding (red error, amber warning, blue note); a double box is a family of "
+	      "near-identical services; dashed lines join a Go component and the Rust library it "
+	      "links through FFI. Hover a service for its verdict; select it to jump to its "
+	      "details. The links through shared code are listed per service.</p>\n"
 	      "<div class=\"mapwrap\">\n",
 	      out);
 	al_report_map_svg(out, doc);
@@ -452,6 +509,21 @@ static void map_section(FILE *out, const al_report_doc *doc)
 		fputs("</p>\n", out);
 	}
 	fputs("</section>\n", out);
+}
+
+/* How groups use each other's code, when any does. */
+static void groups_section(FILE *out, const al_report_doc *doc)
+{
+	if (!doc->group_uses.len)
+		return;
+	fputs("<section id=\"groups\">\n<h2>How groups use each other's code</h2>\n"
+	      "<p class=\"caption\">An arrow from one group to another: that many of its services "
+	      "build from that many of the other's packages. Packages most services build from "
+	      "are left out; hover an arrow for the packages, select a group to open its "
+	      "services.</p>\n<div class=\"mapwrap\">\n",
+	      out);
+	al_report_group_map_svg(out, doc);
+	fputs("</div>\n</section>\n", out);
 }
 
 void al_report_html(FILE *out, const al_report_doc *doc)
@@ -471,18 +543,21 @@ void al_report_html(FILE *out, const al_report_doc *doc)
 	fputs("<header>\n", out);
 	al_walk_summary(doc, &render);
 	fputs("</header>\n", out);
-	fputs("<nav class=\"meta\"><a href=\"#map\">map</a> \xC2\xB7 <a href=\"#matrix\">role "
-	      "\xC3\x97 language</a>",
-	      out);
+	fputs("<nav class=\"meta\">", out);
 	if (doc->base)
-		fputs(" \xC2\xB7 <a href=\"#since\">changes</a>", out);
+		fputs("<a href=\"#since\">changes</a> \xC2\xB7 ", out);
+	fputs("<a href=\"#map\">map</a>", out);
+	if (doc->group_uses.len)
+		fputs(" \xC2\xB7 <a href=\"#groups\">groups</a>", out);
+	fputs(" \xC2\xB7 <a href=\"#matrix\">role \xC3\x97 language</a>", out);
 	if (doc->history_asked)
 		fputs(" \xC2\xB7 <a href=\"#history\">history</a>", out);
 	fputs(" \xC2\xB7 <a href=\"#services\">services</a></nav>\n", out);
-	map_section(out, doc);
-	al_walk_matrix(doc, &render);
 	if (doc->base)
 		al_walk_since(doc, &render);
+	map_section(out, doc);
+	groups_section(out, doc);
+	al_walk_matrix(doc, &render);
 	if (doc->history_asked)
 		al_walk_history(doc, &render);
 	fputs("<section id=\"services\">\n<h2>Services</h2>\n", out);
@@ -490,8 +565,8 @@ void al_report_html(FILE *out, const al_report_doc *doc)
 		fputs("<p class=\"none\">No Go or Rust service was found.</p>\n", out);
 	else
 		al_walk_service_index(doc, &render);
-	for (size_t i = 0; i < doc->services.len; i++)
-		al_walk_service(doc, doc->services.items[i], &render);
+	for (size_t i = 0; i < doc->groups.len; i++)
+		al_walk_group(doc, doc->groups.items[i], &render);
 	fputs("</section>\n<footer>Written by archlint " AL_VERSION
 	      " from the repository snapshot named above. Deterministic: the same snapshot, "
 	      "rules and configuration give the same page.</footer>\n</body>\n</html>\n",

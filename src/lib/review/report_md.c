@@ -202,6 +202,10 @@ static void md_piece(FILE *out, const al_cell *c, int in_table)
 	case AL_CELL_FINDINGS:
 		finding_marks(out, c->service);
 		break;
+	case AL_CELL_FAMILY:
+		code_span(out, c->family->pattern, in_table);
+		fprintf(out, " (%zu near-identical services)", c->family->members.len);
+		break;
 	}
 }
 

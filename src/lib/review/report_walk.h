@@ -26,6 +26,7 @@ typedef enum {
 	AL_CELL_COUNT,     /* NUMBER of findings shown in the colour of tone */
 	AL_CELL_HEADER,    /* WORDS that head a table's row */
 	AL_CELL_MATRIX,    /* a matrix cell: the NUMBER of services and the rules that flag them */
+	AL_CELL_FAMILY,    /* a family's pattern and count, expandable to its members */
 } al_cell_kind;
 
 /* One piece of text: a table cell, or a run of a heading or paragraph. */
@@ -42,6 +43,7 @@ typedef struct {
 	const al_report_service *service; /* FINDINGS */
 	const char *tone;                 /* COUNT: a level's name, or "accepted" */
 	const al_vec *rules;              /* MATRIX: const al_rule *; level: the worst of them */
+	const al_report_family *family;   /* FAMILY */
 } al_cell;
 
 /* A table's column; width is in per cent of an AL_TABLE_FIXED table (0: what is left). */
@@ -95,6 +97,13 @@ typedef struct {
 	void (*chart)(void *ctx, al_chart chart); /* a drawing, where the format has one */
 	void (*service_begin)(void *ctx, const al_report_service *s); /* its heading */
 	void (*service_end)(void *ctx);
+	/* A group of cards, folded unless open, under a summary line (al_walk_group); a
+	 * family's cards, folded, within it. NULL in a format that lists services flat. */
+	void (*group_begin)(void *ctx, const al_report_group *g, int open, const al_cell *runs,
+	                    size_t n);
+	void (*group_end)(void *ctx);
+	void (*family_begin)(void *ctx, const al_report_family *f, const al_cell *runs, size_t n);
+	void (*family_end)(void *ctx);
 	void (*fields)(void *ctx, const al_field *fields, size_t n);
 	void (*finding)(void *ctx, const al_finding *f, const al_line *lines, size_t n);
 	void (*list_begin)(void *ctx);
@@ -123,11 +132,16 @@ void al_walk_findings(const al_report_doc *doc, const al_vec *findings, const al
 void al_walk_since(const al_report_doc *doc, const al_render *out);
 /* The --history drift: the chart and one row per commit. */
 void al_walk_history(const al_report_doc *doc, const al_render *out);
-/* Every service in one table: language, role, confidence, size, findings. */
+/* Every service in one table: language, role, confidence, size, findings; a family is one
+ * row, expandable to its members. */
 void al_walk_service_index(const al_report_doc *doc, const al_render *out);
 /* One service: its verdict and how it was reached, its findings, the evidence, its
  * closure, FFI and links (report_walk_service.c). */
 void al_walk_service(const al_report_doc *doc, const al_report_service *s, const al_render *out);
+
+/* A group's cards under its summary (name, where it comes from, services, open findings),
+ * open when it has an open warning or error; a family's cards folded under its own. */
+void al_walk_group(const al_report_doc *doc, const al_report_group *g, const al_render *out);
 
 /* A heading of archlint's own words. */
 void al_walk_heading(const al_render *out, int level, const char *words);

@@ -108,24 +108,24 @@ static void verdict_fields(const al_report_doc *doc, const al_report_service *s,
 	char *lines = counted(s->lines, "line", "lines");
 	char *dirs = counted(s->dirs.len, "package", "packages");
 	char *size = al_sprintf("%s, %s in its closure of %s", files, lines, dirs);
-	const al_cell runs[] = {
-	    {.kind = AL_CELL_WORDS, .text = confidence},
-	    {.kind = AL_CELL_TEXT, .text = c->decided_by},
-	    {.kind = AL_CELL_WORDS, .text = scores},
-	    {.kind = AL_CELL_TEXT, .text = s->shipped_line},
-	    {.kind = AL_CELL_TEXT, .text = s->runs_line},
-	    {.kind = AL_CELL_TEXT, .text = s->reached_line},
+	const al_cell entry_runs[] = {
 	    {.kind = AL_CELL_CODE, .text = entry, .href = entry_page},
 	    {.kind = AL_CELL_WORDS, .text = kind},
-	    {.kind = AL_CELL_WORDS, .text = size},
 	};
+#define ONE(k, t) (const al_cell[]){{.kind = (k), .text = (t)}}, 1
 	const al_field fields[] = {
-	    {"role", role.cells, role.n}, {"confidence", &runs[0], 1},
-	    {"decided by", &runs[1], 1},  {"scores", &runs[2], 1},
-	    {"shipped", &runs[3], 1},     {"runs as", &runs[4], 1},
-	    {"evidence", &runs[5], 1},    {"entry", &runs[6], 2},
-	    {"size", &runs[8], 1},        {"owners", owners.cells, owners.n},
+	    {"role", role.cells, role.n},
+	    {"confidence", ONE(AL_CELL_WORDS, confidence)},
+	    {"decided by", ONE(AL_CELL_TEXT, c->decided_by)},
+	    {"scores", ONE(AL_CELL_WORDS, scores)},
+	    {"shipped", ONE(AL_CELL_TEXT, s->shipped_line)},
+	    {"runs as", ONE(AL_CELL_TEXT, s->runs_line)},
+	    {"evidence", ONE(AL_CELL_TEXT, s->reached_line)},
+	    {"entry", entry_runs, COUNT(entry_runs)},
+	    {"size", ONE(AL_CELL_WORDS, size)},
+	    {"owners", owners.cells, owners.n},
 	};
+#undef ONE
 	out->fields(out->ctx, fields, owners.n ? COUNT(fields) : COUNT(fields) - 1);
 	dispose(&owners);
 	free(confidence), free(scores), free(entry), free(entry_page), free(kind);
