@@ -488,7 +488,7 @@ def map_reach(page):
             continue
         members = re.search(r'<details class="members" id="%s">.*?</details>' % target, page, re.S)
         reached.update(re.findall(r'href="#(svc-[0-9]+)"', members.group(0) if members else ""))
-    cards = set(re.findall(r'<section class="svc" id="(svc-[0-9]+)"', page))
+    cards = set(re.findall(r'<section class="svc(?: clean)?" id="(svc-[0-9]+)"', page))
     return reached & cards, cards
 
 

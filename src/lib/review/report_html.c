@@ -5,7 +5,8 @@
  * is the review: the summary (totals, open findings by rule and by owner), the changes
  * since --since, the map; then the role x language matrix with the guideline, the
  * --history drift, the service list, and one card per service, folded by group (open
- * where a group has an open warning or error) and by family.
+ * where a group has an open warning or error) and by family. On paper: the cards with open
+ * findings in open groups, without their evidence and closure.
  *
  * Every repository-controlled string (ids, paths, messages, signal rationales from a
  * repository's configuration, commit subjects) goes through al_html_escape; the only
@@ -90,10 +91,16 @@ static const char css[] =
     "details>summary{cursor:pointer;padding:4px 0}details.members ul{margin:4px 0;"
     "padding-left:20px;columns:2}\n"
     "svg.groups{max-width:100%;height:auto}\n"
+    /* On paper the summary and both maps take two pages, and the cards are what a review
+     * reads: those of services with open findings, in the groups that are open, without
+     * their evidence tables (the screen has them). */
     "@media print{body{max-width:none;padding:0;font-size:11px}svg.map,svg.groups{"
-    "max-width:100%;max-height:240mm;width:auto;height:auto}.mapwrap{overflow:visible;"
-    "border:none;padding:0}h2{break-after:avoid}a{color:inherit}"
-    "table,.finding{break-inside:avoid}#services{break-before:page}}\n";
+    "max-width:100%;width:auto;height:auto}svg.map{max-height:150mm}svg.groups{"
+    "max-height:90mm}.mapwrap{overflow:visible;border:none;padding:0}h2{break-after:avoid}"
+    "a{color:inherit}table,.finding{break-inside:avoid}#services{break-before:page}"
+    ".svc.clean,.svc .detail,.svc .more,.finding .why{display:none}.svc{padding:4px 10px;"
+    "margin:6px 0}.svc dl{margin:0 0 4px}.svc h4{display:none}table{font-size:9.5px}"
+    "th,td{padding:1px 4px}#services td:not(.path){white-space:nowrap}}\n";
 
 static void esc(FILE *out, const char *s)
 {
@@ -363,11 +370,22 @@ static void html_table_end(void *ctx)
 static void html_service_begin(void *ctx, const al_report_service *s)
 {
 	FILE *out = ((html_render *)ctx)->out;
-	fprintf(out, "<section class=\"svc\" id=\"svc-%zu\">\n<h3>", s->index);
+	fprintf(out, "<section class=\"svc%s\" id=\"svc-%zu\">\n<h3>", s->open ? "" : " clean",
+	        s->index);
 	lang_tag(out, s->component->language);
 	fputs(" <span class=\"mono\">", out);
 	esc(out, s->component->id);
 	fputs("</span></h3>\n", out);
+}
+
+static void html_detail_begin(void *ctx)
+{
+	fputs("<div class=\"detail\">\n", ((html_render *)ctx)->out);
+}
+
+static void html_detail_end(void *ctx)
+{
+	fputs("</div>\n", ((html_render *)ctx)->out);
 }
 
 static void html_fields(void *ctx, const al_field *fields, size_t n)
@@ -375,7 +393,8 @@ static void html_fields(void *ctx, const al_field *fields, size_t n)
 	const html_render *h = ctx;
 	fputs("<dl>", h->out);
 	for (size_t i = 0; i < n; i++) {
-		fprintf(h->out, "<dt>%s</dt><dd>", fields[i].label);
+		const char *more = fields[i].detail ? " class=\"more\"" : "";
+		fprintf(h->out, "<dt%s>%s</dt><dd%s>", more, fields[i].label, more);
 		html_runs(h, fields[i].runs, fields[i].n);
 		fputs("</dd>", h->out);
 	}
@@ -472,6 +491,8 @@ static al_render html_renderer(html_render *h)
 	    .chart = html_chart,
 	    .service_begin = html_service_begin,
 	    .service_end = html_section_end,
+	    .detail_begin = html_detail_begin,
+	    .detail_end = html_detail_end,
 	    .group_begin = html_group_begin,
 	    .group_end = html_details_end,
 	    .family_begin = html_family_begin,

@@ -58,6 +58,7 @@ typedef struct {
 	const char *label;
 	const al_cell *runs;
 	size_t n;
+	int detail; /* how the verdict was reached, not the verdict: printed pages leave it out */
 } al_field;
 
 /* A line of a finding: what it says, how it was accepted, why the rule exists. */
@@ -97,6 +98,10 @@ typedef struct {
 	void (*chart)(void *ctx, al_chart chart); /* a drawing, where the format has one */
 	void (*service_begin)(void *ctx, const al_report_service *s); /* its heading */
 	void (*service_end)(void *ctx);
+	/* Around a service's evidence, closure, FFI and links: what a printed page leaves out.
+	 * NULL in a format that shows everything alike. */
+	void (*detail_begin)(void *ctx);
+	void (*detail_end)(void *ctx);
 	/* A group of cards, folded unless open, under a summary line (al_walk_group); a
 	 * family's cards, folded, within it. NULL in a format that lists services flat. */
 	void (*group_begin)(void *ctx, const al_report_group *g, int open, const al_cell *runs,

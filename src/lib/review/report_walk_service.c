@@ -114,16 +114,16 @@ static void verdict_fields(const al_report_doc *doc, const al_report_service *s,
 	};
 #define ONE(k, t) (const al_cell[]){{.kind = (k), .text = (t)}}, 1
 	const al_field fields[] = {
-	    {"role", role.cells, role.n},
-	    {"confidence", ONE(AL_CELL_WORDS, confidence)},
-	    {"decided by", ONE(AL_CELL_TEXT, c->decided_by)},
-	    {"scores", ONE(AL_CELL_WORDS, scores)},
-	    {"shipped", ONE(AL_CELL_TEXT, s->shipped_line)},
-	    {"runs as", ONE(AL_CELL_TEXT, s->runs_line)},
-	    {"evidence", ONE(AL_CELL_TEXT, s->reached_line)},
-	    {"entry", entry_runs, COUNT(entry_runs)},
-	    {"size", ONE(AL_CELL_WORDS, size)},
-	    {"owners", owners.cells, owners.n},
+	    {"role", role.cells, role.n, 0},
+	    {"confidence", ONE(AL_CELL_WORDS, confidence), 0},
+	    {"decided by", ONE(AL_CELL_TEXT, c->decided_by), 0},
+	    {"scores", ONE(AL_CELL_WORDS, scores), 1},
+	    {"shipped", ONE(AL_CELL_TEXT, s->shipped_line), 1},
+	    {"runs as", ONE(AL_CELL_TEXT, s->runs_line), 1},
+	    {"evidence", ONE(AL_CELL_TEXT, s->reached_line), 1},
+	    {"entry", entry_runs, COUNT(entry_runs), 1},
+	    {"size", ONE(AL_CELL_WORDS, size), 1},
+	    {"owners", owners.cells, owners.n, 0},
 	};
 #undef ONE
 	out->fields(out->ctx, fields, owners.n ? COUNT(fields) : COUNT(fields) - 1);
@@ -321,9 +321,13 @@ void al_walk_service(const al_report_doc *doc, const al_report_service *s, const
 	out->service_begin(out->ctx, s);
 	verdict_fields(doc, s, out);
 	findings(doc, s, out);
+	if (out->detail_begin)
+		out->detail_begin(out->ctx);
 	evidence(doc, s->component, out);
 	closure(doc, s, out);
 	ffi(doc, s, out);
 	links(s, out);
+	if (out->detail_end)
+		out->detail_end(out->ctx);
 	out->service_end(out->ctx);
 }
