@@ -706,6 +706,19 @@ def check_groups(env):
     md = env.report(repo, fmt="md").decode()
     check("`migrations/*/*` (16 near-identical services)" in md, "md lists the family as one row")
 
+    # A system's name is the repository's text: escaped in the page, the maps and md.
+    evil = "<img src=x onerror=alert(1)>&\"sys\\n"
+    with open(os.path.join(repo, "services/search/search-relay-001/catalog-info.yaml"), "w") as f:
+        f.write("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: search-relay-001\n"
+                "spec:\n  system: '%s'\n" % evil)
+    data = env.run("report", repo, "--worktree").stdout
+    p = parse_html(data)
+    shown = evil.replace("\\", "\\\\")  # names are shown with their backslashes doubled
+    check("img" not in p.tags and shown in p.alltext, "a hostile system name is text in the page")
+    check(evil.split("\\")[0] in p.svgtext, "and in the maps")
+    md = cmark(env.report(repo, "--worktree", "--max-chars", "0", fmt="md"))
+    check("img" not in md.tags and shown in md.alltext, "a hostile system name is text in md, not markup")
+
     with open(os.path.join(repo, ".archlint.json"), "w") as f:
         f.write('{\n  "groups": {\n    "services/edge": 3\n  }\n}\n')
     r = env.run("report", repo, "--worktree", want=2)

@@ -112,8 +112,15 @@ static void verdict_fields(const al_report_doc *doc, const al_report_service *s,
 	    {.kind = AL_CELL_CODE, .text = entry, .href = entry_page},
 	    {.kind = AL_CELL_WORDS, .text = kind},
 	};
+	run_list system = {0};
+	if (c->system) {
+		add(&system, (al_cell){.kind = AL_CELL_TEXT, .text = c->system});
+		add_words(&system, " (named in ");
+		add(&system, (al_cell){.kind = AL_CELL_CODE, .text = c->system_from});
+		add_words(&system, ")");
+	}
 #define ONE(k, t) (const al_cell[]){{.kind = (k), .text = (t)}}, 1
-	const al_field fields[] = {
+	const al_field all[] = {
 	    {"role", role.cells, role.n, 0},
 	    {"confidence", ONE(AL_CELL_WORDS, confidence), 0},
 	    {"decided by", ONE(AL_CELL_TEXT, c->decided_by), 0},
@@ -124,9 +131,17 @@ static void verdict_fields(const al_report_doc *doc, const al_report_service *s,
 	    {"entry", entry_runs, COUNT(entry_runs), 1},
 	    {"size", ONE(AL_CELL_WORDS, size), 1},
 	    {"owners", owners.cells, owners.n, 0},
+	    {"system", system.cells, system.n, 0},
 	};
 #undef ONE
-	out->fields(out->ctx, fields, owners.n ? COUNT(fields) : COUNT(fields) - 1);
+	/* A field with nothing to say (no owners, no system) is left out. */
+	al_field fields[COUNT(all)];
+	size_t n = 0;
+	for (size_t i = 0; i < COUNT(all); i++)
+		if (all[i].n)
+			fields[n++] = all[i];
+	out->fields(out->ctx, fields, n);
+	dispose(&system);
 	dispose(&owners);
 	free(confidence), free(scores), free(entry), free(entry_page), free(kind);
 	free(files), free(lines), free(dirs), free(size);
