@@ -145,7 +145,8 @@ void al_walk_service_index(const al_report_doc *doc, const al_render *out);
 void al_walk_service(const al_report_doc *doc, const al_report_service *s, const al_render *out);
 
 /* A group's cards under its summary (name, where it comes from, services, open findings),
- * open when it has an open warning or error; a family's cards folded under its own. */
+ * open when it has an open warning or error; a family's cards folded under its own
+ * (report_walk_group.c). */
 void al_walk_group(const al_report_doc *doc, const al_report_group *g, const al_render *out);
 
 /* A heading of archlint's own words. */
