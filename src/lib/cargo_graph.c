@@ -82,11 +82,8 @@ const al_cargo_manifest *al_cargo_nearest(const al_cargo_graph *g, const char *p
 			found = m;
 			break;
 		}
-		if (strcmp(dir, ".") == 0)
+		if (!al_path_up(&dir))
 			break;
-		char *up = al_path_dirname(dir);
-		free(dir);
-		dir = up;
 	}
 	free(dir);
 	return found;

@@ -3,6 +3,7 @@
  */
 #include "path.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -14,6 +15,16 @@ char *al_path_dirname(const char *path)
 	if (!slash)
 		return al_strdup(".");
 	return al_strndup(path, (size_t)(slash - path));
+}
+
+int al_path_up(char **dir)
+{
+	if (strcmp(*dir, ".") == 0)
+		return 0;
+	char *up = al_path_dirname(*dir);
+	free(*dir);
+	*dir = up;
+	return 1;
 }
 
 const char *al_path_basename(const char *path)

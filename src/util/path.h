@@ -10,6 +10,9 @@
 
 /* Directory part of a file path: "a/b/c.go" -> "a/b", "c.go" -> ".". */
 char *al_path_dirname(const char *path);
+/* Replaces *dir (malloc'ed, a directory) by its parent and returns 1, or returns 0 and
+ * leaves it when it is the top (".") — for walks up a tree: do ... while (al_path_up(&d)). */
+int al_path_up(char **dir);
 /* Last component, borrowed from path: "a/b/c.go" -> "c.go". */
 const char *al_path_basename(const char *path);
 /* Joins dir and rel, treating dir "." as the root, and normalises "." and ".." segments.

@@ -246,6 +246,19 @@ static void path_dirname_basename(void **state)
 	assert_ptr_equal(al_path_basename(p), p + 2); /* borrowed */
 }
 
+static void path_up_walks_to_the_top(void **state)
+{
+	(void)state;
+	char *d = al_strdup("a/b");
+	assert_int_equal(al_path_up(&d), 1);
+	assert_string_equal(d, "a");
+	assert_int_equal(al_path_up(&d), 1);
+	assert_string_equal(d, ".");
+	assert_int_equal(al_path_up(&d), 0); /* the top stays */
+	assert_string_equal(d, ".");
+	free(d);
+}
+
 static void check_join(const char *dir, const char *rel, const char *want)
 {
 	char *got = al_path_join(dir, rel);
@@ -460,6 +473,7 @@ int main(void)
 	    cmocka_unit_test(strmap_many_keys_survive_rehash),
 	    cmocka_unit_test(strmap_dispose_with_frees_values),
 	    cmocka_unit_test(path_dirname_basename),
+	    cmocka_unit_test(path_up_walks_to_the_top),
 	    cmocka_unit_test(path_join_normalises),
 	    cmocka_unit_test(path_join_escaping_root_is_null),
 	    cmocka_unit_test(path_is_within),

@@ -59,11 +59,8 @@ static al_report_dir *dir_of(const al_strmap *dirs, const char *path)
 {
 	char *dir = al_path_dirname(path);
 	al_report_dir *d;
-	while (!(d = al_strmap_get(dirs, dir)) && strcmp(dir, ".") != 0) {
-		char *up = al_path_dirname(dir);
-		free(dir);
-		dir = up;
-	}
+	while (!(d = al_strmap_get(dirs, dir)) && al_path_up(&dir))
+		;
 	free(dir);
 	return d;
 }

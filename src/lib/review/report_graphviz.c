@@ -142,6 +142,15 @@ void al_gv_begin(al_gv *gv, const char *name)
 	static Agdisc_t disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
 	gv->gvc = gvContextPlugins(plugins, 0);
 	gv->graph = agopen((char *)name, Agdirected, &disc);
+	/* Every label in Helvetica, whose metrics Graphviz measures with (report_html.c's CSS
+	 * asks for a face with the same); boxes rounded and filled. */
+	al_gv_set(gv->graph, "fontname", "Helvetica");
+	al_gv_set(gv->graph, "fontsize", "14");
+	agattr(gv->graph, AGNODE, "shape", "box");
+	agattr(gv->graph, AGNODE, "style", "rounded,filled");
+	agattr(gv->graph, AGNODE, "fontname", "Helvetica");
+	agattr(gv->graph, AGNODE, "fontsize", "14");
+	agattr(gv->graph, AGEDGE, "fontname", "Helvetica");
 }
 
 /* The SVG without the XML prolog and doctype Graphviz writes before it. */

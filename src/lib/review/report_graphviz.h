@@ -19,7 +19,8 @@ typedef struct {
 	Agraph_t *graph; /* a directed root graph with deterministic ids */
 } al_gv;
 
-/* Opens the context and the root graph. */
+/* Opens the context and the root graph, its labels in Helvetica 14 and its nodes rounded
+ * filled boxes. */
 void al_gv_begin(al_gv *gv, const char *name);
 /* Lays the graph out with engine ("osage", "dot"), writes it as an inline
  * <svg class="svg_class"> (no prolog, no doctype), and frees graph and context. Writes

@@ -58,15 +58,9 @@ void al_report_group_map_svg(FILE *out, const al_report_doc *doc)
 	al_gv_begin(&gv, "groups");
 	Agraph_t *g = gv.graph;
 	al_gv_set(g, "rankdir", "LR");
-	al_gv_set(g, "fontname", "Helvetica");
 	al_gv_set(g, "nodesep", "0.3");
-	agattr(g, AGNODE, "shape", "box");
-	agattr(g, AGNODE, "style", "rounded,filled");
 	agattr(g, AGNODE, "fillcolor", "#f6f8fa");
 	agattr(g, AGNODE, "color", "#59636e");
-	agattr(g, AGNODE, "fontname", "Helvetica");
-	agattr(g, AGNODE, "fontsize", "14");
-	agattr(g, AGEDGE, "fontname", "Helvetica");
 	agattr(g, AGEDGE, "fontsize", "12");
 	agattr(g, AGEDGE, "color", "#59636e");
 	Agnode_t **nodes = al_calloc(doc->groups.len + 1, sizeof *nodes);

@@ -165,15 +165,10 @@ static void count_dirs(const al_report_doc *doc, al_strmap *held)
 			continue;
 		size_t weight = s->family ? 2 : 1;
 		char *dir = base_dir(s);
-		while (1) {
+		do {
 			size_t n = (size_t)(uintptr_t)al_strmap_get(held, dir);
 			al_strmap_set(held, dir, (void *)(uintptr_t)((n ? n : 1) + weight));
-			if (strcmp(dir, ".") == 0)
-				break;
-			char *up = al_path_dirname(dir);
-			free(dir);
-			dir = up;
-		}
+		} while (al_path_up(&dir));
 		free(dir);
 	}
 }
@@ -182,11 +177,8 @@ static void count_dirs(const al_report_doc *doc, al_strmap *held)
 static char *group_dir(const al_report_service *s, const al_strmap *held)
 {
 	char *dir = base_dir(s);
-	while (strcmp(dir, ".") != 0 && (size_t)(uintptr_t)al_strmap_get(held, dir) < 3) {
-		char *up = al_path_dirname(dir);
-		free(dir);
-		dir = up;
-	}
+	while ((size_t)(uintptr_t)al_strmap_get(held, dir) < 3 && al_path_up(&dir))
+		;
 	return dir;
 }
 
@@ -273,11 +265,8 @@ static al_report_group *home_of(const al_strmap *homes, const char *dir)
 {
 	char *d = al_strdup(dir);
 	al_report_group *g = NULL;
-	while (!(g = al_strmap_get(homes, d)) && strcmp(d, ".") != 0) {
-		char *up = al_path_dirname(d);
-		free(d);
-		d = up;
-	}
+	while (!(g = al_strmap_get(homes, d)) && al_path_up(&d))
+		;
 	free(d);
 	return g;
 }

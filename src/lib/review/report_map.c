@@ -225,14 +225,8 @@ void al_report_map_svg(FILE *out, const al_report_doc *doc)
 	al_gv gv;
 	al_gv_begin(&gv, "map");
 	Agraph_t *g = gv.graph;
-	al_gv_set(g, "fontname", "Helvetica");
-	al_gv_set(g, "fontsize", "14");
 	al_gv_set(g, "packmode", "array_ul1");
 	al_gv_set(g, "style", "filled,rounded");
-	agattr(g, AGNODE, "shape", "box");
-	agattr(g, AGNODE, "style", "rounded,filled");
-	agattr(g, AGNODE, "fontname", "Helvetica");
-	agattr(g, AGNODE, "fontsize", "14");
 	agattr(g, AGNODE, "margin", "0.12,0.06");
 	agattr(g, AGRAPH, "style", "filled,rounded");
 	agattr(g, AGRAPH, "color", "#d1d9e0");
