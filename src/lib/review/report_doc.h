@@ -182,6 +182,11 @@ struct al_report_doc {
  * (review_history.c). */
 void al_report_find_groups(al_report_doc *doc);
 void al_report_groups_free(al_report_doc *doc);
+/* The service s is shown as, in the map, the service list and the cards: its family's first
+ * member, or s itself when it has no family (report_groups.c). */
+const al_report_service *al_report_shown_as(const al_report_service *s);
+/* A group's name as the report shows it: "(top level)" for the repository's root. */
+const char *al_report_group_title(const al_report_group *g);
 void al_report_find_links(al_report_doc *doc);
 int al_review_since(al_report_doc *doc, const al_report_options *opts);
 int al_review_history(al_report_doc *doc, const al_report_options *opts);

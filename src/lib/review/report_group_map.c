@@ -7,7 +7,6 @@
  * reviewer asks about: "why does the gateway build from the control plane's api package?"
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "report_doc.h"
 #include "report_graphviz.h"
@@ -19,12 +18,12 @@ static Agnode_t *group_node(Agraph_t *graph, const al_report_group *g, Agnode_t 
 	if (nodes[g->index])
 		return nodes[g->index];
 	al_buf b = AL_BUF_INIT;
-	al_gv_label(&b, strcmp(g->name, ".") ? g->name : "(top level)");
+	al_gv_label(&b, al_report_group_title(g));
 	al_buf_printf(&b, " \xE2\x80\x94 %zu service%s", g->services.len,
 	              g->services.len == 1 ? "" : "s");
 	Agnode_t *n = agnode(graph, (char *)al_buf_cstr(&b), 1);
 	al_buf_clear(&b);
-	al_gv_wrapped(&b, strcmp(g->name, ".") ? g->name : "(top level)", WRAP);
+	al_gv_wrapped(&b, al_report_group_title(g), WRAP);
 	al_buf_printf(&b, "\\n%zu service%s", g->services.len, g->services.len == 1 ? "" : "s");
 	al_gv_set(n, "label", al_buf_cstr(&b));
 	al_buf_dispose(&b);

@@ -148,10 +148,14 @@ static char *base_dir(const al_report_service *s)
 	return n ? al_strndup(p, n) : al_strdup(".");
 }
 
-/* Whether s is the one that counts for its family (the first member) or has none. */
-static int counts(const al_report_service *s)
+const al_report_service *al_report_shown_as(const al_report_service *s)
 {
-	return !s->family || s->family->members.items[0] == s;
+	return s->family ? s->family->members.items[0] : s;
+}
+
+const char *al_report_group_title(const al_report_group *g)
+{
+	return strcmp(g->name, ".") ? g->name : "(top level)";
 }
 
 /* dir -> services whose base is dir or below it, + 1. A family counts twice, whatever its
@@ -161,7 +165,7 @@ static void count_dirs(const al_report_doc *doc, al_strmap *held)
 {
 	for (size_t i = 0; i < doc->services.len; i++) {
 		const al_report_service *s = doc->services.items[i];
-		if (s->component->system || !counts(s))
+		if (s->component->system || al_report_shown_as(s) != s)
 			continue;
 		size_t weight = s->family ? 2 : 1;
 		char *dir = base_dir(s);
@@ -207,8 +211,8 @@ static al_report_group *group_for(al_report_doc *doc, al_strmap *by_key, const a
 {
 	const al_component *c = s->component;
 	char *dir = NULL, *key;
-	if (s->family && !counts(s))
-		return (al_report_group *)((al_report_service *)s->family->members.items[0])->group;
+	if (al_report_shown_as(s) != s)
+		return (al_report_group *)al_report_shown_as(s)->group;
 	if (c->system) {
 		key = al_sprintf("s%s", c->system);
 	} else {
@@ -243,7 +247,7 @@ static void group_services(al_report_doc *doc)
 		al_report_group *g = group_for(doc, &by_key, s, &held);
 		s->group = g;
 		al_vec_push(&g->services, s);
-		if (s->family && counts(s))
+		if (s->family && al_report_shown_as(s) == s)
 			al_vec_push(&g->families, (void *)s->family);
 		g->open += s->open;
 		if (s->worst > g->worst)

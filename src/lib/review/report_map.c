@@ -135,7 +135,7 @@ static size_t boxes(const al_report_group *g, al_role role)
 	size_t n = 0;
 	for (size_t k = 0; k < g->services.len; k++) {
 		const al_report_service *s = g->services.items[k];
-		n += s->component->role == role && (!s->family || s->family->members.items[0] == s);
+		n += s->component->role == role && al_report_shown_as(s) == s;
 	}
 	return n;
 }
@@ -147,7 +147,7 @@ static Agraph_t *group_cluster(Agraph_t *role_cluster, const al_report_group *g,
 	Agraph_t *sub = agsubg(role_cluster, name, 1);
 	free(name);
 	al_buf b = AL_BUF_INIT;
-	al_gv_wrapped(&b, strcmp(g->name, ".") ? g->name : "(top level)", WRAP);
+	al_gv_wrapped(&b, al_report_group_title(g), WRAP);
 	al_gv_set(sub, "label", al_buf_cstr(&b));
 	al_buf_dispose(&b);
 	al_gv_set(sub, "fillcolor", "#ffffff");
@@ -193,14 +193,13 @@ static void role_cluster(Agraph_t *g, const al_report_doc *doc, al_role role, in
 				continue;
 			if (!sub)
 				sub = group_cluster(r, grp, role, clusters++);
-			if (!s->family)
-				nodes[s->index] = service_node(sub, s);
-			else if (s->family->members.items[0] == s)
+			const al_report_service *shown = al_report_shown_as(s);
+			if (shown != s)
+				nodes[s->index] = nodes[shown->index];
+			else if (s->family)
 				nodes[s->index] = family_node(sub, s->family, grp);
 			else
-				nodes[s->index] =
-				    nodes[((al_report_service *)s->family->members.items[0])
-				              ->index];
+				nodes[s->index] = service_node(sub, s);
 		}
 	}
 }

@@ -270,7 +270,7 @@ void al_walk_service_index(const al_report_doc *doc, const al_render *out)
 		const al_report_service *s = doc->services.items[i];
 		const al_component *c = s->component;
 		if (s->family) {
-			if (s->family->members.items[0] == s)
+			if (al_report_shown_as(s) == s)
 				family_row(s->family, out);
 			continue;
 		}

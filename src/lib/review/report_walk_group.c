@@ -5,7 +5,6 @@
  * its own. Apart from report_walk.c because it is built on a service's walk.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "plural.h"
 #include "report_walk.h"
@@ -60,8 +59,7 @@ void al_walk_group(const al_report_doc *doc, const al_report_group *g, const al_
 	const al_cell runs[] = {
 	    g->kind == AL_GROUP_SYSTEM
 	        ? (al_cell){.kind = AL_CELL_TEXT, .text = g->name}
-	        : (al_cell){.kind = AL_CELL_CODE,
-	                    .text = strcmp(g->name, ".") ? g->name : "(top level)"},
+	        : (al_cell){.kind = AL_CELL_CODE, .text = al_report_group_title(g)},
 	    {.kind = AL_CELL_WORDS, .text = counts},
 	    {.kind = AL_CELL_CODE, .text = g->from},
 	};
@@ -69,10 +67,12 @@ void al_walk_group(const al_report_doc *doc, const al_report_group *g, const al_
 	                 g->kind == AL_GROUP_SYSTEM ? 3 : 2);
 	for (size_t i = 0; i < g->services.len; i++) {
 		const al_report_service *s = g->services.items[i];
-		if (!s->family)
-			al_walk_service(doc, s, out);
-		else if (s->family->members.items[0] == s)
+		if (al_report_shown_as(s) != s)
+			continue; /* in its family's cards */
+		if (s->family)
 			family_cards(doc, s->family, out);
+		else
+			al_walk_service(doc, s, out);
 	}
 	out->group_end(out->ctx);
 	free(counts);
